@@ -1,0 +1,205 @@
+package io.stave.rules.engine;
+
+import io.stave.rules.domain.ConsentHistory;
+import io.stave.rules.domain.Deal;
+import io.stave.rules.domain.Decision;
+import io.stave.rules.domain.DecisionRequest;
+import io.stave.rules.domain.FactStore;
+import io.stave.rules.domain.Licence;
+import io.stave.rules.domain.MainArtistConsent;
+import io.stave.rules.domain.Obligation;
+import io.stave.rules.domain.Outcome;
+import io.stave.rules.domain.Reason;
+import io.stave.rules.domain.ReasonCode;
+import io.stave.rules.domain.Recording;
+import io.stave.rules.domain.SplitSheet;
+import io.stave.rules.domain.Verdict;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.rule.AgendaFilter;
+import org.kie.api.runtime.rule.Match;
+
+/**
+ * One compiled policy version. Thread-safe: every evaluation takes a fresh session from a pool
+ * (reset on return), inserts only the facts that concern the request, fires with a fire limit and a
+ * deadline, and reads the outcome back.
+ */
+public final class CompiledPolicy implements AutoCloseable {
+  static final String ENGINE_RULE = "Stave engine guarantee";
+
+  private final long version;
+  private final KieBase kieBase;
+  private final KieSessionsPool sessions;
+  private final List<RuleLint.Warning> warnings;
+
+  CompiledPolicy(long version, KieBase kieBase, List<RuleLint.Warning> warnings) {
+    this.version = version;
+    this.kieBase = kieBase;
+    this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 4);
+    this.warnings = List.copyOf(warnings);
+  }
+
+  public long version() {
+    return version;
+  }
+
+  public int ruleCount() {
+    return kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
+  }
+
+  /** Authoring warnings, e.g. rules that would be evaluated for every request. */
+  public List<RuleLint.Warning> warnings() {
+    return warnings;
+  }
+
+  public Decision evaluate(DecisionRequest request, FactStore facts, EvaluationLimits limits) {
+    return evaluate(request, facts, limits, UUID.randomUUID().toString());
+  }
+
+  public Decision evaluate(
+      DecisionRequest request, FactStore facts, EvaluationLimits limits, String decisionId) {
+    long started = System.nanoTime();
+    Instant evaluatedAt = Instant.now();
+    Optional<Recording> recording;
+    List<Deal> deals;
+    Optional<SplitSheet> split;
+    List<MainArtistConsent> artists = new ArrayList<>();
+    try {
+      recording = facts.recording(request.getIsrc());
+      deals = facts.dealsCovering(request.getIsrc());
+      split = facts.splitSheet(request.getIsrc(), request.getUseType());
+      for (String artistId : recording.map(Recording::getMainArtistIds).orElse(List.of())) {
+        var history = new ConsentHistory(facts.consents(artistId, request.getUseType()));
+        artists.add(
+            new MainArtistConsent(artistId, history.effectiveAt(request.getAt()).orElse(null)));
+      }
+    } catch (RuntimeException e) {
+      return deny(decisionId, request, evaluatedAt, started, ReasonCode.RULE_ERROR,
+          "The facts for " + request.getIsrc() + " could not be read (" + e.getMessage()
+              + "), so the request is denied.");
+    }
+
+    Outcome outcome = new Outcome();
+    Deadline deadline = new Deadline(started + limits.deadline().toNanos());
+    List<Licence> licences = new ArrayList<>();
+    KieSession session = sessions.newKieSession();
+    int fired;
+    try {
+      session.insert(request);
+      session.insert(outcome);
+      recording.ifPresent(session::insert);
+      deals.forEach(session::insert);
+      artists.forEach(session::insert);
+      split.ifPresent(session::insert);
+      fired = session.fireAllRules(deadline, limits.fireLimit() + 1);
+      for (Object fact : session.getObjects(o -> o instanceof Licence)) {
+        licences.add((Licence) fact);
+      }
+    } catch (RuntimeException e) {
+      return deny(decisionId, request, evaluatedAt, started, ReasonCode.RULE_ERROR,
+          "A rule failed while deciding " + request.describe() + " (" + rootMessage(e)
+              + "), so the request is denied.");
+    } finally {
+      session.dispose();
+    }
+
+    if (deadline.tripped) {
+      return deny(decisionId, request, evaluatedAt, started, ReasonCode.DEADLINE_EXCEEDED,
+          "Evaluating " + request.describe() + " took longer than the "
+              + limits.deadline().toMillis() + " ms deadline, so the request is denied.");
+    }
+    if (fired > limits.fireLimit()) {
+      return deny(decisionId, request, evaluatedAt, started, ReasonCode.FIRE_LIMIT_EXCEEDED,
+          "Evaluating " + request.describe() + " fired more than " + limits.fireLimit()
+              + " rules, so the request is denied.");
+    }
+    if (outcome.isDenied()) {
+      List<Reason> reasons = new ArrayList<>(outcome.denials());
+      if (licences.isEmpty() && recording.isPresent()) {
+        reasons.add(notLicensed(request));
+      }
+      return decision(decisionId, request, Verdict.DENY, reasons, List.of(), null, evaluatedAt,
+          started);
+    }
+    if (recording.isEmpty()) {
+      return deny(decisionId, request, evaluatedAt, started, ReasonCode.UNKNOWN_RECORDING,
+          "Recording " + request.getIsrc() + " is not in the catalogue, so it is denied.");
+    }
+    if (licences.isEmpty()) {
+      return decision(decisionId, request, Verdict.DENY, List.of(notLicensed(request)), List.of(),
+          null, evaluatedAt, started);
+    }
+    if (split.isEmpty()) {
+      return deny(decisionId, request, evaluatedAt, started, ReasonCode.NO_SPLIT_SHEET,
+          "No split sheet names who is paid for " + request.getIsrc()
+              + ", so the use cannot be permitted.");
+    }
+    List<Reason> reasons = new ArrayList<>();
+    for (Licence licence : licences) {
+      Deal deal = licence.getDeal();
+      reasons.add(new Reason(ReasonCode.LICENSED, licence.getRule(),
+          "Deal " + deal.getDealId()
+              + (deal.getLicensorId() == null ? "" : " from " + deal.getLicensorId())
+              + " licenses " + request.describe() + "."));
+    }
+    return decision(decisionId, request, Verdict.PERMIT, reasons, outcome.obligations(),
+        split.get(), evaluatedAt, started);
+  }
+
+  private static Reason notLicensed(DecisionRequest request) {
+    return new Reason(ReasonCode.NOT_LICENSED, ENGINE_RULE,
+        "No deal licenses " + request.describe() + ", so it is denied by default.");
+  }
+
+  private Decision deny(String decisionId, DecisionRequest request, Instant evaluatedAt,
+      long started, ReasonCode code, String message) {
+    return decision(decisionId, request, Verdict.DENY,
+        List.of(new Reason(code, ENGINE_RULE, message)), List.of(), null, evaluatedAt, started);
+  }
+
+  private Decision decision(String decisionId, DecisionRequest request, Verdict verdict,
+      List<Reason> reasons, List<Obligation> obligations, SplitSheet split, Instant evaluatedAt,
+      long started) {
+    return new Decision(decisionId, request, verdict, reasons, obligations, split, version,
+        evaluatedAt, System.nanoTime() - started);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause.getClass().getSimpleName()
+        + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+  }
+
+  @Override
+  public void close() {
+    sessions.shutdown();
+  }
+
+  /** Lets a rule fire only while the deadline has not passed, and remembers if it did. */
+  private static final class Deadline implements AgendaFilter {
+    private final long deadlineNanos;
+    private boolean tripped;
+
+    Deadline(long deadlineNanos) {
+      this.deadlineNanos = deadlineNanos;
+    }
+
+    @Override
+    public boolean accept(Match match) {
+      if (System.nanoTime() > deadlineNanos) {
+        tripped = true;
+        return false;
+      }
+      return true;
+    }
+  }
+}

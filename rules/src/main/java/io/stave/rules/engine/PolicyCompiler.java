@@ -1,0 +1,72 @@
+package io.stave.rules.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
+
+/**
+ * Compiles a policy version into a {@link CompiledPolicy}. Sources go through a {@code
+ * KieFileSystem} rather than classpath discovery of {@code kmodule.xml}, which is unreliable on
+ * WildFly's virtual file system.
+ */
+public final class PolicyCompiler {
+  private static final String RESOURCE_ROOT = "src/main/resources/";
+  private static final Pattern DRL_PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
+  private static final Pattern TABLE_PACKAGE = Pattern.compile("\"RuleSet\"\\s*,\\s*\"([\\w.]+)\"");
+
+  private PolicyCompiler() {}
+
+  public static CompiledPolicy compile(PolicySource source) throws PolicyCompilationException {
+    KieServices kieServices = KieServices.Factory.get();
+    ReleaseId releaseId =
+        kieServices.newReleaseId("io.stave.policy", "policy", "1.0." + source.version());
+    KieFileSystem files = kieServices.newKieFileSystem();
+    files.generateAndWritePomXML(releaseId);
+    for (Map.Entry<String, String> file : source.files().entrySet()) {
+      files.write(RESOURCE_ROOT + folderOf(file.getValue()) + file.getKey(), file.getValue());
+    }
+    KieBuilder builder = kieServices.newKieBuilder(files).buildAll();
+    List<PolicyCompilationException.Problem> problems = new ArrayList<>();
+    for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+      problems.add(
+          new PolicyCompilationException.Problem(
+              fileName(message.getPath()), message.getLine(), message.getText()));
+    }
+    if (!problems.isEmpty()) {
+      kieServices.getRepository().removeKieModule(releaseId);
+      throw new PolicyCompilationException(source.version(), problems);
+    }
+    KieContainer container = kieServices.newKieContainer(releaseId);
+    // The container keeps what it needs; the global repository must not grow with every version.
+    kieServices.getRepository().removeKieModule(releaseId);
+    KieBase kieBase = container.getKieBase();
+    return new CompiledPolicy(source.version(), kieBase, RuleLint.check(source));
+  }
+
+  /** Keeps each file in the folder of its declared package, as Drools expects. */
+  private static String folderOf(String text) {
+    Matcher drl = DRL_PACKAGE.matcher(text);
+    if (drl.find()) {
+      return drl.group(1).replace('.', '/') + "/";
+    }
+    Matcher table = TABLE_PACKAGE.matcher(text);
+    return table.find() ? table.group(1).replace('.', '/') + "/" : "";
+  }
+
+  private static String fileName(String path) {
+    if (path == null) {
+      return "(policy)";
+    }
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? path : path.substring(slash + 1);
+  }
+}

@@ -1,0 +1,230 @@
+package io.stave.rules.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.stave.rules.domain.Decision;
+import io.stave.rules.domain.DecisionRequest;
+import io.stave.rules.domain.Deal;
+import io.stave.rules.domain.FactStore;
+import io.stave.rules.domain.Isrc;
+import io.stave.rules.domain.Percent;
+import io.stave.rules.domain.ReasonCode;
+import io.stave.rules.domain.Recording;
+import io.stave.rules.domain.Share;
+import io.stave.rules.domain.SplitSheet;
+import io.stave.rules.domain.Territory;
+import io.stave.rules.domain.UseType;
+import io.stave.rules.domain.Verdict;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** What the engine guarantees whatever the authors write: doubt is a DENY, never a PERMIT. */
+class EngineGuaranteesTest {
+  private static final Isrc SONG = Isrc.of("USRC17607839");
+  private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+  private static final String HEADER = """
+      package io.stave.policy.test;
+      import io.stave.rules.domain.*;
+      """;
+
+  private static final String LICENSE_EVERYTHING = """
+      rule "Everything is licensed by every deal"
+      when
+          $request : DecisionRequest()
+          $deal : Deal()
+      then
+          insert( new Licence( drools.getRule().getName(), $deal ) );
+      end
+      """;
+
+  private final InMemoryFactStore facts = new InMemoryFactStore()
+      .add(new Recording(SONG, "Song", "Artist", List.of("artist-a"), "label-1", null))
+      .add(new Deal("D1", "label-1", Set.of(SONG), Set.of(Territory.WORLDWIDE), Set.of(),
+          NOW.minus(Duration.ofDays(1)), null, Set.of(UseType.AI_CURATION), Set.of(), null, null))
+      .add(new SplitSheet("S1", SONG, null, List.of(new Share("label-1", "LABEL", Percent.HUNDRED))));
+
+  private static CompiledPolicy compile(String... rules) throws PolicyCompilationException {
+    Map<String, String> files = new LinkedHashMap<>();
+    for (int i = 0; i < rules.length; i++) {
+      files.put("rules" + i + ".drl", HEADER + rules[i]);
+    }
+    return PolicyCompiler.compile(new PolicySource(99, files));
+  }
+
+  private static DecisionRequest request(Isrc isrc) {
+    return new DecisionRequest("r", "ai-dj", UseType.AI_CURATION, isrc, Territory.of("SE"), NOW,
+        Map.of());
+  }
+
+  @Test
+  void aPolicyThatLicensesSomethingPermitsItWithItsSplit() throws Exception {
+    try (CompiledPolicy policy = compile(LICENSE_EVERYTHING)) {
+      Decision decision = policy.evaluate(request(SONG), facts, EvaluationLimits.DEFAULT);
+      assertEquals(Verdict.PERMIT, decision.verdict());
+      assertEquals("S1", decision.split().getSplitId());
+    }
+  }
+
+  @Test
+  void aPolicyThatLicensesNothingDeniesByDefault() throws Exception {
+    try (CompiledPolicy policy = compile("""
+        rule "Nothing at all"
+        when DecisionRequest( useType == UseType.AI_TRAINING )
+        then
+        end
+        """)) {
+      Decision decision = policy.evaluate(request(SONG), facts, EvaluationLimits.DEFAULT);
+      assertEquals(ReasonCode.NOT_LICENSED, decision.reasons().get(0).code());
+    }
+  }
+
+  @Test
+  void anUnknownRecordingIsDeniedEvenIfAnAuthorsRuleLicensesIt() throws Exception {
+    Isrc unknown = Isrc.of("FRZ039800212");
+    facts.add(new Deal("D2", "label-1", Set.of(unknown), Set.of(Territory.WORLDWIDE), Set.of(),
+        NOW.minus(Duration.ofDays(1)), null, Set.of(UseType.AI_CURATION), Set.of(), null, null));
+    try (CompiledPolicy policy = compile(LICENSE_EVERYTHING)) {
+      Decision decision = policy.evaluate(request(unknown), facts, EvaluationLimits.DEFAULT);
+      assertEquals(Verdict.DENY, decision.verdict());
+      assertEquals(ReasonCode.UNKNOWN_RECORDING, decision.reasons().get(0).code());
+    }
+  }
+
+  @Test
+  void aRuleThatThrowsIsADenyWithRuleError() throws Exception {
+    try (CompiledPolicy policy = compile(LICENSE_EVERYTHING, """
+        rule "A rule with a bug"
+        when DecisionRequest()
+        then
+            throw new IllegalStateException("division by zero in author's rule");
+        end
+        """)) {
+      Decision decision = policy.evaluate(request(SONG), facts, EvaluationLimits.DEFAULT);
+      assertEquals(Verdict.DENY, decision.verdict());
+      assertEquals(ReasonCode.RULE_ERROR, decision.reasons().get(0).code());
+      assertTrue(decision.reasons().get(0).message().contains("division by zero"));
+    }
+  }
+
+  @Test
+  void aRuleLoopThatHitsTheFireLimitIsADeny() throws Exception {
+    try (CompiledPolicy policy = compile(LICENSE_EVERYTHING, """
+        rule "Count forever"
+        when
+            $request : DecisionRequest()
+            $n : Integer()
+        then
+            insert( Integer.valueOf( $n + 1 ) );
+        end
+        rule "Start counting"
+        when DecisionRequest()
+        then insert( Integer.valueOf( 0 ) );
+        end
+        """)) {
+      Decision decision = policy.evaluate(request(SONG), facts,
+          new EvaluationLimits(50, Duration.ofSeconds(10)));
+      assertEquals(Verdict.DENY, decision.verdict());
+      assertEquals(ReasonCode.FIRE_LIMIT_EXCEEDED, decision.reasons().get(0).code());
+    }
+  }
+
+  @Test
+  void aSlowEvaluationThatPassesTheDeadlineIsADeny() throws Exception {
+    try (CompiledPolicy policy = compile(LICENSE_EVERYTHING, """
+        rule "Count slowly"
+        when
+            $request : DecisionRequest()
+            $n : Integer()
+        then
+            long until = System.nanoTime() + 2_000_000L;
+            while (System.nanoTime() < until) { }
+            insert( Integer.valueOf( $n + 1 ) );
+        end
+        rule "Start counting"
+        when DecisionRequest()
+        then insert( Integer.valueOf( 0 ) );
+        end
+        """)) {
+      Decision decision = policy.evaluate(request(SONG), facts,
+          new EvaluationLimits(1_000_000, Duration.ofMillis(20)));
+      assertEquals(Verdict.DENY, decision.verdict());
+      assertEquals(ReasonCode.DEADLINE_EXCEEDED, decision.reasons().get(0).code());
+    }
+  }
+
+  @Test
+  void aPermitWithoutASplitSheetIsImpossible() throws Exception {
+    InMemoryFactStore noSplit = new InMemoryFactStore()
+        .add(new Recording(SONG, "Song", "Artist", List.of("artist-a"), "label-1", null))
+        .add(new Deal("D1", "label-1", Set.of(SONG), Set.of(Territory.WORLDWIDE), Set.of(),
+            NOW.minus(Duration.ofDays(1)), null, Set.of(UseType.AI_CURATION), Set.of(), null, null));
+    try (CompiledPolicy policy = compile(LICENSE_EVERYTHING)) {
+      Decision decision = policy.evaluate(request(SONG), noSplit, EvaluationLimits.DEFAULT);
+      assertEquals(ReasonCode.NO_SPLIT_SHEET, decision.reasons().get(0).code());
+    }
+  }
+
+  @Test
+  void factsThatCannotBeReadAreADeny() throws Exception {
+    FactStore broken = new FactStore() {
+      @Override
+      public java.util.Optional<Recording> recording(Isrc isrc) {
+        throw new IllegalStateException("cache member unreachable");
+      }
+
+      @Override
+      public List<Deal> dealsCovering(Isrc isrc) {
+        return facts.dealsCovering(isrc);
+      }
+
+      @Override
+      public List<io.stave.rules.domain.Consent> consents(String artistId, UseType useType) {
+        return List.of();
+      }
+
+      @Override
+      public java.util.Optional<SplitSheet> splitSheet(Isrc isrc, UseType useType) {
+        return facts.splitSheet(isrc, useType);
+      }
+    };
+    try (CompiledPolicy policy = compile(LICENSE_EVERYTHING)) {
+      Decision decision = policy.evaluate(request(SONG), broken, EvaluationLimits.DEFAULT);
+      assertEquals(Verdict.DENY, decision.verdict());
+      assertTrue(decision.reasons().get(0).message().contains("cache member unreachable"));
+    }
+  }
+
+  @Test
+  void aCompileErrorNamesTheFileAndLine() {
+    var error = assertThrows(PolicyCompilationException.class, () -> compile("""
+        rule "Broken"
+        when
+            DecisionRequest( nonsenseField == 3 )
+        then
+        end
+        """));
+    var problem = error.problems().get(0);
+    assertEquals("rules0.drl", problem.file());
+    assertEquals(5, problem.line(), error.getMessage());
+  }
+
+  @Test
+  void aRuleThatWouldRunForEveryRequestIsReportedByTheLint() throws Exception {
+    try (CompiledPolicy policy = compile(LICENSE_EVERYTHING, """
+        rule "Only for training"
+        when DecisionRequest( useType == UseType.AI_TRAINING )
+        then
+        end
+        """)) {
+      assertEquals(1, policy.warnings().size(), policy.warnings().toString());
+      assertEquals("Everything is licensed by every deal", policy.warnings().get(0).rule());
+    }
+  }
+}
