@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The answer to one request, with everything needed to explain it later: the reasons, the policy
- * version that produced them, and for a PERMIT the obligations and the split that pays for the use.
+ * version that produced them, the main artists of the recording at the time (so auditors can find
+ * decisions by artist), and for a PERMIT the obligations and the split that pays for the use.
  */
 public record Decision(
     String decisionId,
@@ -15,6 +16,7 @@ public record Decision(
     List<Reason> reasons,
     List<Obligation> obligations,
     SplitSheet split,
+    List<String> mainArtistIds,
     long policyVersion,
     Instant evaluatedAt,
     long evaluationNanos)
@@ -23,6 +25,7 @@ public record Decision(
   public Decision {
     reasons = List.copyOf(reasons);
     obligations = List.copyOf(obligations);
+    mainArtistIds = List.copyOf(mainArtistIds);
     if (verdict == Verdict.PERMIT && split == null) {
       throw new IllegalStateException("a PERMIT must name the split that pays for it");
     }

@@ -64,8 +64,7 @@ public final class CompiledPolicy implements AutoCloseable {
 
   public Decision evaluate(
       DecisionRequest request, FactStore facts, EvaluationLimits limits, String decisionId) {
-    long started = System.nanoTime();
-    Instant evaluatedAt = Instant.now();
+    Evaluation evaluation = new Evaluation(decisionId, request);
     Optional<Recording> recording;
     List<Deal> deals;
     Optional<SplitSheet> split;
@@ -80,13 +79,14 @@ public final class CompiledPolicy implements AutoCloseable {
             new MainArtistConsent(artistId, history.effectiveAt(request.getAt()).orElse(null)));
       }
     } catch (RuntimeException e) {
-      return deny(decisionId, request, evaluatedAt, started, ReasonCode.RULE_ERROR,
-          "The facts for " + request.getIsrc() + " could not be read (" + e.getMessage()
+      return evaluation.deny(ReasonCode.RULE_ERROR,
+          "The facts for " + request.getIsrc() + " could not be read (" + rootMessage(e)
               + "), so the request is denied.");
     }
+    evaluation.mainArtistIds = recording.map(Recording::getMainArtistIds).orElse(List.of());
 
     Outcome outcome = new Outcome();
-    Deadline deadline = new Deadline(started + limits.deadline().toNanos());
+    Deadline deadline = new Deadline(evaluation.started + limits.deadline().toNanos());
     List<Licence> licences = new ArrayList<>();
     KieSession session = sessions.newKieSession();
     int fired;
@@ -102,7 +102,7 @@ public final class CompiledPolicy implements AutoCloseable {
         licences.add((Licence) fact);
       }
     } catch (RuntimeException e) {
-      return deny(decisionId, request, evaluatedAt, started, ReasonCode.RULE_ERROR,
+      return evaluation.deny(ReasonCode.RULE_ERROR,
           "A rule failed while deciding " + request.describe() + " (" + rootMessage(e)
               + "), so the request is denied.");
     } finally {
@@ -110,12 +110,12 @@ public final class CompiledPolicy implements AutoCloseable {
     }
 
     if (deadline.tripped) {
-      return deny(decisionId, request, evaluatedAt, started, ReasonCode.DEADLINE_EXCEEDED,
+      return evaluation.deny(ReasonCode.DEADLINE_EXCEEDED,
           "Evaluating " + request.describe() + " took longer than the "
               + limits.deadline().toMillis() + " ms deadline, so the request is denied.");
     }
     if (fired > limits.fireLimit()) {
-      return deny(decisionId, request, evaluatedAt, started, ReasonCode.FIRE_LIMIT_EXCEEDED,
+      return evaluation.deny(ReasonCode.FIRE_LIMIT_EXCEEDED,
           "Evaluating " + request.describe() + " fired more than " + limits.fireLimit()
               + " rules, so the request is denied.");
     }
@@ -124,19 +124,17 @@ public final class CompiledPolicy implements AutoCloseable {
       if (licences.isEmpty() && recording.isPresent()) {
         reasons.add(notLicensed(request));
       }
-      return decision(decisionId, request, Verdict.DENY, reasons, List.of(), null, evaluatedAt,
-          started);
+      return evaluation.decide(Verdict.DENY, reasons, List.of(), null);
     }
     if (recording.isEmpty()) {
-      return deny(decisionId, request, evaluatedAt, started, ReasonCode.UNKNOWN_RECORDING,
+      return evaluation.deny(ReasonCode.UNKNOWN_RECORDING,
           "Recording " + request.getIsrc() + " is not in the catalogue, so it is denied.");
     }
     if (licences.isEmpty()) {
-      return decision(decisionId, request, Verdict.DENY, List.of(notLicensed(request)), List.of(),
-          null, evaluatedAt, started);
+      return evaluation.decide(Verdict.DENY, List.of(notLicensed(request)), List.of(), null);
     }
     if (split.isEmpty()) {
-      return deny(decisionId, request, evaluatedAt, started, ReasonCode.NO_SPLIT_SHEET,
+      return evaluation.deny(ReasonCode.NO_SPLIT_SHEET,
           "No split sheet names who is paid for " + request.getIsrc()
               + ", so the use cannot be permitted.");
     }
@@ -148,8 +146,7 @@ public final class CompiledPolicy implements AutoCloseable {
               + (deal.getLicensorId() == null ? "" : " from " + deal.getLicensorId())
               + " licenses " + request.describe() + "."));
     }
-    return decision(decisionId, request, Verdict.PERMIT, reasons, outcome.obligations(),
-        split.get(), evaluatedAt, started);
+    return evaluation.decide(Verdict.PERMIT, reasons, outcome.obligations(), split.get());
   }
 
   private static Reason notLicensed(DecisionRequest request) {
@@ -157,17 +154,28 @@ public final class CompiledPolicy implements AutoCloseable {
         "No deal licenses " + request.describe() + ", so it is denied by default.");
   }
 
-  private Decision deny(String decisionId, DecisionRequest request, Instant evaluatedAt,
-      long started, ReasonCode code, String message) {
-    return decision(decisionId, request, Verdict.DENY,
-        List.of(new Reason(code, ENGINE_RULE, message)), List.of(), null, evaluatedAt, started);
-  }
+  /** What one evaluation knows about itself while it builds its decision. */
+  private final class Evaluation {
+    private final String decisionId;
+    private final DecisionRequest request;
+    private final Instant evaluatedAt = Instant.now();
+    private final long started = System.nanoTime();
+    private List<String> mainArtistIds = List.of();
 
-  private Decision decision(String decisionId, DecisionRequest request, Verdict verdict,
-      List<Reason> reasons, List<Obligation> obligations, SplitSheet split, Instant evaluatedAt,
-      long started) {
-    return new Decision(decisionId, request, verdict, reasons, obligations, split, version,
-        evaluatedAt, System.nanoTime() - started);
+    Evaluation(String decisionId, DecisionRequest request) {
+      this.decisionId = decisionId;
+      this.request = request;
+    }
+
+    Decision deny(ReasonCode code, String message) {
+      return decide(Verdict.DENY, List.of(new Reason(code, ENGINE_RULE, message)), List.of(), null);
+    }
+
+    Decision decide(
+        Verdict verdict, List<Reason> reasons, List<Obligation> obligations, SplitSheet split) {
+      return new Decision(decisionId, request, verdict, reasons, obligations, split,
+          mainArtistIds, version, evaluatedAt, System.nanoTime() - started);
+    }
   }
 
   private static String rootMessage(Throwable e) {

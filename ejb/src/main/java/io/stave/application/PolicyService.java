@@ -1,0 +1,104 @@
+package io.stave.application;
+
+import io.stave.rules.engine.CompiledPolicy;
+import io.stave.rules.engine.PolicyCompilationException;
+import io.stave.rules.engine.PolicyCompiler;
+import io.stave.rules.engine.PolicySource;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Logger;
+
+/**
+ * Keeps the active policy version compiled on this node and swaps it atomically. Until a version
+ * has compiled the node cannot decide, and says so (HTTP 503). Stored versions asked for by a dry
+ * run are compiled once and kept (a few at most).
+ */
+public final class PolicyService {
+  private static final Logger LOG = Logger.getLogger(PolicyService.class.getName());
+  private static final int DRY_RUN_CACHE = 4;
+
+  private final PolicyStore store;
+  private final AtomicReference<CompiledPolicy> active = new AtomicReference<>();
+  private final Map<Long, CompiledPolicy> dryRunVersions = new LinkedHashMap<>(8, 0.75f, true);
+
+  public PolicyService(PolicyStore store) {
+    this.store = store;
+  }
+
+  /** Installs the baseline on an empty database, then compiles and activates the active version. */
+  public CompiledPolicy activateStoredPolicy() throws SQLException, PolicyCompilationException {
+    if (store.installBaselineIfEmpty()) {
+      LOG.info("No policy was stored: installed the shipped baseline as active version 1");
+    }
+    PolicySource source = store.findActive().orElseThrow(
+        () -> new IllegalStateException("the database holds policy versions but none is ACTIVE"));
+    CompiledPolicy compiled = PolicyCompiler.compile(source);
+    compiled.warnings().forEach(w -> LOG.fine(() -> "policy " + source.version() + ": " + w));
+    CompiledPolicy previous = active.getAndSet(compiled);
+    if (previous != null) {
+      previous.close();
+    }
+    LOG.info(() -> "Policy version " + compiled.version() + " is active (" + compiled.ruleCount()
+        + " rules)");
+    return compiled;
+  }
+
+  public CompiledPolicy active() {
+    CompiledPolicy policy = active.get();
+    if (policy == null) {
+      throw new ServiceUnavailableException(
+          "no policy version is active on this node yet; it answers once one has compiled");
+    }
+    return policy;
+  }
+
+  public boolean hasActive() {
+    return active.get() != null;
+  }
+
+  /** A stored version, compiled, for a dry run; the active one if that is the version asked for. */
+  public CompiledPolicy version(long version) {
+    CompiledPolicy current = active.get();
+    if (current != null && current.version() == version) {
+      return current;
+    }
+    synchronized (dryRunVersions) {
+      CompiledPolicy cached = dryRunVersions.get(version);
+      if (cached != null) {
+        return cached;
+      }
+      PolicySource source;
+      try {
+        source = store.find(version).orElseThrow(
+            () -> new NotFoundException("policy version " + version + " does not exist"));
+      } catch (SQLException e) {
+        throw new ServiceUnavailableException("policy versions cannot be read: " + e.getMessage(), e);
+      }
+      try {
+        CompiledPolicy compiled = PolicyCompiler.compile(source);
+        dryRunVersions.put(version, compiled);
+        if (dryRunVersions.size() > DRY_RUN_CACHE) {
+          var eldest = dryRunVersions.entrySet().iterator().next();
+          eldest.getValue().close();
+          dryRunVersions.remove(eldest.getKey());
+        }
+        return compiled;
+      } catch (PolicyCompilationException e) {
+        throw new ServiceUnavailableException("policy version " + version + " does not compile", e);
+      }
+    }
+  }
+
+  public void close() {
+    CompiledPolicy policy = active.getAndSet(null);
+    if (policy != null) {
+      policy.close();
+    }
+    synchronized (dryRunVersions) {
+      dryRunVersions.values().forEach(CompiledPolicy::close);
+      dryRunVersions.clear();
+    }
+  }
+}

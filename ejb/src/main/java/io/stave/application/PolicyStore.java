@@ -1,0 +1,14 @@
+package io.stave.application;
+
+import io.stave.rules.engine.PolicySource;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/** Where policy versions are kept (the database). */
+public interface PolicyStore {
+  Optional<PolicySource> findActive() throws SQLException;
+
+  Optional<PolicySource> find(long version) throws SQLException;
+
+  boolean installBaselineIfEmpty() throws SQLException;
+}

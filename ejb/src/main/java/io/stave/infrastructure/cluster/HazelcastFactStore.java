@@ -1,0 +1,76 @@
+package io.stave.infrastructure.cluster;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import io.stave.rules.domain.Consent;
+import io.stave.rules.domain.Deal;
+import io.stave.rules.domain.FactStore;
+import io.stave.rules.domain.Isrc;
+import io.stave.rules.domain.Recording;
+import io.stave.rules.domain.SplitSheet;
+import io.stave.rules.domain.UseType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Facts in the cluster's maps, read through each member's near cache, so a decision in the steady
+ * state reads local memory only. Maps are keyed the way decisions ask: deals and split sheets by
+ * recording, consents by artist and use type.
+ */
+public final class HazelcastFactStore implements FactStore {
+  private final Supplier<HazelcastInstance> hazelcast;
+
+  /** Takes the member lazily: it may start after this store is built. */
+  public HazelcastFactStore(Supplier<HazelcastInstance> hazelcast) {
+    this.hazelcast = hazelcast;
+  }
+
+  @Override
+  public Optional<Recording> recording(Isrc isrc) {
+    return Optional.ofNullable(recordings().get(isrc.code()));
+  }
+
+  @Override
+  public List<Deal> dealsCovering(Isrc isrc) {
+    ArrayList<Deal> deals = recordingDeals().get(isrc.code());
+    return deals == null ? List.of() : deals;
+  }
+
+  @Override
+  public List<Consent> consents(String artistId, UseType useType) {
+    ArrayList<Consent> history = consents().get(consentKey(artistId, useType));
+    return history == null ? List.of() : history;
+  }
+
+  @Override
+  public Optional<SplitSheet> splitSheet(Isrc isrc, UseType useType) {
+    SplitSheet specific = splitSheets().get(splitKey(isrc, useType));
+    return Optional.ofNullable(specific != null ? specific : splitSheets().get(splitKey(isrc, null)));
+  }
+
+  public static String consentKey(String artistId, UseType useType) {
+    return artistId + "|" + useType.name();
+  }
+
+  public static String splitKey(Isrc isrc, UseType useType) {
+    return isrc.code() + "|" + (useType == null ? "*" : useType.name());
+  }
+
+  IMap<String, Recording> recordings() {
+    return hazelcast.get().getMap("recordings");
+  }
+
+  IMap<String, ArrayList<Deal>> recordingDeals() {
+    return hazelcast.get().getMap("recording-deals");
+  }
+
+  IMap<String, ArrayList<Consent>> consents() {
+    return hazelcast.get().getMap("consents");
+  }
+
+  IMap<String, SplitSheet> splitSheets() {
+    return hazelcast.get().getMap("split-sheets");
+  }
+}

@@ -1,0 +1,285 @@
+package io.stave.infrastructure.persistence;
+
+import io.stave.application.DecisionLog;
+import io.stave.application.DecisionPage;
+import io.stave.application.DecisionQuery;
+import io.stave.application.LoggedDecision;
+import io.stave.application.ServiceUnavailableException;
+import io.stave.rules.domain.Decision;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * The decision log in the database, with group commit: callers hand over their decisions and wait;
+ * one writer thread inserts whatever has queued up in a single transaction and then releases every
+ * caller in it. Under overload the bounded queue fills and callers get {@link
+ * ServiceUnavailableException} (HTTP 503) instead of a decision that was never logged.
+ */
+public final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(JdbcDecisionLog.class.getName());
+  private static final int MAX_DECISIONS_PER_COMMIT = 2_000;
+  private static final String INSERT_DECISION = """
+      INSERT INTO decision_log (decision_id, request_id, feature, use_type, isrc, territory,
+          requested_at, verdict, first_reason, policy_version, evaluated_at, evaluation_micros,
+          principal, document)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+  private static final String INSERT_ARTIST =
+      "INSERT INTO decision_artist (decision_id, artist_id) VALUES (?, ?)";
+
+  private record Batch(List<Decision> decisions, String principal, CompletableFuture<Void> done) {}
+
+  private final DataSource dataSource;
+  private final BlockingQueue<Batch> queue;
+  private final Duration enqueueTimeout;
+  private final Duration commitTimeout;
+  private final Thread writer;
+  private volatile boolean closing;
+
+  public JdbcDecisionLog(DataSource dataSource, ThreadFactory threads, int queueCapacity,
+      Duration enqueueTimeout, Duration commitTimeout) {
+    this.dataSource = dataSource;
+    this.queue = new ArrayBlockingQueue<>(queueCapacity);
+    this.enqueueTimeout = enqueueTimeout;
+    this.commitTimeout = commitTimeout;
+    this.writer = threads.newThread(this::writeUntilClosed);
+    this.writer.setName("stave-decision-log-writer");
+    this.writer.start();
+  }
+
+  @Override
+  public void record(List<Decision> decisions, String principal) {
+    if (decisions.isEmpty()) {
+      return;
+    }
+    if (closing) {
+      throw new ServiceUnavailableException("the decision log is shutting down; retry on another node");
+    }
+    Batch batch = new Batch(List.copyOf(decisions), principal, new CompletableFuture<>());
+    try {
+      if (!queue.offer(batch, enqueueTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new ServiceUnavailableException(
+            "the decision log is overloaded (" + queue.size() + " writes waiting); retry shortly");
+      }
+      batch.done().get(commitTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ServiceUnavailableException("interrupted while logging the decision");
+    } catch (TimeoutException e) {
+      throw new ServiceUnavailableException(
+          "the decision log did not confirm the write within " + commitTimeout.toSeconds() + " s");
+    } catch (ExecutionException e) {
+      throw new ServiceUnavailableException(
+          "the decision log could not write the decision: " + brief(e.getCause()), e.getCause());
+    }
+  }
+
+  private void writeUntilClosed() {
+    while (!closing || !queue.isEmpty()) {
+      Batch first;
+      try {
+        first = queue.poll(200, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        if (closing) {
+          continue;
+        }
+        Thread.currentThread().interrupt();
+        return;
+      }
+      if (first == null) {
+        continue;
+      }
+      List<Batch> group = new ArrayList<>();
+      group.add(first);
+      int decisions = first.decisions().size();
+      Batch next;
+      while (decisions < MAX_DECISIONS_PER_COMMIT && (next = queue.peek()) != null
+          && decisions + next.decisions().size() <= MAX_DECISIONS_PER_COMMIT) {
+        group.add(queue.poll());
+        decisions += next.decisions().size();
+      }
+      commit(group);
+    }
+  }
+
+  /** Writes the group in one transaction; if that fails, each batch alone, so one bad batch fails alone. */
+  private void commit(List<Batch> group) {
+    try {
+      insert(group);
+      group.forEach(batch -> batch.done().complete(null));
+    } catch (SQLException | RuntimeException groupFailure) {
+      if (group.size() == 1) {
+        LOG.log(Level.WARNING, "decision log write failed: " + brief(groupFailure));
+        group.get(0).done().completeExceptionally(groupFailure);
+        return;
+      }
+      for (Batch batch : group) {
+        try {
+          insert(List.of(batch));
+          batch.done().complete(null);
+        } catch (SQLException | RuntimeException failure) {
+          LOG.log(Level.WARNING, "decision log write failed: " + brief(failure));
+          batch.done().completeExceptionally(failure);
+        }
+      }
+    }
+  }
+
+  private void insert(List<Batch> group) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try (PreparedStatement decisions = connection.prepareStatement(INSERT_DECISION);
+          PreparedStatement artists = connection.prepareStatement(INSERT_ARTIST)) {
+        for (Batch batch : group) {
+          for (Decision decision : batch.decisions()) {
+            var request = decision.request();
+            decisions.setString(1, decision.decisionId());
+            decisions.setString(2, request.getRequestId());
+            decisions.setString(3, request.getFeature());
+            decisions.setString(4, request.getUseType().name());
+            decisions.setString(5, request.getIsrc().code());
+            decisions.setString(6, request.getTerritory().code());
+            decisions.setObject(7, utc(request.getAt()));
+            decisions.setString(8, decision.verdict().name());
+            decisions.setString(9, decision.reasons().get(0).code().name());
+            decisions.setLong(10, decision.policyVersion());
+            decisions.setObject(11, utc(decision.evaluatedAt()));
+            decisions.setLong(12, decision.evaluationNanos() / 1_000);
+            decisions.setString(13, batch.principal());
+            decisions.setString(14, DecisionDocument.write(decision));
+            decisions.addBatch();
+            for (String artist : decision.mainArtistIds()) {
+              artists.setString(1, decision.decisionId());
+              artists.setString(2, artist);
+              artists.addBatch();
+            }
+          }
+        }
+        decisions.executeBatch();
+        artists.executeBatch();
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
+    }
+  }
+
+  @Override
+  public Optional<LoggedDecision> find(String decisionId) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(
+            "SELECT document, principal FROM decision_log WHERE decision_id = ?")) {
+      select.setString(1, decisionId);
+      try (ResultSet row = select.executeQuery()) {
+        if (!row.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(new LoggedDecision(DecisionDocument.read(row.getString(1)),
+            row.getString(2)));
+      }
+    } catch (SQLException e) {
+      throw new ServiceUnavailableException("the decision log cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public DecisionPage list(DecisionQuery query) {
+    StringBuilder sql = new StringBuilder(
+        "SELECT d.document, d.principal FROM decision_log d WHERE 1 = 1");
+    List<Object> parameters = new ArrayList<>();
+    if (query.feature() != null) {
+      sql.append(" AND d.feature = ?");
+      parameters.add(query.feature());
+    }
+    if (query.isrc() != null) {
+      sql.append(" AND d.isrc = ?");
+      parameters.add(query.isrc().code());
+    }
+    if (query.verdict() != null) {
+      sql.append(" AND d.verdict = ?");
+      parameters.add(query.verdict().name());
+    }
+    if (query.from() != null) {
+      sql.append(" AND d.evaluated_at >= ?");
+      parameters.add(utc(query.from()));
+    }
+    if (query.to() != null) {
+      sql.append(" AND d.evaluated_at < ?");
+      parameters.add(utc(query.to()));
+    }
+    if (query.artistId() != null) {
+      sql.append(" AND EXISTS (SELECT 1 FROM decision_artist a"
+          + " WHERE a.decision_id = d.decision_id AND a.artist_id = ?)");
+      parameters.add(query.artistId());
+    }
+    sql.append(" ORDER BY d.evaluated_at DESC, d.decision_id DESC LIMIT ? OFFSET ?");
+    parameters.add(query.limit() + 1);
+    parameters.add(query.offset());
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql.toString())) {
+      for (int i = 0; i < parameters.size(); i++) {
+        select.setObject(i + 1, parameters.get(i));
+      }
+      List<LoggedDecision> decisions = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          decisions.add(new LoggedDecision(DecisionDocument.read(rows.getString(1)),
+              rows.getString(2)));
+        }
+      }
+      boolean more = decisions.size() > query.limit();
+      return new DecisionPage(more ? decisions.subList(0, query.limit()) : decisions,
+          query.offset(), query.limit(), more);
+    } catch (SQLException e) {
+      throw new ServiceUnavailableException("the decision log cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  /** The gist of a database error: the driver's own message can quote a whole statement. */
+  private static String brief(Throwable e) {
+    Throwable cause = e;
+    if (e instanceof java.sql.BatchUpdateException batch && batch.getNextException() != null) {
+      cause = batch.getNextException();
+    }
+    String message = String.valueOf(cause.getMessage()).lines().findFirst().orElse("");
+    int error = message.indexOf("ERROR:");
+    if (error >= 0) {
+      message = message.substring(error);
+    }
+    return message.length() > 300 ? message.substring(0, 300) + "…" : message;
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  /** Stops taking decisions, writes what is queued, then stops the writer. */
+  @Override
+  public void close() {
+    closing = true;
+    try {
+      writer.join(commitTimeout.toMillis() * 2);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

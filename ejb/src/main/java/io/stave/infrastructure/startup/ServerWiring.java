@@ -1,0 +1,66 @@
+package io.stave.infrastructure.startup;
+
+import io.stave.application.DecisionLog;
+import io.stave.application.DecisionService;
+import io.stave.application.PolicyService;
+import io.stave.infrastructure.cluster.ClusterMember;
+import io.stave.infrastructure.cluster.HazelcastFactStore;
+import io.stave.infrastructure.persistence.Database;
+import io.stave.infrastructure.persistence.JdbcDecisionLog;
+import io.stave.infrastructure.persistence.PolicyRepository;
+import io.stave.rules.engine.EvaluationLimits;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+
+/**
+ * Builds the application services from the server's resources. The services themselves are plain
+ * Java (and tested so); this is the only place that knows they run in WildFly.
+ */
+@ApplicationScoped
+public class ServerWiring {
+  @Inject Database database;
+  @Inject ClusterMember cluster;
+
+  @Resource(lookup = "java:jboss/ee/concurrency/factory/default")
+  ManagedThreadFactory threads;
+
+  @Produces
+  @Singleton
+  PolicyService policyService() {
+    return new PolicyService(new PolicyRepository(database.dataSource()));
+  }
+
+  void closePolicies(@Disposes PolicyService policies) {
+    policies.close();
+  }
+
+  @Produces
+  @Singleton
+  DecisionLog decisionLog() {
+    return new JdbcDecisionLog(database.dataSource(), threads,
+        Integer.getInteger("stave.decision-log.queue", 10_000),
+        Duration.ofMillis(Long.getLong("stave.decision-log.enqueue-timeout-ms", 2_000)),
+        Duration.ofMillis(Long.getLong("stave.decision-log.commit-timeout-ms", 10_000)));
+  }
+
+  void closeDecisionLog(@Disposes DecisionLog log) {
+    ((JdbcDecisionLog) log).close();
+  }
+
+  @Produces
+  @Singleton
+  DecisionService decisionService(PolicyService policies, DecisionLog log) {
+    var limits = new EvaluationLimits(
+        Integer.getInteger("stave.decision.fire-limit", EvaluationLimits.DEFAULT.fireLimit()),
+        Duration.ofMillis(Long.getLong("stave.decision.deadline-ms",
+            EvaluationLimits.DEFAULT.deadline().toMillis())));
+    return new DecisionService(policies, new HazelcastFactStore(cluster::hazelcast), log,
+        cluster::isSafe, limits);
+  }
+}

@@ -1,0 +1,137 @@
+package io.stave.infrastructure.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.stave.application.DecisionQuery;
+import io.stave.application.ServiceUnavailableException;
+import io.stave.rules.domain.Decision;
+import io.stave.rules.domain.DecisionRequest;
+import io.stave.rules.domain.Isrc;
+import io.stave.rules.domain.Obligation;
+import io.stave.rules.domain.ObligationType;
+import io.stave.rules.domain.Percent;
+import io.stave.rules.domain.Reason;
+import io.stave.rules.domain.ReasonCode;
+import io.stave.rules.domain.Share;
+import io.stave.rules.domain.SplitSheet;
+import io.stave.rules.domain.Territory;
+import io.stave.rules.domain.UseType;
+import io.stave.rules.domain.Verdict;
+import io.stave.infrastructure.persistence.TestDatabases.TestDatabase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The decision log on the real databases: nothing acknowledged is lost, everything reads back. */
+class DecisionLogDatabaseTest {
+  private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+
+  static List<TestDatabase> databases() throws Exception {
+    return TestDatabases.all();
+  }
+
+  private static JdbcDecisionLog log(TestDatabase database) {
+    return new JdbcDecisionLog(database.dataSource(), Executors.defaultThreadFactory(), 1_000,
+        Duration.ofSeconds(2), Duration.ofSeconds(10));
+  }
+
+  private static Decision permit(String feature, String artist) {
+    var request = new DecisionRequest("req-" + UUID.randomUUID(), feature, UseType.AI_VOICEOVER,
+        Isrc.of("USRC17607839"), Territory.of("SE"), NOW, Map.of("tier", "premium"));
+    var split = new SplitSheet("split-1", Isrc.of("USRC17607839"), null, List.of(
+        new Share("label-1", "LABEL", Percent.of("62.5")),
+        new Share(artist, "MAIN_ARTIST", Percent.of("37.5"))));
+    return new Decision(UUID.randomUUID().toString(), request, Verdict.PERMIT,
+        List.of(new Reason(ReasonCode.LICENSED, "A rule", "Deal D1 licenses it.")),
+        List.of(new Obligation(ObligationType.ATTRIBUTE, Map.of("displayArtist", "Artist"))),
+        split, List.of(artist), 3, Instant.now(), 12_345);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aLoggedDecisionReadsBackExactlyAsItWasDecided(TestDatabase database) {
+    try (JdbcDecisionLog log = log(database)) {
+      Decision decision = permit("ai-dj", "artist-a");
+      log.record(List.of(decision), "client");
+      var stored = log.find(decision.decisionId()).orElseThrow();
+      assertEquals("client", stored.principal());
+      assertEquals(DecisionDocument.write(decision), DecisionDocument.write(stored.decision()));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void everyDecisionOfManyConcurrentCallersIsCommittedBeforeItIsAcknowledged(TestDatabase database)
+      throws Exception {
+    try (JdbcDecisionLog log = log(database)) {
+      ExecutorService callers = Executors.newFixedThreadPool(16);
+      List<Future<Decision>> acknowledged = new ArrayList<>();
+      for (int i = 0; i < 400; i++) {
+        acknowledged.add(callers.submit(() -> {
+          Decision decision = permit("ai-playlist", "artist-" + UUID.randomUUID());
+          log.record(List.of(decision), "client");
+          return decision;
+        }));
+      }
+      for (Future<Decision> ack : acknowledged) {
+        String id = ack.get().decisionId();
+        assertTrue(log.find(id).isPresent(), "acknowledged decision " + id + " is not in the log");
+      }
+      callers.shutdown();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void anAuditorFiltersByFeatureArtistAndVerdictNewestFirst(TestDatabase database) {
+    try (JdbcDecisionLog log = log(database)) {
+      String feature = "feature-" + UUID.randomUUID();
+      Decision first = permit(feature, "artist-x");
+      Decision second = permit(feature, "artist-y");
+      log.record(List.of(first), "client");
+      log.record(List.of(second), "client");
+
+      var byFeature = log.list(new DecisionQuery(feature, null, null, null, null, null, 10, 0));
+      assertEquals(2, byFeature.decisions().size());
+      assertFalse(byFeature.more());
+      var byArtist = log.list(new DecisionQuery(null, null, "artist-y", Verdict.PERMIT, null, null, 10, 0));
+      assertEquals(List.of(second.decisionId()),
+          byArtist.decisions().stream().map(d -> d.decision().decisionId()).toList());
+      var firstPage = log.list(new DecisionQuery(feature, null, null, null, null, null, 1, 0));
+      assertTrue(firstPage.more());
+      var denies = log.list(new DecisionQuery(feature, null, null, Verdict.DENY, null, null, 10, 0));
+      assertTrue(denies.decisions().isEmpty());
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aWriteTheDatabaseRefusesIsNotAcknowledged(TestDatabase database) {
+    try (JdbcDecisionLog log = log(database)) {
+      Decision decision = permit("ai-dj", "artist-a");
+      log.record(List.of(decision), "client");
+      // The same id again violates the primary key: the caller must hear about it.
+      assertThrows(ServiceUnavailableException.class, () -> log.record(List.of(decision), "client"));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void theBaselinePolicyIsInstalledOnceAsActiveVersionOne(TestDatabase database) throws Exception {
+    var policies = new PolicyRepository(database.dataSource());
+    assertTrue(policies.installBaselineIfEmpty());
+    assertFalse(policies.installBaselineIfEmpty());
+    assertEquals(1, policies.findActive().orElseThrow().version());
+  }
+}

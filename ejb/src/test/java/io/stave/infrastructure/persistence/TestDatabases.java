@@ -1,0 +1,63 @@
+package io.stave.infrastructure.persistence;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The real databases the persistence code runs on: always an H2 file database (the embedded
+ * default), and PostgreSQL when {@code stave.test.db.url} names one (CI points it at the server on
+ * 127.0.0.1:5432). Each gets a fresh database or schema, so tests never see each other's rows.
+ */
+public final class TestDatabases {
+  /** A migrated, empty database with a name to show in test reports. */
+  public record TestDatabase(String name, DataSource dataSource) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  private TestDatabases() {}
+
+  public static List<TestDatabase> all() throws SQLException {
+    List<TestDatabase> databases = new ArrayList<>();
+    databases.add(h2());
+    String postgres = System.getProperty("stave.test.db.url", "");
+    if (postgres.startsWith("jdbc:postgresql:")) {
+      databases.add(postgres(postgres));
+    }
+    return databases;
+  }
+
+  private static TestDatabase h2() {
+    JdbcDataSource h2 = new JdbcDataSource();
+    Path file = Path.of("target", "h2", "stave-" + UUID.randomUUID()).toAbsolutePath();
+    h2.setURL("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE");
+    h2.setUser("sa");
+    h2.setPassword("sa");
+    Migrations.migrate(h2, null);
+    return new TestDatabase("H2 file", h2);
+  }
+
+  private static TestDatabase postgres(String url) throws SQLException {
+    String schema = "stave_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    PGSimpleDataSource admin = new PGSimpleDataSource();
+    admin.setURL(url);
+    try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE SCHEMA " + schema);
+    }
+    PGSimpleDataSource postgres = new PGSimpleDataSource();
+    postgres.setURL(url);
+    postgres.setCurrentSchema(schema);
+    Migrations.migrate(postgres, schema);
+    return new TestDatabase("PostgreSQL " + schema, postgres);
+  }
+}
