@@ -35,6 +35,7 @@ public final class PolicyService {
     PolicySource source = store.findActive().orElseThrow(
         () -> new IllegalStateException("the database holds policy versions but none is ACTIVE"));
     CompiledPolicy compiled = PolicyCompiler.compile(source);
+    compiled.warmUp();
     compiled.warnings().forEach(w -> LOG.fine(() -> "policy " + source.version() + ": " + w));
     CompiledPolicy previous = active.getAndSet(compiled);
     if (previous != null) {

@@ -1,10 +1,13 @@
 package io.stave.infrastructure.cluster;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.config.SplitBrainProtectionConfig;
+import com.hazelcast.splitbrainprotection.SplitBrainProtectionOn;
 import com.hazelcast.config.XmlConfigBuilder;
 import io.stave.infrastructure.startup.StartupException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
@@ -24,7 +27,19 @@ public final class ClusterConfiguration {
   private static final Pattern MEMBER =
       Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:\\d{1,5})?");
 
+  /** The split-brain protection rule of the fact maps, when more than one member is required. */
+  public static final String SAFE_CLUSTER = "safe-cluster";
+
+  static final List<String> FACT_MAPS =
+      List.of("recordings", "recording-deals", "consents", "split-sheets");
+
   private ClusterConfiguration() {}
+
+  /** How many members this node must see before it decides (stave.cluster.minimum-size). */
+  public static int minimumSize() {
+    return Integer.parseInt(
+        positive("stave.cluster.minimum-size", setting("stave.cluster.minimum-size", "1")));
+  }
 
   public static Config load(ClassLoader classLoader) {
     Properties settings = new Properties();
@@ -37,6 +52,15 @@ public final class ClusterConfiguration {
     try (InputStream xml = ClusterConfiguration.class.getResourceAsStream("/stave-hazelcast.xml")) {
       Config config = new XmlConfigBuilder(xml).setProperties(settings).build();
       config.setClassLoader(classLoader);
+      int minimumSize = Integer.parseInt(settings.getProperty("stave.cluster.minimum-size"));
+      if (minimumSize >= 2) {
+        // Hazelcast protects maps only for two or more members; one member is always "safe".
+        config.addSplitBrainProtectionConfig(new SplitBrainProtectionConfig(SAFE_CLUSTER, true,
+            minimumSize).setProtectOn(SplitBrainProtectionOn.READ_WRITE));
+        for (String map : FACT_MAPS) {
+          config.getMapConfig(map).setSplitBrainProtectionName(SAFE_CLUSTER);
+        }
+      }
       config.setInstanceName("stave-" + settings.getProperty("stave.cluster.name"));
       return config;
     } catch (IOException e) {

@@ -17,7 +17,7 @@ public class ClusterMember {
 
   public void start() {
     var config = ClusterConfiguration.load(ClusterMember.class.getClassLoader());
-    minimumSize = config.getSplitBrainProtectionConfig("safe-cluster").getMinimumClusterSize();
+    minimumSize = ClusterConfiguration.minimumSize();
     try {
       instance = Hazelcast.newHazelcastInstance(config);
     } catch (RuntimeException e) {

@@ -50,6 +50,15 @@ public final class HazelcastFactStore implements FactStore {
     return Optional.ofNullable(specific != null ? specific : splitSheets().get(splitKey(isrc, null)));
   }
 
+  /** Creates the map proxies and near caches now, not inside the first decision's deadline. */
+  public void warmUp() {
+    Isrc probe = Isrc.of("ZZZZZ0000001");
+    recording(probe);
+    dealsCovering(probe);
+    splitSheet(probe, UseType.AI_CURATION);
+    consents("warm-up", UseType.AI_CURATION);
+  }
+
   public static String consentKey(String artistId, UseType useType) {
     return artistId + "|" + useType.name();
   }

@@ -2,52 +2,67 @@ package io.stave.infrastructure.startup;
 
 import io.stave.application.PolicyService;
 import io.stave.infrastructure.cluster.ClusterMember;
+import io.stave.infrastructure.cluster.HazelcastFactStore;
 import io.stave.infrastructure.feeds.CamelRuntime;
 import io.stave.infrastructure.persistence.Database;
 import io.stave.infrastructure.persistence.Migrations;
 import io.stave.rules.engine.PolicyCompilationException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import io.stave.interfaces.health.NodeReadiness;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
  * Brings the node up in order: database schema, Hazelcast member, active policy, CamelContext. A
  * step that fails is logged as one line saying what and where, recorded for the health endpoint
- * (which then answers 503), and the steps after it are not attempted.
+ * (which then answers 503), and the steps after it are not attempted. It also answers the
+ * readiness checks of {@code /health/ready}.
  */
 @Singleton
 @Startup
+@LocalBean
+@Local(NodeReadiness.class)
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class StaveStartup {
+public class StaveStartup implements NodeReadiness {
   private static final Logger LOG = Logger.getLogger(StaveStartup.class.getName());
 
   @Inject Database database;
   @Inject ClusterMember cluster;
   @Inject CamelRuntime camel;
   @Inject PolicyService policies;
-  @Inject PlatformStatus status;
+  private final Map<String, String> startupFailures = new ConcurrentHashMap<>();
 
   @PostConstruct
   void start() {
     try {
       migrateDatabase();
       cluster.start();
+      new HazelcastFactStore(cluster::hazelcast).warmUp();
       activatePolicy();
       camel.start();
       LOG.info("Stave node started: database " + Database.location() + "; cluster "
           + cluster.describe() + "; policy version " + policies.active().version());
     } catch (StartupException e) {
-      status.failed(e.check(), e.getMessage());
+      startupFailures.put(e.check(), e.getMessage());
       LOG.severe("STAVE CANNOT START [" + e.check() + "]: " + e.getMessage());
+    } catch (RuntimeException e) {
+      // Anything unforeseen is still one line in the log; the cause goes to the debug log.
+      startupFailures.put("startup", rootMessage(e));
+      LOG.severe("STAVE CANNOT START [startup]: " + rootMessage(e));
+      LOG.log(java.util.logging.Level.FINE, "start-up failure", e);
     }
   }
 
@@ -75,6 +90,20 @@ public class StaveStartup {
       throw new StartupException("policy", "the active policy cannot be activated: "
           + rootMessage(e), e);
     }
+  }
+
+  @Override
+  public CheckState check(String name) {
+    String failure = startupFailures.getOrDefault(name, startupFailures.get("startup"));
+    return switch (name) {
+      case "database" -> new CheckState(database.isReachable(), Database.location(), failure);
+      case "cluster" -> new CheckState(cluster.isSafe(), cluster.describe(), failure);
+      case "camel" -> new CheckState(camel.isStarted(), camel.describe(), failure);
+      case "policy" -> new CheckState(policies.hasActive(),
+          policies.hasActive() ? "version " + policies.active().version() + " active"
+              : "no active policy", failure);
+      default -> new CheckState(false, "no check is called " + name, null);
+    };
   }
 
   static String rootMessage(Throwable e) {

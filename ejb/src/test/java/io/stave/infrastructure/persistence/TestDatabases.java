@@ -51,11 +51,15 @@ public final class TestDatabases {
     String schema = "stave_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     PGSimpleDataSource admin = new PGSimpleDataSource();
     admin.setURL(url);
+    admin.setUser(System.getProperty("stave.test.db.user", "postgres"));
+    admin.setPassword(System.getProperty("stave.test.db.password", ""));
     try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
       statement.execute("CREATE SCHEMA " + schema);
     }
     PGSimpleDataSource postgres = new PGSimpleDataSource();
     postgres.setURL(url);
+    postgres.setUser(admin.getUser());
+    postgres.setPassword(admin.getPassword());
     postgres.setCurrentSchema(schema);
     Migrations.migrate(postgres, schema);
     return new TestDatabase("PostgreSQL " + schema, postgres);

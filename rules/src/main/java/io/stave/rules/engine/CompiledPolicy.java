@@ -5,6 +5,13 @@ import io.stave.rules.domain.Deal;
 import io.stave.rules.domain.Decision;
 import io.stave.rules.domain.DecisionRequest;
 import io.stave.rules.domain.FactStore;
+import io.stave.rules.domain.Isrc;
+import io.stave.rules.domain.Percent;
+import io.stave.rules.domain.Share;
+import io.stave.rules.domain.Territory;
+import io.stave.rules.domain.UseType;
+import java.util.Map;
+import java.util.Set;
 import io.stave.rules.domain.Licence;
 import io.stave.rules.domain.MainArtistConsent;
 import io.stave.rules.domain.Obligation;
@@ -147,6 +154,29 @@ public final class CompiledPolicy implements AutoCloseable {
               + " licenses " + request.describe() + "."));
     }
     return evaluation.decide(Verdict.PERMIT, reasons, outcome.obligations(), split.get());
+  }
+
+  /**
+   * Runs every use type through the policy a few dozen times on a made-up catalogue, so class
+   * loading and MVEL's just-in-time compilation happen before the first real request, not inside
+   * its deadline. Called before a policy becomes active.
+   */
+  public void warmUp() {
+    Isrc isrc = Isrc.of("ZZZZZ0000001");
+    Instant at = Instant.parse("2026-01-01T00:00:00Z");
+    InMemoryFactStore facts = new InMemoryFactStore()
+        .add(new Recording(isrc, "Warm-up", "Warm-up", List.of("warm-up-artist"), null, null))
+        .add(new Deal("warm-up", null, Set.of(isrc), Set.of(Territory.WORLDWIDE), Set.of(), at,
+            null, Set.of(UseType.values()), Set.of("Stream"), null, 30))
+        .add(new SplitSheet("warm-up", isrc, null,
+            List.of(new Share("warm-up-artist", "MAIN_ARTIST", Percent.HUNDRED))));
+    EvaluationLimits generous = new EvaluationLimits(10_000, java.time.Duration.ofSeconds(30));
+    for (int round = 0; round < 40; round++) {
+      for (UseType use : UseType.values()) {
+        evaluate(new DecisionRequest(null, null, use, isrc, Territory.of("SE"), at, Map.of()),
+            facts, generous, "warm-up");
+      }
+    }
   }
 
   private static Reason notLicensed(DecisionRequest request) {

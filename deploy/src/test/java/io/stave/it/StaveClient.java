@@ -1,0 +1,65 @@
+package io.stave.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/** Talks to the running server over HTTP, as a client with a user name and password would. */
+final class StaveClient {
+  static final URI BASE = URI.create("http://127.0.0.1:8080/api/v1/");
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String authorization;
+
+  private StaveClient(String authorization) {
+    this.authorization = authorization;
+  }
+
+  static StaveClient as(String user) {
+    return new StaveClient("Basic " + Base64.getEncoder()
+        .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  static StaveClient anonymous() {
+    return new StaveClient(null);
+  }
+
+  HttpResponse<String> post(String path, String contentType, String accept, String body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(BASE.resolve(path))
+        .timeout(Duration.ofSeconds(30))
+        .header("Content-Type", contentType)
+        .header("Accept", accept)
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    return send(request);
+  }
+
+  HttpResponse<String> postJson(String path, String body) throws IOException, InterruptedException {
+    return post(path, "application/json", "application/json", body);
+  }
+
+  HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(BASE.resolve(path)).timeout(Duration.ofSeconds(30))
+        .header("Accept", "application/json").GET());
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request)
+      throws IOException, InterruptedException {
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static JsonObject json(HttpResponse<String> response) {
+    return Json.createReader(new StringReader(response.body())).readObject();
+  }
+}

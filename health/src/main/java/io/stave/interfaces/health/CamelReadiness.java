@@ -1,0 +1,13 @@
+package io.stave.interfaces.health;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.Readiness;
+
+/** The CamelContext that runs the label feeds has started. */
+@Readiness
+@ApplicationScoped
+public class CamelReadiness extends NodeCheck {
+  public CamelReadiness() {
+    super("camel");
+  }
+}

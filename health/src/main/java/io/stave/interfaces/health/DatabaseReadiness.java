@@ -1,0 +1,13 @@
+package io.stave.interfaces.health;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.Readiness;
+
+/** The database (system of record) answers. */
+@Readiness
+@ApplicationScoped
+public class DatabaseReadiness extends NodeCheck {
+  public DatabaseReadiness() {
+    super("database");
+  }
+}

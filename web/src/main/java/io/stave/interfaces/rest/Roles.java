@@ -1,0 +1,12 @@
+package io.stave.interfaces.rest;
+
+/** The security roles of Stave (DESIGN.md, Runtime). */
+public final class Roles {
+  public static final String FEATURE_CLIENT = "feature-client";
+  public static final String FEED_INTEGRATOR = "feed-integrator";
+  public static final String POLICY_AUTHOR = "policy-author";
+  public static final String POLICY_APPROVER = "policy-approver";
+  public static final String AUDITOR = "auditor";
+
+  private Roles() {}
+}

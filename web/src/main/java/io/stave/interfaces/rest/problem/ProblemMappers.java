@@ -1,0 +1,126 @@
+package io.stave.interfaces.rest.problem;
+
+import io.stave.application.NotFoundException;
+import io.stave.application.ServiceUnavailableException;
+import io.stave.rules.domain.InvalidValueException;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Every error the API can produce, as a problem document; never a stack trace. */
+public final class ProblemMappers {
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+
+  private ProblemMappers() {}
+
+  /** 400 naming each bad field. */
+  @Provider
+  public static class InvalidRequest implements ExceptionMapper<InvalidRequestException> {
+    @Override
+    public Response toResponse(InvalidRequestException e) {
+      return Problem.response(Response.Status.BAD_REQUEST, "The request has invalid fields.",
+          e.errors());
+    }
+  }
+
+  /** 400 for a value a query parameter or path carried that the domain refuses. */
+  @Provider
+  public static class InvalidValue implements ExceptionMapper<InvalidValueException> {
+    @Override
+    public Response toResponse(InvalidValueException e) {
+      return Problem.response(Response.Status.BAD_REQUEST, "The request has invalid fields.",
+          List.of(new FieldError(e.field(), e.problem())));
+    }
+  }
+
+  /** 400 for a body that is not well-formed JSON or XML of the expected shape. */
+  @Provider
+  public static class UnreadableBody implements ExceptionMapper<ProcessingException> {
+    @Override
+    public Response toResponse(ProcessingException e) {
+      return Problem.response(Response.Status.BAD_REQUEST,
+          "The body cannot be read as a request: " + firstLine(e));
+    }
+  }
+
+  /** 400 for JSON that JSON-B cannot bind. */
+  @Provider
+  public static class UnbindableJson implements ExceptionMapper<JsonbException> {
+    @Override
+    public Response toResponse(JsonbException e) {
+      return Problem.response(Response.Status.BAD_REQUEST,
+          "The body cannot be read as a request: " + firstLine(e));
+    }
+  }
+
+  /** 404. */
+  @Provider
+  public static class NotFound implements ExceptionMapper<NotFoundException> {
+    @Override
+    public Response toResponse(NotFoundException e) {
+      return Problem.response(Response.Status.NOT_FOUND, e.getMessage());
+    }
+  }
+
+  /** 503: the node cannot answer safely now; the client may retry (elsewhere). */
+  @Provider
+  public static class Unavailable implements ExceptionMapper<ServiceUnavailableException> {
+    @Override
+    public Response toResponse(ServiceUnavailableException e) {
+      Response problem = Problem.response(Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
+      return Response.fromResponse(problem).header("Retry-After", "1").build();
+    }
+  }
+
+  /** The container's own HTTP errors (404, 405, 406, 415, 401, 403 …) as problem documents. */
+  @Provider
+  public static class Http implements ExceptionMapper<WebApplicationException> {
+    @Override
+    public Response toResponse(WebApplicationException e) {
+      Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());
+      if (status == null) {
+        return e.getResponse();
+      }
+      if (e.getCause() instanceof JsonbException || e.getCause() instanceof ProcessingException) {
+        return Problem.response(Response.Status.BAD_REQUEST,
+            "The body cannot be read as a request: " + firstLine(e.getCause()));
+      }
+      Response.ResponseBuilder problem =
+          Response.fromResponse(Problem.response(status, e.getMessage()));
+      e.getResponse().getStringHeaders().forEach((name, values) -> {
+        if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+          values.forEach(value -> problem.header(name, value));
+        }
+      });
+      return problem.build();
+    }
+  }
+
+  /** 500 with an incident id to find the logged cause; the client never sees a stack trace. */
+  @Provider
+  public static class Unexpected implements ExceptionMapper<RuntimeException> {
+    @Override
+    public Response toResponse(RuntimeException e) {
+      String incident = UUID.randomUUID().toString();
+      LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, e);
+      return Problem.response(Response.Status.INTERNAL_SERVER_ERROR,
+          "Unexpected error; quote incident " + incident + " to the operators.");
+    }
+  }
+
+  static String firstLine(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    return message.lines().findFirst().orElse(message);
+  }
+}
