@@ -57,8 +57,11 @@ mkdir -p "$deployments"
 rm -f "$deployments"/stave.ear.*
 cp "$ear" "$deployments/stave.ear"
 
+# The server's own state (JMS journal, deployment content, temp files) lives in the data dir too,
+# so this node never shares a file lock with another server of the same installation.
 properties=(-Dstave.data.dir="$data_dir" -Dstave.deployments.dir="$deployments"
-  -Djboss.socket.binding.port-offset="$offset" -Djboss.server.log.dir="$data_dir/log")
+  -Djboss.socket.binding.port-offset="$offset" -Djboss.server.log.dir="$data_dir/log"
+  -Djboss.server.data.dir="$data_dir/server/data" -Djboss.server.temp.dir="$data_dir/server/tmp")
 if [[ "${STAVE_DB_URL:-}" == jdbc:postgresql:* ]]; then
   properties+=(-Dstave.db.driver=postgresql)
 fi

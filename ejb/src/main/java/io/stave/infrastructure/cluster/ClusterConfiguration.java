@@ -1,6 +1,8 @@
 package io.stave.infrastructure.cluster;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.config.MapStoreConfig;
+import io.stave.infrastructure.persistence.CatalogueRepository;
 import com.hazelcast.config.SplitBrainProtectionConfig;
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionOn;
 import com.hazelcast.config.XmlConfigBuilder;
@@ -30,8 +32,8 @@ public final class ClusterConfiguration {
   /** The split-brain protection rule of the fact maps, when more than one member is required. */
   public static final String SAFE_CLUSTER = "safe-cluster";
 
-  static final List<String> FACT_MAPS =
-      List.of("recordings", "recording-deals", "consents", "split-sheets");
+  static final List<String> FACT_MAPS = List.of(HazelcastFactStore.RECORDINGS,
+      HazelcastFactStore.RECORDING_DEALS, HazelcastFactStore.CONSENTS, HazelcastFactStore.SPLIT_SHEETS);
 
   private ClusterConfiguration() {}
 
@@ -41,7 +43,33 @@ public final class ClusterConfiguration {
         positive("stave.cluster.minimum-size", setting("stave.cluster.minimum-size", "1")));
   }
 
-  public static Config load(ClassLoader classLoader) {
+  /**
+   * The member's configuration, with each fact map loaded from the catalogue tables (eagerly: all
+   * keys when the map is first used).
+   */
+  public static Config load(ClassLoader classLoader, CatalogueRepository catalogue) {
+    Config config = load(classLoader);
+    loadFrom(config, HazelcastFactStore.RECORDINGS,
+        new FactLoader<>(HazelcastFactStore.RECORDINGS, catalogue::recordingKeys, catalogue::recordings));
+    loadFrom(config, HazelcastFactStore.RECORDING_DEALS,
+        new FactLoader<>(HazelcastFactStore.RECORDING_DEALS, catalogue::dealRecordingKeys,
+            catalogue::dealsByRecording));
+    loadFrom(config, HazelcastFactStore.CONSENTS,
+        new FactLoader<>(HazelcastFactStore.CONSENTS, catalogue::consentKeys, catalogue::consents));
+    loadFrom(config, HazelcastFactStore.SPLIT_SHEETS,
+        new FactLoader<>(HazelcastFactStore.SPLIT_SHEETS, catalogue::splitSheetKeys,
+            catalogue::splitSheets));
+    return config;
+  }
+
+  private static void loadFrom(Config config, String map, FactLoader<?> loader) {
+    config.getMapConfig(map).setMapStoreConfig(new MapStoreConfig()
+        .setEnabled(true)
+        .setImplementation(loader)
+        .setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER));
+  }
+
+  static Config load(ClassLoader classLoader) {
     Properties settings = new Properties();
     settings.setProperty("stave.cluster.name", setting("stave.cluster.name", "stave"));
     settings.setProperty("stave.cluster.members", members(setting("stave.cluster.members", "127.0.0.1")));

@@ -2,6 +2,7 @@ package io.stave.infrastructure.cluster;
 
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import io.stave.infrastructure.persistence.CatalogueRepository;
 import io.stave.infrastructure.startup.StartupException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -15,8 +16,8 @@ public class ClusterMember {
   private volatile HazelcastInstance instance;
   private volatile int minimumSize = 1;
 
-  public void start() {
-    var config = ClusterConfiguration.load(ClusterMember.class.getClassLoader());
+  public void start(CatalogueRepository catalogue) {
+    var config = ClusterConfiguration.load(ClusterMember.class.getClassLoader(), catalogue);
     minimumSize = ClusterConfiguration.minimumSize();
     try {
       instance = Hazelcast.newHazelcastInstance(config);

@@ -2,6 +2,7 @@ package io.stave.infrastructure.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import io.stave.infrastructure.persistence.CatalogueRepository;
 import io.stave.rules.domain.Consent;
 import io.stave.rules.domain.Deal;
 import io.stave.rules.domain.FactStore;
@@ -20,6 +21,11 @@ import java.util.function.Supplier;
  * recording, consents by artist and use type.
  */
 public final class HazelcastFactStore implements FactStore {
+  public static final String RECORDINGS = "recordings";
+  public static final String RECORDING_DEALS = "recording-deals";
+  public static final String CONSENTS = "consents";
+  public static final String SPLIT_SHEETS = "split-sheets";
+
   private final Supplier<HazelcastInstance> hazelcast;
 
   /** Takes the member lazily: it may start after this store is built. */
@@ -60,26 +66,26 @@ public final class HazelcastFactStore implements FactStore {
   }
 
   public static String consentKey(String artistId, UseType useType) {
-    return artistId + "|" + useType.name();
+    return CatalogueRepository.consentKey(artistId, useType.name());
   }
 
   public static String splitKey(Isrc isrc, UseType useType) {
-    return isrc.code() + "|" + (useType == null ? "*" : useType.name());
+    return isrc.code() + "|" + CatalogueRepository.scope(useType);
   }
 
   IMap<String, Recording> recordings() {
-    return hazelcast.get().getMap("recordings");
+    return hazelcast.get().getMap(RECORDINGS);
   }
 
   IMap<String, ArrayList<Deal>> recordingDeals() {
-    return hazelcast.get().getMap("recording-deals");
+    return hazelcast.get().getMap(RECORDING_DEALS);
   }
 
   IMap<String, ArrayList<Consent>> consents() {
-    return hazelcast.get().getMap("consents");
+    return hazelcast.get().getMap(CONSENTS);
   }
 
   IMap<String, SplitSheet> splitSheets() {
-    return hazelcast.get().getMap("split-sheets");
+    return hazelcast.get().getMap(SPLIT_SHEETS);
   }
 }

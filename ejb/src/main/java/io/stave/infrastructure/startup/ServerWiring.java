@@ -1,10 +1,13 @@
 package io.stave.infrastructure.startup;
 
+import io.stave.application.Catalogue;
 import io.stave.application.DecisionLog;
 import io.stave.application.DecisionService;
 import io.stave.application.PolicyService;
+import io.stave.infrastructure.cluster.ClusterCatalogue;
 import io.stave.infrastructure.cluster.ClusterMember;
 import io.stave.infrastructure.cluster.HazelcastFactStore;
+import io.stave.infrastructure.persistence.CatalogueRepository;
 import io.stave.infrastructure.persistence.Database;
 import io.stave.infrastructure.persistence.JdbcDecisionLog;
 import io.stave.infrastructure.persistence.PolicyRepository;
@@ -51,6 +54,12 @@ public class ServerWiring {
 
   void closeDecisionLog(@Disposes DecisionLog log) {
     ((JdbcDecisionLog) log).close();
+  }
+
+  @Produces
+  @Singleton
+  Catalogue catalogue() {
+    return new ClusterCatalogue(new CatalogueRepository(database.dataSource()), cluster::hazelcast);
   }
 
   @Produces

@@ -4,6 +4,7 @@ import io.stave.application.PolicyService;
 import io.stave.infrastructure.cluster.ClusterMember;
 import io.stave.infrastructure.cluster.HazelcastFactStore;
 import io.stave.infrastructure.feeds.CamelRuntime;
+import io.stave.infrastructure.persistence.CatalogueRepository;
 import io.stave.infrastructure.persistence.Database;
 import io.stave.infrastructure.persistence.Migrations;
 import io.stave.rules.engine.PolicyCompilationException;
@@ -49,7 +50,7 @@ public class StaveStartup implements NodeReadiness {
   void start() {
     try {
       migrateDatabase();
-      cluster.start();
+      cluster.start(new CatalogueRepository(database.dataSource()));
       new HazelcastFactStore(cluster::hazelcast).warmUp();
       activatePolicy();
       camel.start();

@@ -1,0 +1,61 @@
+package io.stave.infrastructure.cluster;
+
+import com.hazelcast.map.MapLoader;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Loads one fact map from the catalogue tables: all keys eagerly when the map is first used, and
+ * single entries on demand. The maps are never written back through Hazelcast: the catalogue writes
+ * the database in one transaction per feed message and then reloads the keys it touched.
+ */
+final class FactLoader<V> implements MapLoader<String, V> {
+
+  /** Every key the table holds. */
+  interface Keys {
+    Set<String> all() throws SQLException;
+  }
+
+  /** The values of some keys; absent keys are left out. */
+  interface Rows<V> {
+    Map<String, V> load(Collection<String> keys) throws SQLException;
+  }
+
+  private final String map;
+  private final Keys keys;
+  private final Rows<V> rows;
+
+  FactLoader(String map, Keys keys, Rows<V> rows) {
+    this.map = map;
+    this.keys = keys;
+    this.rows = rows;
+  }
+
+  @Override
+  public V load(String key) {
+    return loadAll(List.of(key)).get(key);
+  }
+
+  @Override
+  public Map<String, V> loadAll(Collection<String> keysToLoad) {
+    try {
+      return rows.load(keysToLoad);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the " + map + " map cannot be loaded from the database: "
+          + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Iterable<String> loadAllKeys() {
+    try {
+      return keys.all();
+    } catch (SQLException e) {
+      throw new IllegalStateException("the keys of the " + map + " map cannot be read: "
+          + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,468 @@
+package io.stave.infrastructure.persistence;
+
+import io.stave.rules.domain.Consent;
+import io.stave.rules.domain.ConsentChoice;
+import io.stave.rules.domain.Deal;
+import io.stave.rules.domain.Isrc;
+import io.stave.rules.domain.Percent;
+import io.stave.rules.domain.Recording;
+import io.stave.rules.domain.Share;
+import io.stave.rules.domain.SplitSheet;
+import io.stave.rules.domain.Territory;
+import io.stave.rules.domain.UseType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.sql.DataSource;
+
+/**
+ * The catalogue tables. Writes take the caller's connection so a whole feed message commits or
+ * rolls back together; reads serve the cluster's map loaders, in bulk, keyed the way the maps are.
+ */
+public final class CatalogueRepository {
+  private static final int IN_LIST = 500;
+
+  private final DataSource dataSource;
+
+  public CatalogueRepository(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  public void saveRecording(Connection connection, Recording recording) throws SQLException {
+    update(connection, "DELETE FROM recording WHERE isrc = ?", recording.getIsrc().code());
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO recording (isrc, title, display_artist, label_id, p_line, updated_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?)")) {
+      insert.setString(1, recording.getIsrc().code());
+      insert.setString(2, recording.getTitle());
+      insert.setString(3, recording.getDisplayArtist());
+      insert.setString(4, recording.getLabelId());
+      insert.setString(5, recording.getPLine());
+      insert.setObject(6, now());
+      insert.executeUpdate();
+    }
+    try (PreparedStatement artist = connection.prepareStatement(
+        "INSERT INTO recording_main_artist (isrc, position, artist_id) VALUES (?, ?, ?)")) {
+      int position = 0;
+      for (String artistId : recording.getMainArtistIds()) {
+        artist.setString(1, recording.getIsrc().code());
+        artist.setInt(2, position++);
+        artist.setString(3, artistId);
+        artist.addBatch();
+      }
+      artist.executeBatch();
+    }
+  }
+
+  /** Replaces the deal; returns every recording it covered before or covers now. */
+  public Set<String> saveDeal(Connection connection, Deal deal) throws SQLException {
+    Set<String> touched = coveredBy(connection, deal.getDealId());
+    update(connection, "DELETE FROM deal WHERE deal_id = ?", deal.getDealId());
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO deal (deal_id, licensor_id, valid_from, valid_until, commercial_model,"
+            + " max_excerpt_seconds, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      insert.setString(1, deal.getDealId());
+      insert.setString(2, deal.getLicensorId());
+      insert.setObject(3, utc(deal.getValidFrom()));
+      insert.setObject(4, deal.getValidUntil() == null ? null : utc(deal.getValidUntil()));
+      insert.setString(5, deal.getCommercialModel());
+      if (deal.getMaxExcerptSeconds() == null) {
+        insert.setNull(6, Types.INTEGER);
+      } else {
+        insert.setInt(6, deal.getMaxExcerptSeconds());
+      }
+      insert.setObject(7, now());
+      insert.executeUpdate();
+    }
+    try (PreparedStatement recording = connection.prepareStatement(
+            "INSERT INTO deal_recording (deal_id, isrc) VALUES (?, ?)");
+        PreparedStatement territory = connection.prepareStatement(
+            "INSERT INTO deal_territory (deal_id, territory, excluded) VALUES (?, ?, ?)");
+        PreparedStatement useType = connection.prepareStatement(
+            "INSERT INTO deal_use_type (deal_id, use_type) VALUES (?, ?)")) {
+      for (Isrc isrc : deal.getRecordings()) {
+        recording.setString(1, deal.getDealId());
+        recording.setString(2, isrc.code());
+        recording.addBatch();
+        touched.add(isrc.code());
+      }
+      for (Territory included : deal.getTerritories()) {
+        territory.setString(1, deal.getDealId());
+        territory.setString(2, included.code());
+        territory.setBoolean(3, false);
+        territory.addBatch();
+      }
+      for (Territory excluded : deal.getExcludedTerritories()) {
+        territory.setString(1, deal.getDealId());
+        territory.setString(2, excluded.code());
+        territory.setBoolean(3, true);
+        territory.addBatch();
+      }
+      Set<String> useTypes = new TreeSet<>(deal.getDdexUseTypes());
+      deal.getAiUseTypes().forEach(u -> useTypes.add(u.name()));
+      for (String use : useTypes) {
+        useType.setString(1, deal.getDealId());
+        useType.setString(2, use);
+        useType.addBatch();
+      }
+      recording.executeBatch();
+      territory.executeBatch();
+      useType.executeBatch();
+    }
+    return touched;
+  }
+
+  public void appendConsent(Connection connection, Consent consent) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO consent (consent_id, artist_id, use_type, choice, effective_from, source,"
+            + " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      insert.setString(1, consent.consentId());
+      insert.setString(2, consent.artistId());
+      insert.setString(3, consent.useType().name());
+      insert.setString(4, consent.choice().name());
+      insert.setObject(5, utc(consent.effectiveFrom()));
+      insert.setString(6, consent.source());
+      insert.setObject(7, utc(consent.recordedAt()));
+      insert.executeUpdate();
+    }
+  }
+
+  public void saveSplitSheet(Connection connection, SplitSheet sheet) throws SQLException {
+    String scope = scope(sheet.getUseType().orElse(null));
+    update(connection, "DELETE FROM split_sheet WHERE split_id = ?", sheet.getSplitId());
+    update(connection, "DELETE FROM split_sheet WHERE isrc = ? AND use_scope = ?",
+        sheet.getIsrc().code(), scope);
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO split_sheet (split_id, isrc, use_scope, updated_at) VALUES (?, ?, ?, ?)")) {
+      insert.setString(1, sheet.getSplitId());
+      insert.setString(2, sheet.getIsrc().code());
+      insert.setString(3, scope);
+      insert.setObject(4, now());
+      insert.executeUpdate();
+    }
+    try (PreparedStatement share = connection.prepareStatement(
+        "INSERT INTO split_share (split_id, position, party_id, role, percent) VALUES (?, ?, ?, ?, ?)")) {
+      int position = 0;
+      for (Share each : sheet.getShares()) {
+        share.setString(1, sheet.getSplitId());
+        share.setInt(2, position++);
+        share.setString(3, each.partyId());
+        share.setString(4, each.role());
+        share.setBigDecimal(5, each.percent().value());
+        share.addBatch();
+      }
+      share.executeBatch();
+    }
+  }
+
+  // ---------------------------------------------------------------- reads for the map loaders
+
+  public Set<String> recordingKeys() throws SQLException {
+    return keys("SELECT isrc FROM recording");
+  }
+
+  public Map<String, Recording> recordings(Collection<String> isrcs) throws SQLException {
+    Map<String, Recording> found = new HashMap<>();
+    for (List<String> chunk : chunks(isrcs)) {
+      Map<String, List<String>> artists = new HashMap<>();
+      try (Connection connection = dataSource.getConnection()) {
+        try (PreparedStatement select = prepare(connection,
+            "SELECT isrc, artist_id FROM recording_main_artist WHERE isrc IN (%s) ORDER BY isrc, position",
+            chunk); ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            artists.computeIfAbsent(rows.getString(1), k -> new ArrayList<>()).add(rows.getString(2));
+          }
+        }
+        try (PreparedStatement select = prepare(connection,
+            "SELECT isrc, title, display_artist, label_id, p_line FROM recording WHERE isrc IN (%s)",
+            chunk); ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            String isrc = rows.getString(1);
+            found.put(isrc, new Recording(Isrc.of(isrc), rows.getString(2), rows.getString(3),
+                artists.getOrDefault(isrc, List.of()), rows.getString(4), rows.getString(5)));
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  public Set<String> dealRecordingKeys() throws SQLException {
+    return keys("SELECT DISTINCT isrc FROM deal_recording");
+  }
+
+  /** Every deal that names each recording, keyed by ISRC. */
+  public Map<String, ArrayList<Deal>> dealsByRecording(Collection<String> isrcs) throws SQLException {
+    Map<String, ArrayList<Deal>> found = new HashMap<>();
+    for (List<String> chunk : chunks(isrcs)) {
+      Map<String, Set<String>> dealIdsByIsrc = new HashMap<>();
+      try (Connection connection = dataSource.getConnection()) {
+        try (PreparedStatement select = prepare(connection,
+            "SELECT isrc, deal_id FROM deal_recording WHERE isrc IN (%s)", chunk);
+            ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            dealIdsByIsrc.computeIfAbsent(rows.getString(1), k -> new TreeSet<>()).add(rows.getString(2));
+          }
+        }
+        Set<String> dealIds = new HashSet<>();
+        dealIdsByIsrc.values().forEach(dealIds::addAll);
+        Map<String, Deal> deals = deals(connection, dealIds);
+        dealIdsByIsrc.forEach((isrc, ids) -> {
+          ArrayList<Deal> list = new ArrayList<>();
+          ids.forEach(id -> list.add(deals.get(id)));
+          found.put(isrc, list);
+        });
+      }
+    }
+    return found;
+  }
+
+  private Map<String, Deal> deals(Connection connection, Set<String> dealIds) throws SQLException {
+    Map<String, Deal> deals = new HashMap<>();
+    for (List<String> chunk : chunks(dealIds)) {
+      Map<String, Set<Isrc>> recordings = new HashMap<>();
+      Map<String, Set<Territory>> included = new HashMap<>();
+      Map<String, Set<Territory>> excluded = new HashMap<>();
+      Map<String, Set<UseType>> aiUses = new HashMap<>();
+      Map<String, Set<String>> ddexUses = new HashMap<>();
+      try (PreparedStatement select = prepare(connection,
+          "SELECT deal_id, isrc FROM deal_recording WHERE deal_id IN (%s)", chunk);
+          ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          recordings.computeIfAbsent(rows.getString(1), k -> new HashSet<>()).add(Isrc.of(rows.getString(2)));
+        }
+      }
+      try (PreparedStatement select = prepare(connection,
+          "SELECT deal_id, territory, excluded FROM deal_territory WHERE deal_id IN (%s)", chunk);
+          ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          (rows.getBoolean(3) ? excluded : included)
+              .computeIfAbsent(rows.getString(1), k -> new HashSet<>())
+              .add(Territory.of(rows.getString(2)));
+        }
+      }
+      try (PreparedStatement select = prepare(connection,
+          "SELECT deal_id, use_type FROM deal_use_type WHERE deal_id IN (%s)", chunk);
+          ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          String use = rows.getString(2);
+          if (isAiUseType(use)) {
+            aiUses.computeIfAbsent(rows.getString(1), k -> EnumSet.noneOf(UseType.class))
+                .add(UseType.valueOf(use));
+          } else {
+            ddexUses.computeIfAbsent(rows.getString(1), k -> new HashSet<>()).add(use);
+          }
+        }
+      }
+      try (PreparedStatement select = prepare(connection,
+          "SELECT deal_id, licensor_id, valid_from, valid_until, commercial_model,"
+              + " max_excerpt_seconds FROM deal WHERE deal_id IN (%s)", chunk);
+          ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          String id = rows.getString(1);
+          OffsetDateTime until = rows.getObject(4, OffsetDateTime.class);
+          int excerpt = rows.getInt(6);
+          Integer maxExcerpt = rows.wasNull() ? null : excerpt;
+          deals.put(id, new Deal(id, rows.getString(2), recordings.getOrDefault(id, Set.of()),
+              included.getOrDefault(id, Set.of()), excluded.getOrDefault(id, Set.of()),
+              rows.getObject(3, OffsetDateTime.class).toInstant(),
+              until == null ? null : until.toInstant(), aiUses.getOrDefault(id, Set.of()),
+              ddexUses.getOrDefault(id, Set.of()), rows.getString(5), maxExcerpt));
+        }
+      }
+    }
+    return deals;
+  }
+
+  public Set<String> consentKeys() throws SQLException {
+    Set<String> keys = new HashSet<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(
+            "SELECT DISTINCT artist_id, use_type FROM consent");
+        ResultSet rows = select.executeQuery()) {
+      while (rows.next()) {
+        keys.add(consentKey(rows.getString(1), rows.getString(2)));
+      }
+    }
+    return keys;
+  }
+
+  /** Consent histories keyed by {@code artistId|useType}. */
+  public Map<String, ArrayList<Consent>> consents(Collection<String> keys) throws SQLException {
+    Map<String, ArrayList<Consent>> found = new HashMap<>();
+    Map<String, List<String>> useTypesByArtist = new HashMap<>();
+    for (String key : keys) {
+      int bar = key.lastIndexOf('|');
+      useTypesByArtist.computeIfAbsent(key.substring(0, bar), k -> new ArrayList<>())
+          .add(key.substring(bar + 1));
+    }
+    for (List<String> chunk : chunks(useTypesByArtist.keySet())) {
+      try (Connection connection = dataSource.getConnection();
+          PreparedStatement select = prepare(connection,
+              "SELECT consent_id, artist_id, use_type, choice, effective_from, source, recorded_at"
+                  + " FROM consent WHERE artist_id IN (%s)", chunk);
+          ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          String key = consentKey(rows.getString(2), rows.getString(3));
+          if (!keys.contains(key)) {
+            continue;
+          }
+          found.computeIfAbsent(key, k -> new ArrayList<>()).add(new Consent(rows.getString(1),
+              rows.getString(2), UseType.valueOf(rows.getString(3)),
+              ConsentChoice.valueOf(rows.getString(4)),
+              rows.getObject(5, OffsetDateTime.class).toInstant(), rows.getString(6),
+              rows.getObject(7, OffsetDateTime.class).toInstant()));
+        }
+      }
+    }
+    return found;
+  }
+
+  public Set<String> splitSheetKeys() throws SQLException {
+    Set<String> keys = new HashSet<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(
+            "SELECT isrc, use_scope FROM split_sheet");
+        ResultSet rows = select.executeQuery()) {
+      while (rows.next()) {
+        keys.add(rows.getString(1) + "|" + rows.getString(2));
+      }
+    }
+    return keys;
+  }
+
+  /** Split sheets keyed by {@code isrc|scope}, scope {@code *} for the general sheet. */
+  public Map<String, SplitSheet> splitSheets(Collection<String> keys) throws SQLException {
+    Map<String, SplitSheet> found = new HashMap<>();
+    Set<String> isrcs = new HashSet<>();
+    keys.forEach(k -> isrcs.add(k.substring(0, k.indexOf('|'))));
+    for (List<String> chunk : chunks(isrcs)) {
+      try (Connection connection = dataSource.getConnection();
+          PreparedStatement select = prepare(connection,
+              "SELECT s.split_id, s.isrc, s.use_scope, h.party_id, h.role, h.percent"
+                  + " FROM split_sheet s JOIN split_share h ON h.split_id = s.split_id"
+                  + " WHERE s.isrc IN (%s) ORDER BY s.split_id, h.position", chunk);
+          ResultSet rows = select.executeQuery()) {
+        Map<String, List<Share>> shares = new LinkedHashMap<>();
+        Map<String, String[]> sheets = new HashMap<>();
+        while (rows.next()) {
+          String splitId = rows.getString(1);
+          sheets.put(splitId, new String[] {rows.getString(2), rows.getString(3)});
+          shares.computeIfAbsent(splitId, k -> new ArrayList<>()).add(new Share(rows.getString(4),
+              rows.getString(5), new Percent(rows.getBigDecimal(6))));
+        }
+        shares.forEach((splitId, list) -> {
+          String[] sheet = sheets.get(splitId);
+          String key = sheet[0] + "|" + sheet[1];
+          if (keys.contains(key)) {
+            found.put(key, new SplitSheet(splitId, Isrc.of(sheet[0]),
+                sheet[1].equals("*") ? null : UseType.valueOf(sheet[1]), list));
+          }
+        });
+      }
+    }
+    return found;
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  public static String consentKey(String artistId, String useType) {
+    return artistId + "|" + useType;
+  }
+
+  public static String scope(UseType useType) {
+    return useType == null ? "*" : useType.name();
+  }
+
+  private static boolean isAiUseType(String value) {
+    for (UseType use : UseType.values()) {
+      if (use.name().equals(value)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Set<String> coveredBy(Connection connection, String dealId) throws SQLException {
+    Set<String> isrcs = new HashSet<>();
+    try (PreparedStatement select = connection.prepareStatement(
+        "SELECT isrc FROM deal_recording WHERE deal_id = ?")) {
+      select.setString(1, dealId);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          isrcs.add(rows.getString(1));
+        }
+      }
+    }
+    return isrcs;
+  }
+
+  private Set<String> keys(String sql) throws SQLException {
+    Set<String> keys = new HashSet<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql);
+        ResultSet rows = select.executeQuery()) {
+      while (rows.next()) {
+        keys.add(rows.getString(1));
+      }
+    }
+    return keys;
+  }
+
+  private static void update(Connection connection, String sql, String... values) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < values.length; i++) {
+        statement.setString(i + 1, values[i]);
+      }
+      statement.executeUpdate();
+    }
+  }
+
+  private static PreparedStatement prepare(Connection connection, String sql, List<String> values)
+      throws SQLException {
+    PreparedStatement statement = connection.prepareStatement(
+        sql.formatted(String.join(", ", java.util.Collections.nCopies(values.size(), "?"))));
+    for (int i = 0; i < values.size(); i++) {
+      statement.setString(i + 1, values.get(i));
+    }
+    return statement;
+  }
+
+  private static List<List<String>> chunks(Collection<String> values) {
+    List<String> all = new ArrayList<>(values);
+    List<List<String>> chunks = new ArrayList<>();
+    for (int i = 0; i < all.size(); i += IN_LIST) {
+      chunks.add(all.subList(i, Math.min(all.size(), i + IN_LIST)));
+    }
+    return chunks;
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static OffsetDateTime now() {
+    return OffsetDateTime.now(ZoneOffset.UTC);
+  }
+}

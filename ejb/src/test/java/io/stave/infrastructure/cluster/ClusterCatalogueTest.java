@@ -1,0 +1,168 @@
+package io.stave.infrastructure.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import io.stave.application.CatalogueChange;
+import io.stave.application.ServiceUnavailableException;
+import io.stave.infrastructure.persistence.CatalogueRepository;
+import io.stave.infrastructure.persistence.TestDatabases;
+import io.stave.infrastructure.persistence.TestDatabases.TestDatabase;
+import io.stave.rules.domain.Consent;
+import io.stave.rules.domain.ConsentChoice;
+import io.stave.rules.domain.Deal;
+import io.stave.rules.domain.DecisionRequest;
+import io.stave.rules.domain.Isrc;
+import io.stave.rules.domain.Percent;
+import io.stave.rules.domain.ReasonCode;
+import io.stave.rules.domain.Recording;
+import io.stave.rules.domain.Share;
+import io.stave.rules.domain.SplitSheet;
+import io.stave.rules.domain.Territory;
+import io.stave.rules.domain.UseType;
+import io.stave.rules.engine.CompiledPolicy;
+import io.stave.rules.engine.EvaluationLimits;
+import io.stave.rules.engine.PolicyCompiler;
+import io.stave.rules.engine.PolicySource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Catalogue facts through a real embedded Hazelcast member and a real database: written once,
+ * decided on from the maps, and loaded back from the database when a member starts afresh.
+ */
+class ClusterCatalogueTest {
+  private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+  /** This test is about where facts come from, not about speed: a cold JVM must not trip it. */
+  private static final EvaluationLimits PATIENT = new EvaluationLimits(1_000, Duration.ofSeconds(10));
+  private static CompiledPolicy baseline;
+  private HazelcastInstance member;
+
+  static List<TestDatabase> databases() throws Exception {
+    return TestDatabases.all();
+  }
+
+  @BeforeAll
+  static void compileBaseline() throws Exception {
+    baseline = PolicyCompiler.compile(PolicySource.baseline(1));
+    System.setProperty("stave.cluster.port", "6701");
+    System.setProperty("stave.cluster.members", "127.0.0.1:6701");
+    // A lone test member need not wait for others before it forms its cluster.
+    System.setProperty("hazelcast.wait.seconds.before.join", "0");
+  }
+
+  @AfterAll
+  static void release() {
+    baseline.close();
+    System.clearProperty("stave.cluster.port");
+    System.clearProperty("stave.cluster.members");
+    System.clearProperty("stave.cluster.name");
+    System.clearProperty("hazelcast.wait.seconds.before.join");
+  }
+
+  @AfterEach
+  void stopMember() {
+    if (member != null) {
+      member.shutdown();
+    }
+  }
+
+  /** Starts a member and, as the server's startup bean does, loads the maps before deciding. */
+  private HazelcastInstance startMember(CatalogueRepository repository) {
+    HazelcastInstance started = Hazelcast.newHazelcastInstance(
+        ClusterConfiguration.load(getClass().getClassLoader(), repository));
+    new HazelcastFactStore(() -> started).warmUp();
+    return started;
+  }
+
+  private static CatalogueChange aLicensedDuetWithOneOptIn(Isrc isrc) {
+    Recording recording = new Recording(isrc, "Duet", "A & B", List.of("artist-a", "artist-b"),
+        "label-1", "(P) 2026 Label One");
+    Deal deal = new Deal("deal-" + isrc, "label-1", Set.of(isrc), Set.of(Territory.WORLDWIDE),
+        Set.of(Territory.of("US")), NOW.minus(Duration.ofDays(30)), null,
+        Set.of(UseType.AI_DERIVATIVE), Set.of("OnDemandStream"), "SubscriptionModel", 45);
+    Consent optIn = new Consent("consent-" + UUID.randomUUID(), "artist-a", UseType.AI_DERIVATIVE,
+        ConsentChoice.OPT_IN, NOW.minus(Duration.ofDays(2)), "artist portal", NOW);
+    SplitSheet split = new SplitSheet("split-" + isrc, isrc, null, List.of(
+        new Share("label-1", "LABEL", Percent.of("60")),
+        new Share("artist-a", "MAIN_ARTIST", Percent.of("20")),
+        new Share("artist-b", "MAIN_ARTIST", Percent.of("20"))));
+    return new CatalogueChange(List.of(recording), List.of(deal), List.of(optIn), List.of(split));
+  }
+
+  private String decide(UseType use, Isrc isrc, String territory) {
+    var decision = baseline.evaluate(new DecisionRequest(null, "test", use, isrc,
+        Territory.of(territory), NOW, Map.of()), new HazelcastFactStore(() -> member),
+        PATIENT);
+    return decision.verdict() + " " + decision.reasons().get(0).code();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void committedFactsAreDecidedOnAndSurviveAFreshMember(TestDatabase database) {
+    System.setProperty("stave.cluster.name", "catalogue-" + UUID.randomUUID());
+    CatalogueRepository repository = new CatalogueRepository(database.dataSource());
+    member = startMember(repository);
+    ClusterCatalogue catalogue = new ClusterCatalogue(repository, () -> member);
+    Isrc isrc = Isrc.of("SEXYZ2600001");
+    catalogue.apply(aLicensedDuetWithOneOptIn(isrc));
+
+    assertEquals("PERMIT LICENSED", decide(UseType.AI_CURATION, isrc, "SE"));
+    assertEquals("DENY NOT_LICENSED", decide(UseType.AI_CURATION, isrc, "US"));
+    assertEquals("DENY NO_ARTIST_CONSENT", decide(UseType.AI_DERIVATIVE, isrc, "SE"),
+        "artist-b never opted in");
+
+    catalogue.apply(new CatalogueChange(List.of(), List.of(), List.of(new Consent(
+        "consent-" + UUID.randomUUID(), "artist-b", UseType.AI_DERIVATIVE, ConsentChoice.OPT_IN,
+        NOW.minus(Duration.ofDays(1)), "artist portal", NOW)), List.of()));
+    assertEquals("PERMIT LICENSED", decide(UseType.AI_DERIVATIVE, isrc, "SE"),
+        "the second opt-in is seen once committed");
+
+    member.shutdown();
+    member = startMember(repository);
+    assertEquals("PERMIT LICENSED", decide(UseType.AI_DERIVATIVE, isrc, "SE"),
+        "a fresh member loads every fact from the database");
+    var decision = baseline.evaluate(new DecisionRequest(null, "test", UseType.AI_DERIVATIVE,
+        isrc, Territory.of("SE"), NOW, Map.of()), new HazelcastFactStore(() -> member),
+        PATIENT);
+    assertEquals("split-" + isrc, decision.split().getSplitId());
+    assertEquals(3, decision.split().getShares().size());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aChangeThatFailsHalfwayLeavesNothingBehind(TestDatabase database) {
+    System.setProperty("stave.cluster.name", "catalogue-" + UUID.randomUUID());
+    CatalogueRepository repository = new CatalogueRepository(database.dataSource());
+    member = startMember(repository);
+    ClusterCatalogue catalogue = new ClusterCatalogue(repository, () -> member);
+    Isrc isrc = Isrc.of("SEXYZ2600002");
+    CatalogueChange good = aLicensedDuetWithOneOptIn(isrc);
+    Consent duplicate = good.consents().get(0);
+    CatalogueChange halfBad = new CatalogueChange(good.recordings(), good.deals(),
+        List.of(duplicate, duplicate), good.splitSheets());
+
+    assertThrows(ServiceUnavailableException.class, () -> catalogue.apply(halfBad));
+
+    var decision = baseline.evaluate(new DecisionRequest(null, "test", UseType.AI_CURATION, isrc,
+        Territory.of("SE"), NOW, Map.of()), new HazelcastFactStore(() -> member),
+        PATIENT);
+    assertEquals(ReasonCode.UNKNOWN_RECORDING, decision.reasons().get(0).code());
+    member.shutdown();
+    member = startMember(repository);
+    assertTrue(new HazelcastFactStore(() -> member).recording(isrc).isEmpty(),
+        "the rolled-back recording is not in the database either");
+  }
+}
