@@ -58,6 +58,16 @@ public final class DecisionRequest implements Serializable {
     return at;
   }
 
+  /** The ISRC as text, so a rule can compare it with a literal the engine can index. */
+  public String getIsrcCode() {
+    return isrc.code();
+  }
+
+  /** The territory code as text, so a rule can compare it with a literal the engine can index. */
+  public String getTerritoryCode() {
+    return territory.code();
+  }
+
   public Map<String, String> getContext() {
     return context;
   }

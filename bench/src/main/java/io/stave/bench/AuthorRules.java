@@ -1,0 +1,96 @@
+package io.stave.bench;
+
+import io.stave.rules.domain.UseType;
+import io.stave.rules.engine.PolicySource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Rules of the shape policy authors add to the baseline (a label withholding a use of one
+ * recording, a recording closed for AI use in one country, a feature barred from a use), written as
+ * the authoring guidance says: the first pattern is a {@code DecisionRequest} with literal
+ * constraints. Each rule renders as DRL for Stave and as a Cedar policy for the peer.
+ */
+public final class AuthorRules {
+  /** One authored denial; unused fields are null. */
+  public record AuthoredRule(int number, String isrc, UseType use, String country, String feature) {
+    String sentence() {
+      if (feature != null) {
+        return "Feature " + feature + " may not make " + use + " use";
+      }
+      if (country != null) {
+        return "Recording " + isrc + " is not for AI use in " + country;
+      }
+      return "Label withholds " + use + " of " + isrc;
+    }
+
+    String drl() {
+      String constraint = feature != null
+          ? "feature == \"" + feature + "\", useType == UseType." + use
+          : country != null
+              ? "isrcCode == \"" + isrc + "\", territoryCode == \"" + country + "\""
+              : "isrcCode == \"" + isrc + "\", useType == UseType." + use;
+      return "rule \"Authored " + number + ": " + sentence() + "\"\n"
+          + "when\n"
+          + "    $request : DecisionRequest( " + constraint + " )\n"
+          + "    $outcome : Outcome()\n"
+          + "then\n"
+          + "    $outcome.deny( ReasonCode.POLICY_DENIED, drools.getRule().getName(), \""
+          + sentence() + ".\" );\n"
+          + "end\n\n";
+    }
+
+    String cedar() {
+      String head = "@id(\"authored-" + number + "\")\n";
+      if (feature != null) {
+        return head + "forbid (principal == Feature::\"" + feature + "\", action == Action::\""
+            + use + "\", resource);\n";
+      }
+      if (country != null) {
+        return head + "forbid (principal, action, resource == Recording::\"" + isrc
+            + "\") when { context.territory == \"" + country + "\" };\n";
+      }
+      return head + "forbid (principal, action == Action::\"" + use
+          + "\", resource == Recording::\"" + isrc + "\");\n";
+    }
+  }
+
+  private AuthorRules() {}
+
+  /** Enough authored rules that, with the baseline's 16, the policy has {@code totalRules}. */
+  public static List<AuthoredRule> generate(int totalRules, SyntheticCatalogue catalogue, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    List<AuthoredRule> rules = new ArrayList<>();
+    for (int i = 0; i < Math.max(0, totalRules - 16); i++) {
+      UseType use = UseType.values()[random.nextInt(UseType.values().length)];
+      String isrc = SyntheticCatalogue.isrc(random.nextInt(catalogue.recordings.size())).code();
+      rules.add(switch (i % 3) {
+        case 0 -> new AuthoredRule(i, isrc, use, null, null);
+        case 1 -> new AuthoredRule(i, isrc, null,
+            SyntheticCatalogue.COUNTRIES.get(random.nextInt(SyntheticCatalogue.COUNTRIES.size())), null);
+        default -> new AuthoredRule(i, null, use, null, "feature-" + random.nextInt(500));
+      });
+    }
+    return rules;
+  }
+
+  /** The baseline policy plus the authored rules in one more DRL file. */
+  public static PolicySource policy(List<AuthoredRule> rules) {
+    Map<String, String> files = new LinkedHashMap<>(PolicySource.baseline(1).files());
+    StringBuilder drl = new StringBuilder("""
+        package io.stave.policy.authored;
+
+        import io.stave.rules.domain.DecisionRequest;
+        import io.stave.rules.domain.Outcome;
+        import io.stave.rules.domain.ReasonCode;
+        import io.stave.rules.domain.UseType;
+
+        """);
+    rules.forEach(rule -> drl.append(rule.drl()));
+    files.put("authored.drl", drl.toString());
+    return new PolicySource(1, files);
+  }
+}
