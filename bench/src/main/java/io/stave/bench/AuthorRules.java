@@ -36,10 +36,9 @@ public final class AuthorRules {
       return "rule \"Authored " + number + ": " + sentence() + "\"\n"
           + "when\n"
           + "    $request : DecisionRequest( " + constraint + " )\n"
-          + "    $outcome : Outcome()\n"
           + "then\n"
-          + "    $outcome.deny( ReasonCode.POLICY_DENIED, drools.getRule().getName(), \""
-          + sentence() + ".\" );\n"
+          + "    insert( new Denial( ReasonCode.POLICY_DENIED, drools.getRule().getName(), \""
+          + sentence() + ".\" ) );\n"
           + "end\n\n";
     }
 
@@ -84,7 +83,7 @@ public final class AuthorRules {
         package io.stave.policy.authored;
 
         import io.stave.rules.domain.DecisionRequest;
-        import io.stave.rules.domain.Outcome;
+        import io.stave.rules.domain.Denial;
         import io.stave.rules.domain.ReasonCode;
         import io.stave.rules.domain.UseType;
 

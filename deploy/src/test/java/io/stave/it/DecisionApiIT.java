@@ -164,4 +164,24 @@ class DecisionApiIT {
         decisions.getJsonObject(0).getString("decisionId"));
     assertEquals(403, StaveClient.as("client").get("decisions?feature=" + feature).statusCode());
   }
+
+  @Test
+  void aDryRunAgainstAStoredVersionIsAnsweredButNotLogged() throws Exception {
+    var response = StaveClient.as("author").postJson("decisions", """
+        {"useType":"AI_TRAINING","isrc":"USRC17607839","territory":"SE","policyVersion":1}""");
+    assertEquals(200, response.statusCode(), response.body());
+    JsonObject decision = StaveClient.json(response);
+    assertTrue(decision.getBoolean("dryRun"));
+    assertEquals(1, decision.getJsonNumber("policyVersion").longValue());
+    assertEquals(404, StaveClient.as("auditor").get("decisions/" + decision.getString("decisionId"))
+        .statusCode(), "a dry run is not a live decision and is not in the log");
+  }
+
+  @Test
+  void aDryRunAgainstAVersionThatDoesNotExistIs404() throws Exception {
+    var response = StaveClient.as("author").postJson("decisions", """
+        {"useType":"AI_TRAINING","isrc":"USRC17607839","territory":"SE","policyVersion":999}""");
+    assertEquals(404, response.statusCode(), response.body());
+    assertTrue(response.body().contains("policy version 999"), response.body());
+  }
 }

@@ -11,6 +11,7 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.runtime.KieContainer;
 
 /**
@@ -31,6 +32,12 @@ public final class PolicyCompiler {
         kieServices.newReleaseId("io.stave.policy", "policy", "1.0." + source.version());
     KieFileSystem files = kieServices.newKieFileSystem();
     files.generateAndWritePomXML(releaseId);
+    // Rules never modify facts, so class reactivity is enough; this also spares authors the
+    // property-reactivity warnings for constraints that call methods with bound arguments.
+    KieModuleModel module = kieServices.newKieModuleModel();
+    module.setConfigurationProperty("drools.propertySpecific", "ALLOWED");
+    module.newKieBaseModel("policy").setDefault(true).newKieSessionModel("decisions").setDefault(true);
+    files.writeKModuleXML(module.toXML());
     for (Map.Entry<String, String> file : source.files().entrySet()) {
       files.write(RESOURCE_ROOT + folderOf(file.getValue()) + file.getKey(), file.getValue());
     }

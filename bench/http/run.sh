@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# HTTP load run: seeds the realistic catalogue into a fresh data dir, starts one Stave node with
+# deploy/run.sh on it, and drives single and batch decisions with wrk (Debian package "wrk") on
+# loopback. Results go to bench/results/http-latest.txt. Needs a built tree (./mvnw install).
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/../.." && pwd)"
+duration="${DURATION:-30s}"
+data="$repo/bench/target/http-data"
+out="$repo/bench/results/http-latest.txt"
+command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
+
+rm -rf "$data" && mkdir -p "$data" "$(dirname "$out")"
+java -cp "$repo/bench/target/benchmarks.jar" io.stave.bench.SeedDatabase "$data"
+
+STAVE_DATA_DIR="$data" "$repo/deploy/run.sh" --no-build > "$data/run.log" 2>&1 &
+runner=$!
+trap 'kill -INT $runner 2>/dev/null; wait $runner 2>/dev/null || true' EXIT
+for _ in $(seq 1 180); do
+  grep -q "Stave is ready" "$data/run.log" && break
+  grep -q "NOT STARTED" "$data/run.log" && { cat "$data/run.log"; exit 1; }
+  sleep 1
+done
+
+{
+  echo "# Stave HTTP load, $(date -u +%FT%TZ), $(nproc) cores, wrk on loopback, duration $duration"
+  echo "## warm-up (discarded)"
+  wrk -t2 -c16 -d10s -s "$repo/bench/http/single.lua" http://127.0.0.1:8080 > /dev/null 2>&1 || true
+  echo "## single decisions: wrk -t2 -c32 -d$duration --latency -s bench/http/single.lua"
+  wrk -t2 -c32 -d"$duration" --latency -s "$repo/bench/http/single.lua" http://127.0.0.1:8080
+  echo "## batches of 100: wrk -t2 -c8 -d$duration --latency -s bench/http/batch.lua"
+  wrk -t2 -c8 -d"$duration" --latency -s "$repo/bench/http/batch.lua" http://127.0.0.1:8080
+} 2>&1 | tee "$out"
