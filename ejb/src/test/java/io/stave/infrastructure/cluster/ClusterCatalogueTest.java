@@ -79,6 +79,13 @@ class ClusterCatalogueTest {
     }
   }
 
+  /** A catalogue over a member of a cluster of its own. */
+  private ClusterCatalogue startCatalogue(CatalogueRepository repository) {
+    System.setProperty("stave.cluster.name", "catalogue-" + UUID.randomUUID());
+    member = startMember(repository);
+    return new ClusterCatalogue(repository, () -> member);
+  }
+
   /** Starts a member and, as the server's startup bean does, loads the maps before deciding. */
   private HazelcastInstance startMember(CatalogueRepository repository) {
     HazelcastInstance started = Hazelcast.newHazelcastInstance(
@@ -112,10 +119,8 @@ class ClusterCatalogueTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
   void committedFactsAreDecidedOnAndSurviveAFreshMember(TestDatabase database) {
-    System.setProperty("stave.cluster.name", "catalogue-" + UUID.randomUUID());
     CatalogueRepository repository = new CatalogueRepository(database.dataSource());
-    member = startMember(repository);
-    ClusterCatalogue catalogue = new ClusterCatalogue(repository, () -> member);
+    ClusterCatalogue catalogue = startCatalogue(repository);
     Isrc isrc = Isrc.of("SEXYZ2600001");
     catalogue.apply(aLicensedDuetWithOneOptIn(isrc));
 
@@ -144,10 +149,8 @@ class ClusterCatalogueTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
   void aChangeThatFailsHalfwayLeavesNothingBehind(TestDatabase database) {
-    System.setProperty("stave.cluster.name", "catalogue-" + UUID.randomUUID());
     CatalogueRepository repository = new CatalogueRepository(database.dataSource());
-    member = startMember(repository);
-    ClusterCatalogue catalogue = new ClusterCatalogue(repository, () -> member);
+    ClusterCatalogue catalogue = startCatalogue(repository);
     Isrc isrc = Isrc.of("SEXYZ2600002");
     CatalogueChange good = aLicensedDuetWithOneOptIn(isrc);
     Consent duplicate = good.consents().get(0);

@@ -58,6 +58,24 @@ class EngineGuaranteesTest {
     return PolicyCompiler.compile(new PolicySource(99, files));
   }
 
+  /** Rules that never stop: each firing counts one up, doing {@code work} first. */
+  private static String countingForever(String work) {
+    return """
+        rule "Count forever"
+        when
+            $request : DecisionRequest()
+            $n : Integer()
+        then
+        %s
+            insert( Integer.valueOf( $n + 1 ) );
+        end
+        rule "Start counting"
+        when DecisionRequest()
+        then insert( Integer.valueOf( 0 ) );
+        end
+        """.formatted(work);
+  }
+
   private static DecisionRequest request(Isrc isrc) {
     return new DecisionRequest("r", "ai-dj", UseType.AI_CURATION, isrc, Territory.of("SE"), NOW,
         Map.of());
@@ -115,19 +133,7 @@ class EngineGuaranteesTest {
 
   @Test
   void aRuleLoopThatHitsTheFireLimitIsADeny() throws Exception {
-    try (CompiledPolicy policy = compile(LICENSE_EVERYTHING, """
-        rule "Count forever"
-        when
-            $request : DecisionRequest()
-            $n : Integer()
-        then
-            insert( Integer.valueOf( $n + 1 ) );
-        end
-        rule "Start counting"
-        when DecisionRequest()
-        then insert( Integer.valueOf( 0 ) );
-        end
-        """)) {
+    try (CompiledPolicy policy = compile(LICENSE_EVERYTHING, countingForever(""))) {
       Decision decision = policy.evaluate(request(SONG), facts,
           new EvaluationLimits(50, Duration.ofSeconds(10)));
       assertEquals(Verdict.DENY, decision.verdict());
@@ -137,21 +143,11 @@ class EngineGuaranteesTest {
 
   @Test
   void aSlowEvaluationThatPassesTheDeadlineIsADeny() throws Exception {
-    try (CompiledPolicy policy = compile(LICENSE_EVERYTHING, """
-        rule "Count slowly"
-        when
-            $request : DecisionRequest()
-            $n : Integer()
-        then
-            long until = System.nanoTime() + 2_000_000L;
-            while (System.nanoTime() < until) { }
-            insert( Integer.valueOf( $n + 1 ) );
-        end
-        rule "Start counting"
-        when DecisionRequest()
-        then insert( Integer.valueOf( 0 ) );
-        end
-        """)) {
+    String spinTwoMilliseconds = """
+        long until = System.nanoTime() + 2_000_000L;
+        while (System.nanoTime() < until) { }
+        """;
+    try (CompiledPolicy policy = compile(LICENSE_EVERYTHING, countingForever(spinTwoMilliseconds))) {
       Decision decision = policy.evaluate(request(SONG), facts,
           new EvaluationLimits(1_000_000, Duration.ofMillis(20)));
       assertEquals(Verdict.DENY, decision.verdict());
