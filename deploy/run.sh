@@ -29,7 +29,7 @@ command -v java >/dev/null || fail "java is not on the PATH; install a JDK 17 or
 
 if [ "$build" = 1 ]; then
   echo "Building Stave (first build downloads WildFly and libraries from Maven Central)..."
-  (cd "$repo" && ./mvnw -q -B install -DskipTests) || fail "the build failed; see the Maven output above"
+  (cd "$repo" && ./mvnw -q -B install -DskipTests -pl deploy -am) || fail "the build failed; see the Maven output above"
 fi
 
 server="$(ls -d "$repo"/deploy/target/wildfly-*/ 2>/dev/null | head -1)"

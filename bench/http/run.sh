@@ -10,11 +10,16 @@ out="$repo/bench/results/http-latest.txt"
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
 
 rm -rf "$data" && mkdir -p "$data" "$(dirname "$out")"
-java -cp "$repo/bench/target/benchmarks.jar" io.stave.bench.SeedDatabase "$data"
+# The seeder runs on the module's own classpath without the Cedar jar, whose bundled Jackson
+# classes clash with Flyway's.
+classpath="$(cd "$repo" && ./mvnw -q -B -o -pl bench dependency:build-classpath \
+  -Dmdep.outputFile=/dev/stdout -Dmdep.excludeArtifactIds=cedar-java)"
+java -cp "$repo/bench/target/classes:$classpath" io.stave.bench.SeedDatabase "$data"
 
 STAVE_DATA_DIR="$data" "$repo/deploy/run.sh" --no-build > "$data/run.log" 2>&1 &
 runner=$!
-trap 'kill -INT $runner 2>/dev/null; wait $runner 2>/dev/null || true' EXIT
+# A background job of a script ignores SIGINT, so stop the node with TERM (run.sh traps both).
+trap 'kill -TERM $runner 2>/dev/null; wait $runner 2>/dev/null || true' EXIT
 for _ in $(seq 1 180); do
   grep -q "Stave is ready" "$data/run.log" && break
   grep -q "NOT STARTED" "$data/run.log" && { cat "$data/run.log"; exit 1; }

@@ -52,7 +52,7 @@ public final class ClusterCatalogue implements Catalogue {
         }
         for (SplitSheet sheet : change.splitSheets()) {
           repository.saveSplitSheet(connection, sheet);
-          splits.add(HazelcastFactStore.splitKey(sheet.getIsrc(), sheet.getUseType().orElse(null)));
+          splits.add(sheet.getIsrc().code());
         }
         connection.commit();
       } catch (SQLException | RuntimeException e) {

@@ -9,6 +9,7 @@ import com.hazelcast.config.XmlConfigBuilder;
 import io.stave.infrastructure.startup.StartupException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -49,16 +50,16 @@ public final class ClusterConfiguration {
    */
   public static Config load(ClassLoader classLoader, CatalogueRepository catalogue) {
     Config config = load(classLoader);
-    loadFrom(config, HazelcastFactStore.RECORDINGS,
-        new FactLoader<>(HazelcastFactStore.RECORDINGS, catalogue::recordingKeys, catalogue::recordings));
+    loadFrom(config, HazelcastFactStore.RECORDINGS, new FactLoader<>(HazelcastFactStore.RECORDINGS,
+        catalogue::recordingKeys, catalogue::recordings, null));
     loadFrom(config, HazelcastFactStore.RECORDING_DEALS,
         new FactLoader<>(HazelcastFactStore.RECORDING_DEALS, catalogue::dealRecordingKeys,
-            catalogue::dealsByRecording));
-    loadFrom(config, HazelcastFactStore.CONSENTS,
-        new FactLoader<>(HazelcastFactStore.CONSENTS, catalogue::consentKeys, catalogue::consents));
+            catalogue::dealsByRecording, ArrayList::new));
+    loadFrom(config, HazelcastFactStore.CONSENTS, new FactLoader<>(HazelcastFactStore.CONSENTS,
+        catalogue::consentKeys, catalogue::consents, ArrayList::new));
     loadFrom(config, HazelcastFactStore.SPLIT_SHEETS,
         new FactLoader<>(HazelcastFactStore.SPLIT_SHEETS, catalogue::splitSheetKeys,
-            catalogue::splitSheets));
+            catalogue::splitSheets, ArrayList::new));
     return config;
   }
 

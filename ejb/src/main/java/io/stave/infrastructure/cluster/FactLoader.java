@@ -3,14 +3,19 @@ package io.stave.infrastructure.cluster;
 import com.hazelcast.map.MapLoader;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Loads one fact map from the catalogue tables: all keys eagerly when the map is first used, and
- * single entries on demand. The maps are never written back through Hazelcast: the catalogue writes
- * the database in one transaction per feed message and then reloads the keys it touched.
+ * single entries on demand. A key the database does not hold is loaded as the map's "nothing" value
+ * (an empty list), so the answer "no consent, no deal" is cached like any other and the decision path
+ * does not go to the database for it again. The maps are never written back through Hazelcast: the
+ * catalogue writes the database in one transaction per feed message and then reloads the keys it
+ * touched.
  */
 final class FactLoader<V> implements MapLoader<String, V> {
 
@@ -27,11 +32,17 @@ final class FactLoader<V> implements MapLoader<String, V> {
   private final String map;
   private final Keys keys;
   private final Rows<V> rows;
+  private final Supplier<V> nothing;
 
-  FactLoader(String map, Keys keys, Rows<V> rows) {
+  /**
+   * @param nothing the value of a key without rows, or null to leave such keys out of the map
+   *     (recordings: an unknown ISRC is not worth remembering)
+   */
+  FactLoader(String map, Keys keys, Rows<V> rows, Supplier<V> nothing) {
     this.map = map;
     this.keys = keys;
     this.rows = rows;
+    this.nothing = nothing;
   }
 
   @Override
@@ -42,7 +53,13 @@ final class FactLoader<V> implements MapLoader<String, V> {
   @Override
   public Map<String, V> loadAll(Collection<String> keysToLoad) {
     try {
-      return rows.load(keysToLoad);
+      Map<String, V> found = rows.load(keysToLoad);
+      if (nothing != null) {
+        Map<String, V> complete = new HashMap<>(found);
+        keysToLoad.forEach(key -> complete.putIfAbsent(key, nothing.get()));
+        return complete;
+      }
+      return found;
     } catch (SQLException e) {
       throw new IllegalStateException("the " + map + " map cannot be loaded from the database: "
           + e.getMessage(), e);

@@ -11,6 +11,7 @@ import io.stave.rules.domain.Recording;
 import io.stave.rules.domain.SplitSheet;
 import io.stave.rules.domain.UseType;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -18,7 +19,7 @@ import java.util.function.Supplier;
 /**
  * Facts in the cluster's maps, read through each member's near cache, so a decision in the steady
  * state reads local memory only. Maps are keyed the way decisions ask: deals and split sheets by
- * recording, consents by artist and use type.
+ * recording, consents by artist and use type; "none" is an empty list, cached like any answer.
  */
 public final class HazelcastFactStore implements FactStore {
   public static final String RECORDINGS = "recordings";
@@ -52,25 +53,37 @@ public final class HazelcastFactStore implements FactStore {
 
   @Override
   public Optional<SplitSheet> splitSheet(Isrc isrc, UseType useType) {
-    SplitSheet specific = splitSheets().get(splitKey(isrc, useType));
-    return Optional.ofNullable(specific != null ? specific : splitSheets().get(splitKey(isrc, null)));
+    ArrayList<SplitSheet> sheets = splitSheets().get(isrc.code());
+    if (sheets == null) {
+      return Optional.empty();
+    }
+    SplitSheet general = null;
+    for (SplitSheet sheet : sheets) {
+      if (sheet.getUseType().isEmpty()) {
+        general = sheet;
+      } else if (sheet.getUseType().get() == useType) {
+        return Optional.of(sheet);
+      }
+    }
+    return Optional.ofNullable(general);
   }
 
-  /** Creates the map proxies and near caches now, not inside the first decision's deadline. */
+  /**
+   * Loads every map (eagerly, from the database) and fills this member's near caches with all of
+   * it, so the first decisions read local memory too instead of each first read of a key going to
+   * its partition.
+   */
   public void warmUp() {
-    Isrc probe = Isrc.of("ZZZZZ0000001");
-    recording(probe);
-    dealsCovering(probe);
-    splitSheet(probe, UseType.AI_CURATION);
-    consents("warm-up", UseType.AI_CURATION);
+    for (IMap<String, ?> map : List.of(recordings(), recordingDeals(), consents(), splitSheets())) {
+      List<String> keys = new ArrayList<>(map.keySet());
+      for (int i = 0; i < keys.size(); i += 1_000) {
+        map.getAll(new HashSet<>(keys.subList(i, Math.min(keys.size(), i + 1_000))));
+      }
+    }
   }
 
   public static String consentKey(String artistId, UseType useType) {
     return CatalogueRepository.consentKey(artistId, useType.name());
-  }
-
-  public static String splitKey(Isrc isrc, UseType useType) {
-    return isrc.code() + "|" + CatalogueRepository.scope(useType);
   }
 
   IMap<String, Recording> recordings() {
@@ -85,7 +98,7 @@ public final class HazelcastFactStore implements FactStore {
     return hazelcast.get().getMap(CONSENTS);
   }
 
-  IMap<String, SplitSheet> splitSheets() {
+  IMap<String, ArrayList<SplitSheet>> splitSheets() {
     return hazelcast.get().getMap(SPLIT_SHEETS);
   }
 }

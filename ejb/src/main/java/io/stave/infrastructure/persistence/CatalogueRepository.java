@@ -340,23 +340,12 @@ public final class CatalogueRepository {
   }
 
   public Set<String> splitSheetKeys() throws SQLException {
-    Set<String> keys = new HashSet<>();
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(
-            "SELECT isrc, use_scope FROM split_sheet");
-        ResultSet rows = select.executeQuery()) {
-      while (rows.next()) {
-        keys.add(rows.getString(1) + "|" + rows.getString(2));
-      }
-    }
-    return keys;
+    return keys("SELECT DISTINCT isrc FROM split_sheet");
   }
 
-  /** Split sheets keyed by {@code isrc|scope}, scope {@code *} for the general sheet. */
-  public Map<String, SplitSheet> splitSheets(Collection<String> keys) throws SQLException {
-    Map<String, SplitSheet> found = new HashMap<>();
-    Set<String> isrcs = new HashSet<>();
-    keys.forEach(k -> isrcs.add(k.substring(0, k.indexOf('|'))));
+  /** Every split sheet of each recording (the general one and any per use type), by ISRC. */
+  public Map<String, ArrayList<SplitSheet>> splitSheets(Collection<String> isrcs) throws SQLException {
+    Map<String, ArrayList<SplitSheet>> found = new HashMap<>();
     for (List<String> chunk : chunks(isrcs)) {
       try (Connection connection = dataSource.getConnection();
           PreparedStatement select = prepare(connection,
@@ -374,11 +363,8 @@ public final class CatalogueRepository {
         }
         shares.forEach((splitId, list) -> {
           String[] sheet = sheets.get(splitId);
-          String key = sheet[0] + "|" + sheet[1];
-          if (keys.contains(key)) {
-            found.put(key, new SplitSheet(splitId, Isrc.of(sheet[0]),
-                sheet[1].equals("*") ? null : UseType.valueOf(sheet[1]), list));
-          }
+          found.computeIfAbsent(sheet[0], k -> new ArrayList<>()).add(new SplitSheet(splitId,
+              Isrc.of(sheet[0]), sheet[1].equals("*") ? null : UseType.valueOf(sheet[1]), list));
         });
       }
     }

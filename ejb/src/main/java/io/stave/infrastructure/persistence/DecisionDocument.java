@@ -13,12 +13,12 @@ import io.stave.rules.domain.SplitSheet;
 import io.stave.rules.domain.Territory;
 import io.stave.rules.domain.UseType;
 import io.stave.rules.domain.Verdict;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,11 +31,17 @@ import java.util.Map;
  * when an auditor reads it back.
  */
 public final class DecisionDocument {
+  /**
+   * Looked up once: {@code Json.createObjectBuilder()} runs a service-loader scan on every call,
+   * which in WildFly's module class loader cost milliseconds per decision written.
+   */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private DecisionDocument() {}
 
   public static String write(Decision decision) {
     DecisionRequest request = decision.request();
-    JsonObjectBuilder requestJson = Json.createObjectBuilder()
+    JsonObjectBuilder requestJson = JSON.createObjectBuilder()
         .add("useType", request.getUseType().name())
         .add("isrc", request.getIsrc().code())
         .add("territory", request.getTerritory().code())
@@ -44,23 +50,23 @@ public final class DecisionDocument {
     optional(requestJson, "requestId", request.getRequestId());
     optional(requestJson, "feature", request.getFeature());
 
-    JsonArrayBuilder reasons = Json.createArrayBuilder();
+    JsonArrayBuilder reasons = JSON.createArrayBuilder();
     for (Reason reason : decision.reasons()) {
-      reasons.add(Json.createObjectBuilder()
+      reasons.add(JSON.createObjectBuilder()
           .add("code", reason.code().name())
           .add("rule", reason.rule())
           .add("message", reason.message()));
     }
-    JsonArrayBuilder obligations = Json.createArrayBuilder();
+    JsonArrayBuilder obligations = JSON.createArrayBuilder();
     for (Obligation obligation : decision.obligations()) {
-      obligations.add(Json.createObjectBuilder()
+      obligations.add(JSON.createObjectBuilder()
           .add("type", obligation.type().name())
           .add("attributes", strings(obligation.attributes())));
     }
-    JsonArrayBuilder artists = Json.createArrayBuilder();
+    JsonArrayBuilder artists = JSON.createArrayBuilder();
     decision.mainArtistIds().forEach(artists::add);
 
-    JsonObjectBuilder document = Json.createObjectBuilder()
+    JsonObjectBuilder document = JSON.createObjectBuilder()
         .add("decisionId", decision.decisionId())
         .add("request", requestJson)
         .add("verdict", decision.verdict().name())
@@ -72,14 +78,14 @@ public final class DecisionDocument {
         .add("evaluationNanos", decision.evaluationNanos());
     if (decision.split() != null) {
       SplitSheet split = decision.split();
-      JsonArrayBuilder shares = Json.createArrayBuilder();
+      JsonArrayBuilder shares = JSON.createArrayBuilder();
       for (Share share : split.getShares()) {
-        shares.add(Json.createObjectBuilder()
+        shares.add(JSON.createObjectBuilder()
             .add("partyId", share.partyId())
             .add("role", share.role())
             .add("percent", share.percent().toString()));
       }
-      JsonObjectBuilder splitJson = Json.createObjectBuilder()
+      JsonObjectBuilder splitJson = JSON.createObjectBuilder()
           .add("splitId", split.getSplitId())
           .add("isrc", split.getIsrc().code())
           .add("shares", shares);
@@ -90,7 +96,7 @@ public final class DecisionDocument {
   }
 
   public static Decision read(String text) {
-    JsonObject json = Json.createReader(new StringReader(text)).readObject();
+    JsonObject json = JSON.createReader(new StringReader(text)).readObject();
     JsonObject request = json.getJsonObject("request");
     DecisionRequest decisionRequest = new DecisionRequest(
         request.getString("requestId", null),
@@ -132,7 +138,7 @@ public final class DecisionDocument {
   }
 
   private static JsonObjectBuilder strings(Map<String, String> map) {
-    JsonObjectBuilder builder = Json.createObjectBuilder();
+    JsonObjectBuilder builder = JSON.createObjectBuilder();
     map.forEach(builder::add);
     return builder;
   }
