@@ -184,4 +184,19 @@ class DecisionApiIT {
     assertEquals(404, response.statusCode(), response.body());
     assertTrue(response.body().contains("policy version 999"), response.body());
   }
+
+  @Test
+  void theNodeIsReadyOnlyWithDatabaseClusterCamelAndPolicyUp() throws Exception {
+    var response = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:9990/health/ready"))
+            .GET().build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), response.body());
+    JsonObject health = StaveClient.json(response);
+    List<String> upChecks = health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+        .filter(check -> check.getString("status").equals("UP"))
+        .map(check -> check.getString("name")).toList();
+    assertTrue(upChecks.containsAll(
+        List.of("stave-database", "stave-cluster", "stave-camel", "stave-policy")), upChecks.toString());
+  }
 }

@@ -27,10 +27,10 @@ public final class PolicyService {
     this.store = store;
   }
 
-  /** Installs the baseline on an empty database, then compiles and activates the active version. */
+  /** Installs the shipped baseline where it is due, then compiles and activates the active version. */
   public CompiledPolicy activateStoredPolicy() throws SQLException, PolicyCompilationException {
-    if (store.installBaselineIfEmpty()) {
-      LOG.info("No policy was stored: installed the shipped baseline as active version 1");
+    if (store.installShippedBaseline()) {
+      LOG.info("Installed the baseline policy shipped with this release as the active version");
     }
     PolicySource source = store.findActive().orElseThrow(
         () -> new IllegalStateException("the database holds policy versions but none is ACTIVE"));

@@ -10,5 +10,6 @@ public interface PolicyStore {
 
   Optional<PolicySource> find(long version) throws SQLException;
 
-  boolean installBaselineIfEmpty() throws SQLException;
+  /** Stores the shipped baseline when nothing, or an older Stave-installed baseline, is active. */
+  boolean installShippedBaseline() throws SQLException;
 }

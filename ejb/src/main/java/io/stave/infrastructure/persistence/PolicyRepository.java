@@ -18,6 +18,9 @@ import javax.sql.DataSource;
 
 /** Policy versions and their rule files in the database, which is their system of record. */
 public final class PolicyRepository implements io.stave.application.PolicyStore {
+  /** The author of the versions Stave installs itself. */
+  public static final String SYSTEM_AUTHOR = "stave";
+
   private final DataSource dataSource;
 
   public PolicyRepository(DataSource dataSource) {
@@ -64,52 +67,96 @@ public final class PolicyRepository implements io.stave.application.PolicyStore 
   }
 
   /**
-   * Stores the shipped baseline as active version 1 when the database holds no policy at all, so a
-   * new installation can decide from its first start. Returns true when it did.
+   * Makes sure the shipped baseline is what a system-installed policy runs. On an empty database it
+   * becomes active version 1. When the active version is a baseline Stave installed earlier (author
+   * {@code stave}) and the shipped baseline has changed since, the new baseline is stored as the
+   * next version and activated, and the old one retired: a baseline written for an older fact model
+   * would otherwise no longer compile after an upgrade. A version a policy author published is
+   * never replaced. Returns true when it stored a version.
    */
   @Override
-  public boolean installBaselineIfEmpty() throws SQLException {
+  public boolean installShippedBaseline() throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
-      try (PreparedStatement count = connection.prepareStatement(
-          "SELECT COUNT(*) FROM policy_version"); ResultSet row = count.executeQuery()) {
-        row.next();
-        if (row.getLong(1) > 0) {
-          connection.rollback();
-          return false;
+      try {
+        long next;
+        Long retire = null;
+        try (PreparedStatement select = connection.prepareStatement(
+            "SELECT version, author, checksum FROM policy_version WHERE status = 'ACTIVE'");
+            ResultSet active = select.executeQuery()) {
+          long latest = latestVersion(connection);
+          if (!active.next()) {
+            if (latest > 0) {
+              connection.rollback();
+              return false; // versions exist but none is active: an operator's decision, not ours
+            }
+            next = 1;
+          } else {
+            boolean systemBaseline = SYSTEM_AUTHOR.equals(active.getString(2));
+            boolean current = active.getString(3).equals(checksum(PolicySource.baseline(1)));
+            if (!systemBaseline || current) {
+              connection.rollback();
+              return false;
+            }
+            retire = active.getLong(1);
+            next = latest + 1;
+          }
         }
-      }
-      PolicySource baseline = PolicySource.baseline(1);
-      try (PreparedStatement version = connection.prepareStatement("""
-              INSERT INTO policy_version (version, status, author, approver, checksum, description,
-                  created_at, activated_at)
-              VALUES (?, 'ACTIVE', 'stave', 'stave', ?, ?, ?, ?)""");
-          PreparedStatement file = connection.prepareStatement(
-              "INSERT INTO policy_file (version, file_name, content) VALUES (?, ?, ?)")) {
-        var now = Instant.now().atOffset(ZoneOffset.UTC);
-        version.setLong(1, baseline.version());
-        version.setString(2, checksum(baseline));
-        version.setString(3, "The baseline policy shipped with Stave (DESIGN.md, Decisions)");
-        version.setObject(4, now);
-        version.setObject(5, now);
-        version.executeUpdate();
-        for (Map.Entry<String, String> entry : baseline.files().entrySet()) {
-          file.setLong(1, baseline.version());
-          file.setString(2, entry.getKey());
-          file.setString(3, entry.getValue());
-          file.addBatch();
+        if (retire != null) {
+          try (PreparedStatement update = connection.prepareStatement(
+              "UPDATE policy_version SET status = 'RETIRED' WHERE version = ?")) {
+            update.setLong(1, retire);
+            update.executeUpdate();
+          }
         }
-        file.executeBatch();
+        insertActive(connection, PolicySource.baseline(next),
+            retire == null ? "The baseline policy shipped with Stave (DESIGN.md, Decisions)"
+                : "The baseline shipped with this Stave release, replacing version " + retire);
         connection.commit();
         return true;
       } catch (SQLException e) {
         connection.rollback();
-        // Another node may have installed it at the same moment; its version then stands.
+        // Another node may have stored it at the same moment; its version then stands.
         if (findActive().isPresent()) {
           return false;
         }
         throw e;
       }
+    }
+  }
+
+  private static long latestVersion(Connection connection) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(
+        "SELECT COALESCE(MAX(version), 0) FROM policy_version"); ResultSet row = select.executeQuery()) {
+      row.next();
+      return row.getLong(1);
+    }
+  }
+
+  private static void insertActive(Connection connection, PolicySource source, String description)
+      throws SQLException {
+    try (PreparedStatement version = connection.prepareStatement("""
+            INSERT INTO policy_version (version, status, author, approver, checksum, description,
+                created_at, activated_at)
+            VALUES (?, 'ACTIVE', ?, ?, ?, ?, ?, ?)""");
+        PreparedStatement file = connection.prepareStatement(
+            "INSERT INTO policy_file (version, file_name, content) VALUES (?, ?, ?)")) {
+      var now = Instant.now().atOffset(ZoneOffset.UTC);
+      version.setLong(1, source.version());
+      version.setString(2, SYSTEM_AUTHOR);
+      version.setString(3, SYSTEM_AUTHOR);
+      version.setString(4, checksum(source));
+      version.setString(5, description);
+      version.setObject(6, now);
+      version.setObject(7, now);
+      version.executeUpdate();
+      for (Map.Entry<String, String> entry : source.files().entrySet()) {
+        file.setLong(1, source.version());
+        file.setString(2, entry.getKey());
+        file.setString(3, entry.getValue());
+        file.addBatch();
+      }
+      file.executeBatch();
     }
   }
 

@@ -125,13 +125,4 @@ class DecisionLogDatabaseTest {
       assertThrows(ServiceUnavailableException.class, () -> log.record(List.of(decision), "client"));
     }
   }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
-  void theBaselinePolicyIsInstalledOnceAsActiveVersionOne(TestDatabase database) throws Exception {
-    var policies = new PolicyRepository(database.dataSource());
-    assertTrue(policies.installBaselineIfEmpty());
-    assertFalse(policies.installBaselineIfEmpty());
-    assertEquals(1, policies.findActive().orElseThrow().version());
-  }
 }
