@@ -87,7 +87,9 @@ public final class PolicyService {
         }
         return compiled;
       } catch (PolicyCompilationException e) {
-        throw new ServiceUnavailableException("policy version " + version + " does not compile", e);
+        throw new io.stave.rules.domain.InvalidValueException("policyVersion",
+            "policy version " + version + " does not compile with this release of Stave ("
+                + e.problems().get(0) + ")");
       }
     }
   }

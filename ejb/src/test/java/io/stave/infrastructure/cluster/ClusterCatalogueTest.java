@@ -14,10 +14,10 @@ import io.stave.infrastructure.persistence.TestDatabases.TestDatabase;
 import io.stave.rules.domain.Consent;
 import io.stave.rules.domain.ConsentChoice;
 import io.stave.rules.domain.Deal;
+import io.stave.rules.domain.Decision;
 import io.stave.rules.domain.DecisionRequest;
 import io.stave.rules.domain.Isrc;
 import io.stave.rules.domain.Percent;
-import io.stave.rules.domain.ReasonCode;
 import io.stave.rules.domain.Recording;
 import io.stave.rules.domain.Share;
 import io.stave.rules.domain.SplitSheet;
@@ -109,10 +109,13 @@ class ClusterCatalogueTest {
     return new CatalogueChange(List.of(recording), List.of(deal), List.of(optIn), List.of(split));
   }
 
+  private Decision decision(UseType use, Isrc isrc, String territory) {
+    return baseline.evaluate(new DecisionRequest(null, "test", use, isrc, Territory.of(territory),
+        NOW, Map.of()), new HazelcastFactStore(() -> member), PATIENT);
+  }
+
   private String decide(UseType use, Isrc isrc, String territory) {
-    var decision = baseline.evaluate(new DecisionRequest(null, "test", use, isrc,
-        Territory.of(territory), NOW, Map.of()), new HazelcastFactStore(() -> member),
-        PATIENT);
+    var decision = decision(use, isrc, territory);
     return decision.verdict() + " " + decision.reasons().get(0).code();
   }
 
@@ -139,9 +142,7 @@ class ClusterCatalogueTest {
     member = startMember(repository);
     assertEquals("PERMIT LICENSED", decide(UseType.AI_DERIVATIVE, isrc, "SE"),
         "a fresh member loads every fact from the database");
-    var decision = baseline.evaluate(new DecisionRequest(null, "test", UseType.AI_DERIVATIVE,
-        isrc, Territory.of("SE"), NOW, Map.of()), new HazelcastFactStore(() -> member),
-        PATIENT);
+    var decision = decision(UseType.AI_DERIVATIVE, isrc, "SE");
     assertEquals("split-" + isrc, decision.split().getSplitId());
     assertEquals(3, decision.split().getShares().size());
   }
@@ -159,10 +160,7 @@ class ClusterCatalogueTest {
 
     assertThrows(ServiceUnavailableException.class, () -> catalogue.apply(halfBad));
 
-    var decision = baseline.evaluate(new DecisionRequest(null, "test", UseType.AI_CURATION, isrc,
-        Territory.of("SE"), NOW, Map.of()), new HazelcastFactStore(() -> member),
-        PATIENT);
-    assertEquals(ReasonCode.UNKNOWN_RECORDING, decision.reasons().get(0).code());
+    assertEquals("DENY UNKNOWN_RECORDING", decide(UseType.AI_CURATION, isrc, "SE"));
     member.shutdown();
     member = startMember(repository);
     assertTrue(new HazelcastFactStore(() -> member).recording(isrc).isEmpty(),

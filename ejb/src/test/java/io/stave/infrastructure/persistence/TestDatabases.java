@@ -40,7 +40,8 @@ public final class TestDatabases {
   private static TestDatabase h2() {
     JdbcDataSource h2 = new JdbcDataSource();
     Path file = Path.of("target", "h2", "stave-" + UUID.randomUUID()).toAbsolutePath();
-    h2.setURL("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE");
+    // Keep the database open between connections, as the server's pool does.
+    h2.setURL("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1");
     h2.setUser("sa");
     h2.setPassword("sa");
     Migrations.migrate(h2, null);

@@ -45,8 +45,7 @@ public final class ProblemMappers {
   public static class UnreadableBody implements ExceptionMapper<ProcessingException> {
     @Override
     public Response toResponse(ProcessingException e) {
-      return Problem.response(Response.Status.BAD_REQUEST,
-          "The body cannot be read as a request: " + firstLine(e));
+      return unreadable(e);
     }
   }
 
@@ -55,8 +54,7 @@ public final class ProblemMappers {
   public static class UnbindableJson implements ExceptionMapper<JsonbException> {
     @Override
     public Response toResponse(JsonbException e) {
-      return Problem.response(Response.Status.BAD_REQUEST,
-          "The body cannot be read as a request: " + firstLine(e));
+      return unreadable(e);
     }
   }
 
@@ -89,8 +87,7 @@ public final class ProblemMappers {
         return e.getResponse();
       }
       if (e.getCause() instanceof JsonbException || e.getCause() instanceof ProcessingException) {
-        return Problem.response(Response.Status.BAD_REQUEST,
-            "The body cannot be read as a request: " + firstLine(e.getCause()));
+        return unreadable(e.getCause());
       }
       Response.ResponseBuilder problem =
           Response.fromResponse(Problem.response(status, e.getMessage()));
@@ -113,6 +110,11 @@ public final class ProblemMappers {
       return Problem.response(Response.Status.INTERNAL_SERVER_ERROR,
           "Unexpected error; quote incident " + incident + " to the operators.");
     }
+  }
+
+  private static Response unreadable(Throwable e) {
+    return Problem.response(Response.Status.BAD_REQUEST,
+        "The body cannot be read as a request: " + firstLine(e));
   }
 
   static String firstLine(Throwable e) {
