@@ -25,13 +25,12 @@ public final class RevenueAllocator {
     BigInteger total = BigInteger.valueOf(amount.minorUnits());
     List<Part> parts = new ArrayList<>(shares.size());
     long allocated = 0;
-    for (int i = 0; i < shares.size(); i++) {
-      Share share = shares.get(i);
+    for (Share share : shares) {
       BigInteger[] quotientAndRemainder =
           total.multiply(BigInteger.valueOf(share.percent().basisPoints())).divideAndRemainder(WHOLE);
       long floor = quotientAndRemainder[0].longValueExact();
       allocated += floor;
-      parts.add(new Part(i, share, floor, quotientAndRemainder[1].longValueExact()));
+      parts.add(new Part(share, floor, quotientAndRemainder[1].longValueExact()));
     }
     long leftOver = amount.minorUnits() - allocated; // < number of shares, since each drop < 1
     List<Part> byRemainder = new ArrayList<>(parts);
@@ -56,13 +55,11 @@ public final class RevenueAllocator {
   }
 
   private static final class Part {
-    private final int index;
     private final Share share;
     private long units;
     private final long remainder;
 
-    Part(int index, Share share, long units, long remainder) {
-      this.index = index;
+    Part(Share share, long units, long remainder) {
       this.share = share;
       this.units = units;
       this.remainder = remainder;
