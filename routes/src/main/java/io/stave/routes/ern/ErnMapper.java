@@ -1,0 +1,385 @@
+package io.stave.routes.ern;
+
+import io.stave.routes.ern.ReleaseNotification.ArtistCredit;
+import io.stave.routes.ern.ReleaseNotification.DealDescription;
+import io.stave.routes.ern.ReleaseNotification.DealGroup;
+import io.stave.routes.ern.ReleaseNotification.PartyDescription;
+import io.stave.routes.ern.ReleaseNotification.ReleaseDescription;
+import io.stave.routes.ern.ReleaseNotification.ResourceDescription;
+import io.stave.routes.ern.ReleaseNotification.RightsShare;
+import io.stave.routes.ern.ReleaseNotification.UseTypeValue;
+import io.stave.routes.ern.ReleaseNotification.Validity;
+import io.stave.routes.feed.Credit;
+import io.stave.routes.feed.FeedFacts;
+import io.stave.routes.feed.FeedRejectedException;
+import io.stave.routes.feed.IngestedParty;
+import io.stave.routes.feed.Problem;
+import io.stave.routes.feed.ReleaseDeals;
+import io.stave.routes.identifiers.CheckCharacters;
+import io.stave.rules.domain.Deal;
+import io.stave.rules.domain.InvalidValueException;
+import io.stave.rules.domain.Isrc;
+import io.stave.rules.domain.Percent;
+import io.stave.rules.domain.Recording;
+import io.stave.rules.domain.Share;
+import io.stave.rules.domain.SplitSheet;
+import io.stave.rules.domain.Territory;
+import io.stave.rules.domain.UseType;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Turns a {@link ReleaseNotification} into catalogue facts: recordings with their parties, the
+ * deals of the release (which replace the deals an earlier message gave for it), and the rights
+ * controllers' shares as a split sheet where they add up to 100. Anything that would make a fact
+ * wrong rejects the whole message, naming where; anything odd but harmless is a warning.
+ *
+ * <p>Mapping decisions: a deal's {@code EndDate} is the last day it applies, so it ends at the
+ * start of the next day (UTC); a deal with only excluded territories covers Worldwide minus
+ * those; one deal is made per validity period; the licensor is the message's sender.
+ */
+public final class ErnMapper {
+  static final String MAIN_ARTIST = "MainArtist";
+
+  public FeedFacts map(ReleaseNotification message) {
+    return new Mapping(message).run();
+  }
+
+  /** The message id Stave files the message under: sender and DDEX MessageId. */
+  public static String messageKey(ReleaseNotification message) {
+    return "ern:" + PartyIds.senderKey(message) + ":" + message.messageId();
+  }
+
+  private static final class Mapping {
+    private final ReleaseNotification message;
+    private final String senderKey;
+    private final List<Problem> problems = new ArrayList<>();
+    private final List<Problem> warnings = new ArrayList<>();
+    private final Map<String, String> partyIds = new HashMap<>();
+    private final Map<String, IngestedParty> parties = new LinkedHashMap<>();
+    private final Map<String, Isrc> isrcByResource = new HashMap<>();
+    private final Map<Isrc, Recording> recordings = new LinkedHashMap<>();
+    private final List<Credit> credits = new ArrayList<>();
+    private final List<SplitSheet> sheets = new ArrayList<>();
+
+    Mapping(ReleaseNotification message) {
+      this.message = message;
+      this.senderKey = PartyIds.senderKey(message);
+    }
+
+    FeedFacts run() {
+      if (message.senderDpid() != null) {
+        warnIf("MessageHeader/MessageSender/PartyId", CheckCharacters.dpidProblem(message.senderDpid()));
+      }
+      Set<String> mainArtistReferences = mainArtistReferences();
+      message.parties().values().forEach(party -> party(party, mainArtistReferences.contains(party.reference())));
+      Map<String, ReleaseDescription> releases = new LinkedHashMap<>();
+      message.releases().forEach(release -> releases.put(release.reference(), release));
+      ReleaseDescription main = message.releases().stream().filter(ReleaseDescription::main).findFirst()
+          .orElse(message.releases().isEmpty() ? null : message.releases().get(0));
+      message.resources().forEach(resource -> resource(resource, labelFor(resource, main)));
+      List<ReleaseDeals> releaseDeals = new ArrayList<>();
+      if (main == null) {
+        problems.add(new Problem("ReleaseList", "names no release"));
+      } else if (message.hasDealList()) {
+        String releaseKey = releaseKey(main);
+        List<Deal> deals = new ArrayList<>();
+        message.dealGroups().forEach(group -> deals.addAll(deals(group, releases, releaseKey)));
+        releaseDeals.add(new ReleaseDeals(releaseKey, deals));
+      }
+      if (!problems.isEmpty()) {
+        throw new FeedRejectedException(problems);
+      }
+      return new FeedFacts(List.copyOf(recordings.values()), List.copyOf(parties.values()), credits,
+          releaseDeals, List.of(), sheets, warnings);
+    }
+
+    private Set<String> mainArtistReferences() {
+      Set<String> references = new HashSet<>();
+      for (ResourceDescription resource : message.resources()) {
+        resource.displayArtists().stream()
+            .filter(a -> MAIN_ARTIST.equals(a.role()))
+            .forEach(a -> references.add(a.partyReference()));
+      }
+      return references;
+    }
+
+    private void party(PartyDescription party, boolean mainArtist) {
+      String where = "PartyList/Party[" + party.reference() + "]";
+      // A main artist's id is what consents name: a wrong check character there rejects the message.
+      if (party.isni() != null) {
+        report(mainArtist, where + "/PartyId/ISNI", CheckCharacters.isniProblem(party.isni()));
+      }
+      if (party.dpid() != null) {
+        report(mainArtist && party.isni() == null, where + "/PartyId/DPID", CheckCharacters.dpidProblem(party.dpid()));
+      }
+      String partyId = PartyIds.of(party, senderKey);
+      partyIds.put(party.reference(), partyId);
+      Map<String, String> identifiers = new TreeMap<>();
+      put(identifiers, "ISNI", party.isni());
+      put(identifiers, "DPID", party.dpid());
+      put(identifiers, "IPI", party.ipi());
+      party.proprietaryIds().forEach(p -> put(identifiers, "ProprietaryId:" + p.namespace(), p.value()));
+      parties.putIfAbsent(partyId, new IngestedParty(partyId, party.name(), identifiers));
+    }
+
+    private String labelFor(ResourceDescription resource, ReleaseDescription main) {
+      String label = message.releases().stream()
+          .filter(r -> !r.main() && r.resourceReferences().contains(resource.reference()))
+          .map(ReleaseDescription::labelPartyReference)
+          .filter(java.util.Objects::nonNull)
+          .findFirst()
+          .orElse(main == null ? null : main.labelPartyReference());
+      return label == null ? null : partyIds.get(label);
+    }
+
+    private void resource(ResourceDescription resource, String labelId) {
+      String where = resource.kind() + "[" + resource.reference() + "]";
+      if (resource.isrc() == null) {
+        boolean released = message.releases().stream().anyMatch(r -> r.resourceReferences().contains(resource.reference()));
+        if (released && "SoundRecording".equals(resource.kind())) {
+          problems.add(new Problem(where + "/SoundRecordingEdition/ResourceId",
+              "has no ISRC, but a release of this message contains it; every released sound recording needs one"));
+        } else {
+          warnings.add(new Problem(where, "has no ISRC, so no decision can name it; skipped"));
+        }
+        return;
+      }
+      Isrc isrc;
+      try {
+        isrc = Isrc.of(resource.isrc());
+      } catch (InvalidValueException e) {
+        problems.add(new Problem(where + "/ResourceId/ISRC", e.getMessage()));
+        return;
+      }
+      if (recordings.containsKey(isrc)) {
+        warnings.add(new Problem(where, "repeats ISRC " + isrc.code() + "; the first resource with it is used"));
+        isrcByResource.put(resource.reference(), isrc);
+        return;
+      }
+      List<String> mainArtists = new ArrayList<>();
+      for (ArtistCredit artist : resource.displayArtists()) {
+        String partyId = partyIds.get(artist.partyReference());
+        if (partyId == null) {
+          problems.add(new Problem(where + "/DisplayArtist", "names party " + artist.partyReference()
+              + ", which the PartyList does not describe"));
+          continue;
+        }
+        credits.add(new Credit(isrc, partyId, artist.role() == null ? "DisplayArtist" : artist.role()));
+        if (MAIN_ARTIST.equals(artist.role())) {
+          mainArtists.add(partyId);
+        }
+      }
+      if (mainArtists.isEmpty()) {
+        problems.add(new Problem(where + "/DisplayArtist", "names no MainArtist; consents could not be checked"));
+        return;
+      }
+      String displayArtist = resource.displayArtistName() != null ? resource.displayArtistName()
+          : resource.displayArtists().stream().map(a -> message.parties().get(a.partyReference()))
+              .filter(java.util.Objects::nonNull).map(PartyDescription::name)
+              .reduce((a, b) -> a + ", " + b).orElse(null);
+      try {
+        recordings.put(isrc, new Recording(isrc, resource.title(), displayArtist, mainArtists, labelId, resource.pLine()));
+      } catch (InvalidValueException e) {
+        problems.add(new Problem(where, e.getMessage()));
+        return;
+      }
+      isrcByResource.put(resource.reference(), isrc);
+      if (labelId != null) {
+        credits.add(new Credit(isrc, labelId, "Label"));
+      }
+      rightsControllers(where, isrc, resource.rightsControllers());
+    }
+
+    private void rightsControllers(String where, Isrc isrc, List<RightsShare> controllers) {
+      if (controllers.isEmpty()) {
+        return;
+      }
+      List<Share> shares = new ArrayList<>();
+      for (RightsShare controller : controllers) {
+        String partyId = partyIds.get(controller.partyReference());
+        if (partyId == null) {
+          problems.add(new Problem(where + "/ResourceRightsController", "names party "
+              + controller.partyReference() + ", which the PartyList does not describe"));
+          return;
+        }
+        String role = controller.roles().isEmpty() ? "RightsController" : String.join("+", controller.roles());
+        credits.add(new Credit(isrc, partyId, role));
+        if (controller.shareUnknown()) {
+          warnings.add(new Problem(where, "a rights controller's share is unknown; no split sheet made from it"));
+          return;
+        }
+        BigDecimal percent = controller.percent() == null ? new BigDecimal("100") : controller.percent();
+        shares.add(new Share(partyId, role, new Percent(percent.setScale(2, java.math.RoundingMode.UNNECESSARY))));
+      }
+      try {
+        sheets.add(new SplitSheet("ern:" + isrc.code(), isrc, null, shares));
+      } catch (InvalidValueException | ArithmeticException e) {
+        warnings.add(new Problem(where + "/ResourceRightsController",
+            "shares do not make a split sheet (" + e.getMessage() + "); none made from them"));
+      }
+    }
+
+    private String releaseKey(ReleaseDescription release) {
+      String where = "Release[" + release.reference() + "]/ReleaseId";
+      String id;
+      if (release.icpn() != null) {
+        warnIf(where + "/ICPN", CheckCharacters.icpnProblem(release.icpn()));
+        id = "icpn:" + release.icpn().trim();
+      } else if (release.grid() != null) {
+        id = "grid:" + release.grid().trim();
+      } else if (!release.proprietaryIds().isEmpty()) {
+        var p = release.proprietaryIds().get(0);
+        id = "prop:" + p.namespace() + ":" + p.value().trim();
+      } else if (release.catalogNumber() != null) {
+        id = "catalog:" + release.catalogNumber().trim();
+      } else {
+        problems.add(new Problem(where, "names no ICPN, GRid, proprietary id or catalogue number, so a later"
+            + " update could not find this release's deals"));
+        id = "unidentified";
+      }
+      return senderKey + "/" + id;
+    }
+
+    private List<Deal> deals(DealGroup group, Map<String, ReleaseDescription> releases, String releaseKey) {
+      String where = "DealList/ReleaseDeal[" + group.position() + "]";
+      Set<Isrc> covered = new LinkedHashSet<>();
+      for (String releaseReference : group.releaseReferences()) {
+        ReleaseDescription release = releases.get(releaseReference);
+        if (release == null) {
+          problems.add(new Problem(where + "/DealReleaseReference", "names " + releaseReference
+              + ", which is not a release of this message"));
+          continue;
+        }
+        release.resourceReferences().stream().map(isrcByResource::get).filter(java.util.Objects::nonNull)
+            .forEach(covered::add);
+      }
+      if (covered.isEmpty()) {
+        warnings.add(new Problem(where, "covers no recording with an ISRC; its deals are not facts Stave decides on"));
+        return List.of();
+      }
+      List<Deal> deals = new ArrayList<>();
+      for (DealDescription deal : group.deals()) {
+        deals.addAll(deal(where + "/Deal[" + deal.position() + "]", releaseKey + "#" + group.position() + "."
+            + deal.position(), deal, covered));
+      }
+      return deals;
+    }
+
+    private List<Deal> deal(String where, String dealId, DealDescription deal, Set<Isrc> covered) {
+      if (!deal.hasTerms()) {
+        warnings.add(new Problem(where, "has no DealTerms (communicated out of band); it licenses nothing here"));
+        return List.of();
+      }
+      Set<Territory> territories = new LinkedHashSet<>();
+      Set<Territory> excluded = new LinkedHashSet<>();
+      try {
+        deal.territories().forEach(code -> territories.add(Territory.of(code)));
+        deal.excludedTerritories().forEach(code -> excluded.add(Territory.of(code)));
+      } catch (InvalidValueException e) {
+        problems.add(new Problem(where + "/DealTerms/TerritoryCode", e.getMessage()));
+        return List.of();
+      }
+      if (territories.isEmpty() && !excluded.isEmpty()) {
+        territories.add(Territory.WORLDWIDE);
+      }
+      if (territories.isEmpty()) {
+        warnings.add(new Problem(where + "/DealTerms", "names no territory; it licenses nowhere"));
+        return List.of();
+      }
+      Set<UseType> aiUseTypes = EnumSet.noneOf(UseType.class);
+      Set<String> ddexUseTypes = new LinkedHashSet<>();
+      for (UseTypeValue useType : deal.useTypes()) {
+        var ai = UseTypeMapping.aiUseType(useType.value(), useType.userDefinedValue());
+        if (ai.isPresent()) {
+          aiUseTypes.add(ai.get());
+        } else if ("UserDefined".equals(useType.value())) {
+          warnings.add(new Problem(where + "/DealTerms/UseType", "UserDefined value '" + useType.userDefinedValue()
+              + "' names no AI use type (" + UseType.names() + "); it licenses no AI use"));
+          ddexUseTypes.add("UserDefined:" + useType.userDefinedValue());
+        } else {
+          ddexUseTypes.add(useType.value());
+        }
+      }
+      String commercialModel = deal.commercialModels().isEmpty() ? null : String.join(",", deal.commercialModels());
+      List<Deal> deals = new ArrayList<>();
+      int period = 0;
+      for (Validity validity : deal.validity()) {
+        period++;
+        String periodWhere = where + "/DealTerms/ValidityPeriod[" + period + "]";
+        try {
+          Instant from = start(validity);
+          Instant until = end(validity);
+          if (from == null) {
+            problems.add(new Problem(periodWhere, "has no start"));
+            continue;
+          }
+          String id = deal.validity().size() == 1 ? dealId : dealId + "." + period;
+          deals.add(new Deal(id, senderKey, covered, territories, excluded, from, until, aiUseTypes,
+              ddexUseTypes, commercialModel, null));
+        } catch (DateTimeParseException e) {
+          problems.add(new Problem(periodWhere, "has a date that is not a date: " + e.getParsedString()));
+        } catch (InvalidValueException e) {
+          problems.add(new Problem(periodWhere, e.getMessage()));
+        }
+      }
+      return deals;
+    }
+
+    private static Instant start(Validity validity) {
+      if (validity.startDateTime() != null) {
+        return OffsetDateTime.parse(validity.startDateTime()).toInstant();
+      }
+      return validity.startDate() == null ? null : firstDay(validity.startDate()).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /** Exclusive end: the day after a DDEX EndDate (the last day the deal applies). */
+    private static Instant end(Validity validity) {
+      if (validity.endDateTime() != null) {
+        return OffsetDateTime.parse(validity.endDateTime()).toInstant();
+      }
+      if (validity.endDate() == null) {
+        return null;
+      }
+      String date = validity.endDate();
+      LocalDate last = date.length() == 4 ? LocalDate.parse(date + "-12-31")
+          : date.length() == 7 ? LocalDate.parse(date + "-01").plusMonths(1).minusDays(1) : LocalDate.parse(date);
+      return last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    private static LocalDate firstDay(String date) {
+      return date.length() == 4 ? LocalDate.parse(date + "-01-01")
+          : date.length() == 7 ? LocalDate.parse(date + "-01") : LocalDate.parse(date);
+    }
+
+    private void report(boolean rejects, String where, String problem) {
+      if (problem != null) {
+        (rejects ? problems : warnings).add(new Problem(where, problem));
+      }
+    }
+
+    private void warnIf(String where, String problem) {
+      report(false, where, problem);
+    }
+
+    private static void put(Map<String, String> identifiers, String type, String value) {
+      if (value != null && !value.isBlank()) {
+        identifiers.put(type, value.trim());
+      }
+    }
+  }
+}

@@ -1,0 +1,9 @@
+package io.stave.routes.feed;
+
+/** How a message reached Stave. */
+public enum FeedChannel {
+  INBOX,
+  HTTP,
+  JMS,
+  REPLAY
+}

@@ -1,0 +1,50 @@
+package io.stave.routes.feed;
+
+import io.stave.rules.domain.Consent;
+import io.stave.rules.domain.Recording;
+import io.stave.rules.domain.SplitSheet;
+import java.util.List;
+
+/**
+ * Everything one feed message states, ready to apply in one transaction, plus the warnings found
+ * while reading it (values that were accepted but look wrong, such as a bad check digit on an
+ * identifier no rule keys on).
+ */
+public record FeedFacts(
+    List<Recording> recordings,
+    List<IngestedParty> parties,
+    List<Credit> credits,
+    List<ReleaseDeals> releaseDeals,
+    List<Consent> consents,
+    List<SplitSheet> splitSheets,
+    List<Problem> warnings) {
+
+  public FeedFacts {
+    recordings = List.copyOf(recordings);
+    parties = List.copyOf(parties);
+    credits = List.copyOf(credits);
+    releaseDeals = List.copyOf(releaseDeals);
+    consents = List.copyOf(consents);
+    splitSheets = List.copyOf(splitSheets);
+    warnings = List.copyOf(warnings);
+  }
+
+  public static FeedFacts ofConsents(List<Consent> consents) {
+    return new FeedFacts(List.of(), List.of(), List.of(), List.of(), consents, List.of(), List.of());
+  }
+
+  public static FeedFacts ofSplitSheets(List<SplitSheet> sheets) {
+    return new FeedFacts(List.of(), List.of(), List.of(), List.of(), List.of(), sheets, List.of());
+  }
+
+  public int dealCount() {
+    return releaseDeals.stream().mapToInt(release -> release.deals().size()).sum();
+  }
+
+  /** A one-line account of what the message held, for its status record. */
+  public String summary() {
+    return recordings.size() + " recording(s), " + parties.size() + " part(ies), " + dealCount()
+        + " deal(s) for " + releaseDeals.size() + " release(s), " + consents.size() + " consent(s), "
+        + splitSheets.size() + " split sheet(s)";
+  }
+}

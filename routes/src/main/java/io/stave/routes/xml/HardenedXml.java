@@ -1,0 +1,82 @@
+package io.stave.routes.xml;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
+import javax.xml.validation.SchemaFactory;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+
+/**
+ * The one place Stave makes XML parsers for feed messages. Every reader it hands out refuses a
+ * DOCTYPE outright (so no DTD, no external entity and no entity expansion can happen), loads no
+ * external DTD or schema, and caps element depth, attribute count and entity sizes. The JDK's own
+ * parser is used on purpose ({@code newDefaultInstance}): inside WildFly the plain
+ * {@code newInstance} may return a differently configured parser from the server's modules.
+ */
+public final class HardenedXml {
+  /** Deeper than any ERN 4.3 message nests (about 15 levels), far below what exhausts a stack. */
+  public static final int MAX_ELEMENT_DEPTH = 64;
+
+  private static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
+  private static final String EXTERNAL_GENERAL_ENTITIES = "http://xml.org/sax/features/external-general-entities";
+  private static final String EXTERNAL_PARAMETER_ENTITIES = "http://xml.org/sax/features/external-parameter-entities";
+  private static final String LOAD_EXTERNAL_DTD = "http://apache.org/xml/features/nonvalidating/load-external-dtd";
+  private static final String JDK_LIMIT = "http://www.oracle.com/xml/jaxp/properties/";
+
+  private static final SAXParserFactory FACTORY = newFactory();
+
+  private HardenedXml() {}
+
+  /** A new namespace-aware reader with every protection on (readers are not thread-safe). */
+  public static XMLReader newReader() {
+    try {
+      XMLReader reader = FACTORY.newSAXParser().getXMLReader();
+      reader.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+      reader.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+      reader.setProperty(JDK_LIMIT + "maxElementDepth", MAX_ELEMENT_DEPTH);
+      reader.setProperty(JDK_LIMIT + "entityExpansionLimit", 0);
+      reader.setProperty(JDK_LIMIT + "maxGeneralEntitySizeLimit", 0);
+      reader.setProperty(JDK_LIMIT + "elementAttributeLimit", 64);
+      reader.setEntityResolver((publicId, systemId) -> {
+        throw new SAXException("external entities are not allowed (" + systemId + ")");
+      });
+      return reader;
+    } catch (ParserConfigurationException | SAXException e) {
+      throw new IllegalStateException("the JDK XML parser refused a hardening setting: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A schema factory that reads only the schemas Stave ships: the caller resolves imports itself,
+   * and any other external access is refused.
+   */
+  public static SchemaFactory newSchemaFactory() {
+    try {
+      SchemaFactory factory = SchemaFactory.newDefaultInstance();
+      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+      factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+      return factory;
+    } catch (SAXException e) {
+      throw new IllegalStateException("the JDK schema factory refused a hardening setting: " + e.getMessage(), e);
+    }
+  }
+
+  private static SAXParserFactory newFactory() {
+    try {
+      SAXParserFactory factory = SAXParserFactory.newDefaultInstance();
+      factory.setNamespaceAware(true);
+      factory.setValidating(false);
+      factory.setXIncludeAware(false);
+      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      factory.setFeature(DISALLOW_DOCTYPE, true);
+      factory.setFeature(EXTERNAL_GENERAL_ENTITIES, false);
+      factory.setFeature(EXTERNAL_PARAMETER_ENTITIES, false);
+      factory.setFeature(LOAD_EXTERNAL_DTD, false);
+      return factory;
+    } catch (ParserConfigurationException | SAXException e) {
+      throw new IllegalStateException("the JDK XML parser refused a hardening setting: " + e.getMessage(), e);
+    }
+  }
+}
