@@ -1,0 +1,100 @@
+package io.stave.routes;
+
+import io.stave.routes.feed.FeedIntake;
+import io.stave.routes.feed.FeedMessage;
+import io.stave.routes.feed.FeedReceipt;
+import io.stave.routes.feed.FeedRejectedException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * The label feed routes. Every channel ends in {@code direct:feed}, which files and applies one
+ * {@link FeedMessage} and answers with its {@link FeedReceipt}:
+ * <ul>
+ *   <li>{@code feed-inbox}: files dropped into the inbox directory; applied or duplicate ones move
+ *       to {@code done/}, rejected ones to {@code failed/} with a {@code .reason} file beside them.
+ *       A file that fails for an infrastructure reason (database down) stays in the inbox and is
+ *       picked up again on a later poll.</li>
+ *   <li>HTTP ({@code POST /api/v1/feeds/{kind}}) and JMS (queue {@code stave.feeds}) send their
+ *       messages to {@code direct:feed} from the server.</li>
+ *   <li>{@code feed-replay}: a stored message id in, its new receipt out.</li>
+ * </ul>
+ */
+public final class FeedRoutes extends RouteBuilder {
+  public static final String INTAKE = "direct:feed";
+  public static final String REPLAY = "direct:feed-replay";
+  static final String OUTCOME = "staveInboxOutcome";
+
+  private final FeedIntake intake;
+  private final Path inbox;
+  private final long pollMillis;
+
+  /** {@code inbox} null: no inbox route (HTTP and JMS only). */
+  public FeedRoutes(FeedIntake intake, Path inbox, long pollMillis) {
+    this.intake = intake;
+    this.inbox = inbox;
+    this.pollMillis = pollMillis;
+  }
+
+  @Override
+  public void configure() {
+    from(INTAKE).routeId("feed-intake")
+        .process(exchange -> exchange.getMessage().setBody(
+            intake.ingest(exchange.getMessage().getMandatoryBody(FeedMessage.class))));
+
+    from(REPLAY).routeId("feed-replay")
+        .process(exchange -> exchange.getMessage().setBody(
+            intake.replay(exchange.getMessage().getMandatoryBody(String.class)).orElse(null)));
+
+    if (inbox != null) {
+      // readLock=changed: a file still being written is not picked up until its size stops changing.
+      from("file:" + inbox + "?readLock=changed&readLockCheckInterval=200&readLockMinAge=200"
+              + "&delay=" + pollMillis + "&maxMessagesPerPoll=500&sortBy=file:modified"
+              + "&move=${exchangeProperty." + OUTCOME + "}/${file:name}")
+          .routeId("feed-inbox")
+          .onException(FeedRejectedException.class).handled(true)
+              .process(exchange -> rejectedBeforeIntake(exchange,
+                  exchange.getProperty(Exchange.EXCEPTION_CAUGHT, FeedRejectedException.class)))
+          .end()
+          .process(exchange -> exchange.getMessage().setBody(InboxFiles.message(
+              exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class),
+              exchange.getMessage().getMandatoryBody(byte[].class))))
+          .to(INTAKE)
+          .process(this::sortInto);
+    }
+  }
+
+  private void sortInto(Exchange exchange) throws org.apache.camel.InvalidPayloadException {
+    FeedReceipt receipt = exchange.getMessage().getMandatoryBody(FeedReceipt.class);
+    if (receipt.rejected() && !receipt.duplicate()) {
+      failed(exchange, receipt.reasonText());
+    } else if (receipt.rejected()) {
+      failed(exchange, "This file repeats message " + receipt.messageId()
+          + ", which was rejected before; nothing was applied.\n" + receipt.reasonText());
+    } else {
+      exchange.setProperty(OUTCOME, "done");
+    }
+  }
+
+  private void rejectedBeforeIntake(Exchange exchange, FeedRejectedException e) {
+    StringBuilder reason = new StringBuilder("This file was not read; nothing from it was applied.\n");
+    e.problems().forEach(problem -> reason.append(problem).append('\n'));
+    failed(exchange, reason.toString());
+  }
+
+  private void failed(Exchange exchange, String reason) {
+    exchange.setProperty(OUTCOME, "failed");
+    String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+    try {
+      Path failed = Files.createDirectories(inbox.resolve("failed"));
+      Files.writeString(failed.resolve(name + ".reason"), reason, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the reason for " + name, e);
+    }
+  }
+}

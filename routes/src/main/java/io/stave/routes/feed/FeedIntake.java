@@ -1,0 +1,91 @@
+package io.stave.routes.feed;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Every channel's way in: files a message under its id (RECEIVED, bytes kept), then applies its
+ * facts all-or-nothing (APPLIED) or records why not (REJECTED). A message whose id is already
+ * filed changes nothing. Infrastructure failures propagate, so the channel redelivers; the
+ * RECEIVED record and its bytes are already safe by then.
+ */
+public final class FeedIntake {
+  private static final Logger LOG = Logger.getLogger(FeedIntake.class.getName());
+
+  private final FeedParser parser;
+  private final FeedLedger ledger;
+  private final long maxMessageBytes;
+
+  public FeedIntake(FeedParser parser, FeedLedger ledger, long maxMessageBytes) {
+    this.parser = parser;
+    this.ledger = ledger;
+    this.maxMessageBytes = maxMessageBytes;
+  }
+
+  public long maxMessageBytes() {
+    return maxMessageBytes;
+  }
+
+  public FeedReceipt ingest(FeedMessage message) {
+    if (message.body().length > maxMessageBytes) {
+      return tooLarge(message);
+    }
+    String messageId;
+    FeedFacts facts = null;
+    List<Problem> problems = List.of();
+    try {
+      FeedParser.Parsed parsed = parser.parse(message);
+      messageId = parsed.messageId();
+      facts = parsed.facts();
+    } catch (FeedRejectedException e) {
+      messageId = FeedParser.contentId(message);
+      problems = e.problems();
+    }
+    Optional<FeedReceipt> known = ledger.receive(messageId, message);
+    if (known.isPresent()) {
+      LOG.fine(() -> "duplicate delivery of " + message + ": already " + known.get().status());
+      return known.get().asDuplicate();
+    }
+    return decide(messageId, facts, problems);
+  }
+
+  /** Reads a stored message again and applies it if it now can be; an applied one is left alone. */
+  public Optional<FeedReceipt> replay(String messageId) {
+    return ledger.load(messageId).map(stored -> {
+      if (stored.receipt().status() == FeedStatus.APPLIED) {
+        return stored.receipt().asDuplicate();
+      }
+      try {
+        return decide(messageId, parser.parse(stored.message()).facts(), List.of());
+      } catch (FeedRejectedException e) {
+        return decide(messageId, null, e.problems());
+      }
+    });
+  }
+
+  private FeedReceipt decide(String messageId, FeedFacts facts, List<Problem> problems) {
+    if (facts == null) {
+      LOG.info(() -> "feed message " + messageId + " REJECTED: " + problems.get(0)
+          + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
+      return ledger.reject(messageId, problems);
+    }
+    try {
+      FeedReceipt receipt = ledger.apply(messageId, facts);
+      LOG.info(() -> "feed message " + messageId + " " + receipt.status() + ": " + facts.summary());
+      return receipt;
+    } catch (FeedRejectedException e) {
+      return ledger.reject(messageId, e.problems());
+    }
+  }
+
+  private FeedReceipt tooLarge(FeedMessage message) {
+    Problem problem = new Problem("message", "is " + message.body().length + " bytes; the limit is "
+        + maxMessageBytes + " (stave.feeds.max-message-bytes)");
+    FeedMessage withoutBody = new FeedMessage(message.kind(), message.format(), message.channel(),
+        message.sourceName(), new byte[0]);
+    String messageId = FeedParser.contentId(message);
+    Optional<FeedReceipt> known = ledger.receive(messageId, withoutBody);
+    return known.map(FeedReceipt::asDuplicate).orElseGet(() -> ledger.reject(messageId, List.of(problem)));
+  }
+}

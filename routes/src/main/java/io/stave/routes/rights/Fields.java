@@ -1,0 +1,41 @@
+package io.stave.routes.rights;
+
+import io.stave.routes.feed.Problem;
+import io.stave.routes.tabular.FeedRecord;
+import io.stave.rules.domain.InvalidValueException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.function.Function;
+
+/** Reading one field of a feed record, with the field's position in every problem. */
+final class Fields {
+  private Fields() {}
+
+  static String required(FeedRecord record, String field) {
+    String value = record.get(field);
+    if (value == null) {
+      throw new FieldProblem(new Problem(record.where(field), "is required"));
+    }
+    return value;
+  }
+
+  static <T> T parse(FeedRecord record, String field, Function<String, T> parser) {
+    String value = required(record, field);
+    try {
+      return parser.apply(value);
+    } catch (InvalidValueException e) {
+      throw new FieldProblem(new Problem(record.where(field), e.getMessage()));
+    }
+  }
+
+  /** An ISO-8601 instant ({@code 2026-01-01T00:00:00Z}) or a date (midnight UTC). */
+  static Instant instant(String value) {
+    try {
+      return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new InvalidValueException("effectiveFrom", "'" + value + "' is not a date (2026-01-01) or an instant (2026-01-01T00:00:00Z)");
+    }
+  }
+}

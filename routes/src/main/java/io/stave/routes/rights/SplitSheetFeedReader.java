@@ -1,0 +1,123 @@
+package io.stave.routes.rights;
+
+import io.stave.routes.feed.FeedFacts;
+import io.stave.routes.feed.FeedFormat;
+import io.stave.routes.feed.FeedRejectedException;
+import io.stave.routes.feed.Problem;
+import io.stave.routes.tabular.CsvTable;
+import io.stave.routes.tabular.FeedRecord;
+import io.stave.routes.tabular.JsonRecords;
+import io.stave.routes.tabular.JsonRecords.JsonRecord;
+import io.stave.rules.domain.InvalidValueException;
+import io.stave.rules.domain.Isrc;
+import io.stave.rules.domain.Percent;
+import io.stave.rules.domain.Share;
+import io.stave.rules.domain.SplitSheet;
+import io.stave.rules.domain.UseType;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Split sheets, as CSV (one share per row: {@code isrc,useType,party,role,percent}; rows with the
+ * same ISRC and use type form one sheet; an empty use type is the recording's general sheet) or
+ * JSON ({@code {"splitSheets": [{"isrc": …, "useType": …, "shares": [{"party": …, "role": …,
+ * "percent": "50.00"}]}]}}). A sheet whose shares do not add up to exactly 100 rejects the whole
+ * message, naming its rows. A sheet replaces the earlier sheet of the same recording and use type.
+ */
+public final class SplitSheetFeedReader {
+  static final List<String> COLUMNS = List.of("isrc", "useType", "party", "role", "percent");
+
+  public FeedFacts read(FeedFormat format, byte[] body) {
+    return switch (format) {
+      case CSV -> fromRows(CsvTable.parse(new String(body, StandardCharsets.UTF_8),
+          ConsentFeedReader.lower(List.of("isrc", "party", "role", "percent")), List.of("usetype")).rows());
+      case JSON -> fromJson(JsonRecords.read(body, "splitSheets"));
+      case XML -> throw new FeedRejectedException(new Problem("format", "split sheets come as CSV or JSON, not XML"));
+    };
+  }
+
+  private record SheetKey(Isrc isrc, UseType useType) {}
+
+  private record Draft(String where, List<Share> shares) {}
+
+  private static FeedFacts fromRows(List<CsvTable.Row> rows) {
+    Map<SheetKey, Draft> drafts = new LinkedHashMap<>();
+    Map<SheetKey, List<Integer>> lines = new LinkedHashMap<>();
+    List<Problem> problems = new ArrayList<>();
+    for (CsvTable.Row row : rows) {
+      try {
+        SheetKey key = key(row, "isrc", "usetype");
+        drafts.computeIfAbsent(key, k -> new Draft(null, new ArrayList<>())).shares().add(share(row, "party", "role", "percent"));
+        lines.computeIfAbsent(key, k -> new ArrayList<>()).add(row.line());
+      } catch (FieldProblem e) {
+        problems.add(e.problem());
+      }
+    }
+    Map<SheetKey, Draft> located = new LinkedHashMap<>();
+    drafts.forEach((key, draft) -> located.put(key, new Draft(describeLines(lines.get(key)), draft.shares())));
+    return sheets(located, problems);
+  }
+
+  private static FeedFacts fromJson(List<JsonRecord> records) {
+    Map<SheetKey, Draft> drafts = new LinkedHashMap<>();
+    List<Problem> problems = new ArrayList<>();
+    for (JsonRecord record : records) {
+      try {
+        SheetKey key = key(record, "isrc", "useType");
+        List<Share> shares = new ArrayList<>();
+        for (JsonRecord share : JsonRecords.objects(record.array("shares"), record.where("shares"))) {
+          shares.add(share(share, "party", "role", "percent"));
+        }
+        if (drafts.put(key, new Draft(record.where("shares"), shares)) != null) {
+          problems.add(new Problem(record.path(), "repeats the sheet for " + key.isrc().code() + " " + scope(key)));
+        }
+      } catch (FieldProblem e) {
+        problems.add(e.problem());
+      } catch (FeedRejectedException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    return sheets(drafts, problems);
+  }
+
+  private static FeedFacts sheets(Map<SheetKey, Draft> drafts, List<Problem> problems) {
+    List<SplitSheet> sheets = new ArrayList<>();
+    drafts.forEach((key, draft) -> {
+      String splitId = "split:" + key.isrc().code() + ":" + (key.useType() == null ? "*" : key.useType().name());
+      try {
+        sheets.add(new SplitSheet(splitId, key.isrc(), key.useType(), draft.shares()));
+      } catch (InvalidValueException e) {
+        problems.add(new Problem(draft.where(), "the " + scope(key) + " of " + key.isrc().code() + ": " + e.getMessage()));
+      }
+    });
+    if (!problems.isEmpty()) {
+      throw new FeedRejectedException(problems);
+    }
+    return FeedFacts.ofSplitSheets(sheets);
+  }
+
+  private static SheetKey key(FeedRecord record, String isrcField, String useTypeField) {
+    Isrc isrc = Fields.parse(record, isrcField, Isrc::of);
+    String useType = record.get(useTypeField);
+    return new SheetKey(isrc, useType == null ? null : Fields.parse(record, useTypeField, v -> UseType.parse("useType", v)));
+  }
+
+  private static Share share(FeedRecord record, String partyField, String roleField, String percentField) {
+    String party = Fields.required(record, partyField);
+    String role = Fields.required(record, roleField);
+    Percent percent = Fields.parse(record, percentField, Percent::of);
+    return new Share(party, role, percent);
+  }
+
+  private static String scope(SheetKey key) {
+    return key.useType() == null ? "general split sheet" : key.useType() + " split sheet";
+  }
+
+  private static String describeLines(List<Integer> lines) {
+    return lines.size() == 1 ? "line " + lines.get(0)
+        : "lines " + lines.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("");
+  }
+}

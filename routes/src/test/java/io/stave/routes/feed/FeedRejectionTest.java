@@ -1,0 +1,162 @@
+package io.stave.routes.feed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Each bad message is rejected with a reason that names where, and nothing from it is applied. */
+class FeedRejectionTest {
+  private final InMemoryFeedLedger ledger = new InMemoryFeedLedger();
+  private final FeedIntake intake = Feeds.intake(ledger, 4 * 1024 * 1024);
+
+  private FeedReceipt rejected(FeedMessage message, String... expected) {
+    FeedReceipt receipt = intake.ingest(message);
+    String problems = receipt.problems().stream().map(Problem::toString).collect(Collectors.joining("\n"));
+    assertEquals(FeedStatus.REJECTED, receipt.status(), problems);
+    for (String text : expected) {
+      assertTrue(problems.contains(text), "expected '" + text + "' in:\n" + problems);
+    }
+    assertTrue(ledger.applied.isEmpty(), "nothing is applied");
+    assertTrue(ledger.load(receipt.messageId()).isPresent(), "the original bytes are kept for a replay");
+    return receipt;
+  }
+
+  private static FeedMessage ern(String xml) {
+    return Feeds.http(FeedKind.ERN, FeedFormat.XML, xml);
+  }
+
+  @Test
+  void malformed_xml() {
+    String broken = Feeds.sampleText("1-audio.xml").replaceFirst("</MessageId>", "</MessageIdentifier>");
+    rejected(ern(broken), "line 8, column 36", "The end-tag for element type \"MessageId\"");
+  }
+
+  @Test
+  void schema_invalid_ern() {
+    String invalid = Feeds.sampleText("1-audio.xml").replaceFirst("<UseType>Stream</UseType>", "<UseType>Streamz</UseType>");
+    rejected(ern(invalid), "line ", "Streamz");
+  }
+
+  @Test
+  void a_released_sound_recording_without_an_isrc() {
+    String noIsrc = Feeds.sampleText("1-audio.xml").replaceFirst("<ISRC>JPTO09404900</ISRC>",
+        "<ProprietaryId Namespace=\"PADPIDA2013042401U\">JPTO09404900</ProprietaryId>");
+    rejected(ern(noIsrc), "SoundRecording[A1]/SoundRecordingEdition/ResourceId: has no ISRC");
+  }
+
+  @Test
+  void a_malformed_isrc_rejects_its_record() {
+    String badIsrc = Feeds.sampleText("1-audio.xml").replaceFirst("<ISRC>JPTO09404900</ISRC>", "<ISRC>JPTO0940490</ISRC>");
+    rejected(ern(badIsrc), "JPTO0940490");
+  }
+
+  @Test
+  void an_external_entity() {
+    String xxe = "<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+        + "<ern:NewReleaseMessage xmlns:ern=\"http://ddex.net/xml/ern/43\">&x;</ern:NewReleaseMessage>";
+    FeedReceipt receipt = rejected(ern(xxe), "line 2", "DOCTYPE is disallowed");
+    assertFalse(receipt.problems().toString().contains("root:"), "the file's content never appears");
+  }
+
+  @Test
+  void a_billion_laughs() {
+    StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol \"lol\">\n");
+    for (int i = 1; i <= 9; i++) {
+      xml.append("<!ENTITY lol").append(i).append(" \"").append(("&lol" + (i == 1 ? "" : i - 1) + ";").repeat(10)).append("\">\n");
+    }
+    xml.append("]>\n<ern:NewReleaseMessage xmlns:ern=\"http://ddex.net/xml/ern/43\">&lol9;</ern:NewReleaseMessage>");
+    rejected(ern(xml.toString()), "DOCTYPE is disallowed");
+  }
+
+  @Test
+  void an_oversized_message() {
+    FeedIntake small = Feeds.intake(ledger, 10_000);
+    FeedReceipt receipt = small.ingest(ern(Feeds.sampleText("1-audio.xml")));
+    assertEquals(FeedStatus.REJECTED, receipt.status());
+    assertTrue(receipt.problems().get(0).what().contains("the limit is 10000"), receipt.problems().toString());
+    assertTrue(ledger.applied.isEmpty());
+  }
+
+  @Test
+  void a_split_sheet_summing_to_99_99() {
+    rejected(Feeds.http(FeedKind.SPLITS, FeedFormat.CSV, "isrc,useType,party,role,percent\n"
+        + "USRC17607839,,isni:0000000121032683,ARTIST,49.99\n"
+        + "USRC17607839,,dpid:PADPIDA2013042401U,LABEL,50.00\n"),
+        "lines 2, 3", "adds up to 99.99%, not exactly 100%");
+  }
+
+  @Test
+  void a_json_split_sheet_summing_to_99_99() {
+    rejected(Feeds.http(FeedKind.SPLITS, FeedFormat.JSON, "{\"splitSheets\": [{\"isrc\": \"USRC17607839\", \"shares\": ["
+        + "{\"party\": \"isni:0000000121032683\", \"role\": \"ARTIST\", \"percent\": \"49.99\"},"
+        + "{\"party\": \"dpid:PADPIDA2013042401U\", \"role\": \"LABEL\", \"percent\": 50}]}]}"),
+        "splitSheets[0].shares", "99.99%");
+  }
+
+  @Test
+  void a_consent_with_an_unknown_use_type() {
+    rejected(Feeds.http(FeedKind.CONSENTS, FeedFormat.JSON, "{\"consents\": [{\"artist\": \"isni:0000000121032683\","
+        + " \"useType\": \"AI_KARAOKE\", \"choice\": \"OPT_IN\", \"effectiveFrom\": \"2026-01-01\", \"source\": \"label portal\"}]}"),
+        "consents[0].useType", "'AI_KARAOKE' is not an AI use type");
+  }
+
+  @Test
+  void a_csv_with_a_bad_row_in_the_middle_rejects_the_whole_message_naming_the_row() {
+    rejected(Feeds.http(FeedKind.CONSENTS, FeedFormat.CSV, "artist,useType,choice,effectiveFrom,source\n"
+        + "isni:0000000121032683,AI_TRAINING,OPT_IN,2026-01-01,label portal\n"
+        + "isni:0000000121032683,AI_DERIVATIVE,MAYBE,2026-01-01,label portal\n"
+        + "isni:0000000121032683,AI_VOICE_LIKENESS,OPT_OUT,2026-01-01,label portal\n"),
+        "line 3, column choice", "'MAYBE' is neither OPT_IN nor OPT_OUT");
+  }
+
+  @Test
+  void a_csv_row_with_a_missing_field_is_named_by_its_line() {
+    rejected(Feeds.http(FeedKind.CONSENTS, FeedFormat.CSV, "artist,useType,choice,effectiveFrom,source\n"
+        + "isni:0000000121032683,AI_TRAINING,OPT_IN,2026-01-01\n"), "line 2", "has 4 field(s); the header has 5");
+  }
+
+  @Test
+  void a_good_consent_message_applies_and_a_redelivery_changes_nothing() {
+    FeedMessage message = Feeds.http(FeedKind.CONSENTS, FeedFormat.CSV, "artist,useType,choice,effectiveFrom,source\n"
+        + "isni:0000000121032683,AI_TRAINING,OPT_IN,2026-01-01,label portal\n"
+        + "\"isni:0000000121032683\",AI_DERIVATIVE,opt_out,2026-01-01T12:00:00Z,\"portal, v2\"\n");
+    FeedReceipt first = intake.ingest(message);
+    FeedReceipt again = intake.ingest(message);
+    assertEquals(FeedStatus.APPLIED, first.status(), first.problems().toString());
+    assertEquals(2, ledger.applied.get(0).consents().size());
+    assertEquals("portal, v2", ledger.applied.get(0).consents().get(1).source());
+    assertTrue(again.duplicate());
+    assertEquals(1, ledger.applied.size(), "applied once");
+  }
+
+  @Test
+  void a_rejected_message_replays_once_the_cause_is_fixed() {
+    // The ledger refuses the first attempt (as the database would for a conflicting fact) ...
+    InMemoryFeedLedger refusing = new InMemoryFeedLedger() {
+      private boolean refused;
+
+      @Override
+      public synchronized FeedReceipt apply(String messageId, FeedFacts facts) {
+        if (!refused) {
+          refused = true;
+          throw new FeedRejectedException(new Problem("consent", "conflicts with a stored fact"));
+        }
+        return super.apply(messageId, facts);
+      }
+    };
+    FeedIntake refusingIntake = Feeds.intake(refusing, 1_000_000);
+    FeedReceipt first = refusingIntake.ingest(Feeds.http(FeedKind.CONSENTS, FeedFormat.CSV,
+        "artist,useType,choice,effectiveFrom,source\nisni:0000000121032683,AI_TRAINING,OPT_IN,2026-01-01,portal\n"));
+    assertEquals(FeedStatus.REJECTED, first.status());
+    // ... and the replay, from the stored bytes, applies it.
+    FeedReceipt replayed = refusingIntake.replay(first.messageId()).orElseThrow();
+    assertEquals(FeedStatus.APPLIED, replayed.status());
+    assertEquals(1, refusing.applied.size());
+    assertEquals(new String(refusing.load(first.messageId()).orElseThrow().message().body(), StandardCharsets.UTF_8)
+        .lines().count(), 2);
+  }
+}
