@@ -11,6 +11,8 @@
 #   STAVE_CLUSTER_INTERFACE, STAVE_CLUSTER_MINIMUM_SIZE
 #   STAVE_PORT_OFFSET       added to every server port (8080, 9990, ...), default 0
 #   STAVE_READY_TIMEOUT     seconds to wait for readiness, default 180
+#   STAVE_FEEDS_INBOX       the watched feed inbox (default: <data dir>/inbox)
+#   STAVE_DEMO=0            do not load the demo catalogue on first start
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,7 +20,7 @@ build=1
 for arg in "$@"; do
   case "$arg" in
     --no-build) build=0 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument '$arg' (use --no-build or --help)" >&2; exit 2 ;;
   esac
 done
@@ -129,6 +131,25 @@ while :; do
   sleep 1
 done
 
+# First start: the demo catalogue goes through the same inbox route as any label's files.
+inbox="${STAVE_FEEDS_INBOX:-$data_dir/inbox}"
+if [ "${STAVE_DEMO:-1}" != 0 ] && [ ! -e "$data_dir/.demo-loaded" ]; then
+  echo "Loading the demo catalogue through the feed inbox ($inbox)..."
+  mkdir -p "$inbox"
+  for file in "$repo"/deploy/src/main/demo/*; do
+    name="$(basename "$file")"
+    cp "$file" "$inbox/.$name.part" && mv "$inbox/.$name.part" "$inbox/$name"
+  done
+  for _ in $(seq 1 180); do
+    pending="$(find "$inbox" -maxdepth 1 -type f ! -name '.*' | wc -l)"
+    [ "$pending" = 0 ] && break
+    sleep 1
+  done
+  failed="$(find "$inbox/failed" -type f ! -name '*.reason' 2>/dev/null | wc -l)"
+  echo "Demo catalogue: $(find "$inbox/done" -type f 2>/dev/null | wc -l) file(s) applied, $failed rejected (see $inbox/failed)."
+  touch "$data_dir/.demo-loaded"
+fi
+
 cat <<EOF
 
 Stave is ready.
@@ -141,10 +162,18 @@ Development users (password = user name; DEVELOPMENT ONLY, see README "Productio
   client (feature-client)   feeds (feed-integrator)   author (policy-author)
   approver (policy-approver)   auditor (auditor)
 
-Try:
+Try (demo catalogue):
+  # PERMIT with obligations and the 60/40 split: release 0's artist opted in to AI training
   curl -u client:client -H 'Content-Type: application/json' \\
-    -d '{"useType":"AI_CURATION","isrc":"USRC17607839","territory":"SE"}' \\
+    -d '{"useType":"AI_TRAINING","isrc":"GBQZS2600000","territory":"SE"}' \\
     http://localhost:$http_port/api/v1/decisions
+  # DENY: release 1's artist never opted in to AI training
+  curl -u client:client -H 'Content-Type: application/json' \\
+    -d '{"useType":"AI_TRAINING","isrc":"GBQZS2600003","territory":"SE"}' \\
+    http://localhost:$http_port/api/v1/decisions
+  # what was ingested for a recording, and the feed messages
+  curl -u auditor:auditor http://localhost:$http_port/api/v1/recordings/GBQZS2600000
+  curl -u feeds:feeds 'http://localhost:$http_port/api/v1/feeds/messages?limit=5'
 
 Ctrl-C stops the node.
 EOF

@@ -1,5 +1,9 @@
 package io.stave.application;
 
+import io.stave.routes.feed.Credit;
+import io.stave.routes.feed.FeedFacts;
+import io.stave.routes.feed.IngestedParty;
+import io.stave.routes.feed.ReleaseDeals;
 import io.stave.rules.domain.Consent;
 import io.stave.rules.domain.Deal;
 import io.stave.rules.domain.Recording;
@@ -7,24 +11,44 @@ import io.stave.rules.domain.SplitSheet;
 import java.util.List;
 
 /**
- * Facts that arrive together (one feed message) and are applied all-or-nothing: recordings and
- * deals replace earlier versions with the same id, consents are appended, a split sheet replaces
- * the sheet of the same recording and scope.
+ * Facts that arrive together (one feed message) and are applied all-or-nothing: recordings,
+ * parties and deals replace earlier versions with the same id, a release's deals replace every
+ * deal stated earlier for that release, a recording's credits replace its earlier ones, consents
+ * are appended, a split sheet replaces the sheet of the same recording and scope.
  */
 public record CatalogueChange(
-    List<Recording> recordings, List<Deal> deals, List<Consent> consents, List<SplitSheet> splitSheets) {
+    List<Recording> recordings,
+    List<Deal> deals,
+    List<Consent> consents,
+    List<SplitSheet> splitSheets,
+    List<IngestedParty> parties,
+    List<Credit> credits,
+    List<ReleaseDeals> releaseDeals) {
   public CatalogueChange {
     recordings = List.copyOf(recordings);
     deals = List.copyOf(deals);
     consents = List.copyOf(consents);
     splitSheets = List.copyOf(splitSheets);
+    parties = List.copyOf(parties);
+    credits = List.copyOf(credits);
+    releaseDeals = List.copyOf(releaseDeals);
+  }
+
+  public CatalogueChange(List<Recording> recordings, List<Deal> deals, List<Consent> consents, List<SplitSheet> splitSheets) {
+    this(recordings, deals, consents, splitSheets, List.of(), List.of(), List.of());
   }
 
   public static CatalogueChange of(List<Recording> recordings, List<Deal> deals) {
     return new CatalogueChange(recordings, deals, List.of(), List.of());
   }
 
+  public static CatalogueChange of(FeedFacts facts) {
+    return new CatalogueChange(facts.recordings(), List.of(), facts.consents(), facts.splitSheets(),
+        facts.parties(), facts.credits(), facts.releaseDeals());
+  }
+
   public boolean isEmpty() {
-    return recordings.isEmpty() && deals.isEmpty() && consents.isEmpty() && splitSheets.isEmpty();
+    return recordings.isEmpty() && deals.isEmpty() && consents.isEmpty() && splitSheets.isEmpty()
+        && parties.isEmpty() && credits.isEmpty() && releaseDeals.isEmpty();
   }
 }

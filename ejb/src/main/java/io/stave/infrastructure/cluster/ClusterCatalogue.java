@@ -12,7 +12,15 @@ import io.stave.rules.domain.Recording;
 import io.stave.rules.domain.SplitSheet;
 import java.sql.Connection;
 import java.sql.SQLException;
+import io.stave.infrastructure.persistence.PartyJson;
+import io.stave.routes.feed.Credit;
+import io.stave.routes.feed.IngestedParty;
+import io.stave.routes.feed.ReleaseDeals;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -30,8 +38,22 @@ public final class ClusterCatalogue implements Catalogue {
     this.hazelcast = hazelcast;
   }
 
+  /**
+   * Work that must commit or roll back with the facts (a feed message's status). Returning false
+   * rolls everything back: the change is not to be applied after all.
+   */
+  @FunctionalInterface
+  public interface SameTransaction {
+    boolean run(Connection connection) throws SQLException;
+  }
+
   @Override
   public void apply(CatalogueChange change) {
+    apply(change, connection -> true);
+  }
+
+  /** Applies the change if {@code first} agrees, in the transaction {@code first} ran in. */
+  public boolean apply(CatalogueChange change, SameTransaction first) {
     Set<String> recordings = new HashSet<>();
     Set<String> dealRecordings = new HashSet<>();
     Set<String> consents = new HashSet<>();
@@ -39,12 +61,30 @@ public final class ClusterCatalogue implements Catalogue {
     try (Connection connection = repository.dataSource().getConnection()) {
       connection.setAutoCommit(false);
       try {
+        if (!first.run(connection)) {
+          connection.rollback();
+          return false;
+        }
+        for (IngestedParty party : change.parties()) {
+          repository.saveParty(connection, party.partyId(), party.name(), PartyJson.identifiers(party));
+        }
         for (Recording recording : change.recordings()) {
           repository.saveRecording(connection, recording);
           recordings.add(recording.getIsrc().code());
         }
+        Map<String, List<String[]>> credits = new LinkedHashMap<>();
+        for (Credit credit : change.credits()) {
+          credits.computeIfAbsent(credit.isrc().code(), isrc -> new ArrayList<>())
+              .add(new String[] {credit.partyId(), credit.role()});
+        }
+        for (Map.Entry<String, List<String[]>> recordingCredits : credits.entrySet()) {
+          repository.replaceRecordingParties(connection, recordingCredits.getKey(), recordingCredits.getValue());
+        }
         for (Deal deal : change.deals()) {
           dealRecordings.addAll(repository.saveDeal(connection, deal));
+        }
+        for (ReleaseDeals release : change.releaseDeals()) {
+          dealRecordings.addAll(repository.replaceReleaseDeals(connection, release.releaseKey(), release.deals()));
         }
         for (Consent consent : change.consents()) {
           repository.appendConsent(connection, consent);
@@ -68,6 +108,7 @@ public final class ClusterCatalogue implements Catalogue {
     reload(cluster.getMap(HazelcastFactStore.RECORDING_DEALS), dealRecordings);
     reload(cluster.getMap(HazelcastFactStore.CONSENTS), consents);
     reload(cluster.getMap(HazelcastFactStore.SPLIT_SHEETS), splits);
+    return true;
   }
 
   private static void reload(IMap<String, ?> map, Set<String> keys) {

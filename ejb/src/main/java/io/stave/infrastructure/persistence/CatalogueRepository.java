@@ -36,6 +36,8 @@ import javax.sql.DataSource;
  */
 public final class CatalogueRepository {
   private static final int IN_LIST = 500;
+  /** Split ids of sheets made from an ERN message's rights controllers. */
+  public static final String RIGHTS_CONTROLLER_SHEET = "ern:";
 
   private final DataSource dataSource;
 
@@ -77,11 +79,71 @@ public final class CatalogueRepository {
 
   /** Replaces the deal; returns every recording it covered before or covers now. */
   public Set<String> saveDeal(Connection connection, Deal deal) throws SQLException {
+    return saveDeal(connection, deal, null);
+  }
+
+  /**
+   * Replaces every deal stated earlier for the release with these; returns every recording the
+   * old or the new deals cover, so their cached deals can be reloaded.
+   */
+  public Set<String> replaceReleaseDeals(Connection connection, String releaseKey, List<Deal> deals)
+      throws SQLException {
+    Set<String> touched = new HashSet<>();
+    try (PreparedStatement select = connection.prepareStatement(
+        "SELECT dr.isrc FROM deal_recording dr JOIN deal d ON d.deal_id = dr.deal_id WHERE d.release_key = ?")) {
+      select.setString(1, releaseKey);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          touched.add(rows.getString(1));
+        }
+      }
+    }
+    update(connection, "DELETE FROM deal WHERE release_key = ?", releaseKey);
+    for (Deal deal : deals) {
+      touched.addAll(saveDeal(connection, deal, releaseKey));
+    }
+    return touched;
+  }
+
+  /** A party as the latest feed described it. */
+  public void saveParty(Connection connection, String partyId, String name, String identifiersJson)
+      throws SQLException {
+    update(connection, "DELETE FROM party WHERE party_id = ?", partyId);
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO party (party_id, name, identifiers, updated_at) VALUES (?, ?, ?, ?)")) {
+      insert.setString(1, partyId);
+      insert.setString(2, name);
+      insert.setString(3, identifiersJson);
+      insert.setObject(4, now());
+      insert.executeUpdate();
+    }
+  }
+
+  /** The parties' parts in a recording, replacing what an earlier message said. */
+  public void replaceRecordingParties(Connection connection, String isrc, List<String[]> partyAndRole)
+      throws SQLException {
+    update(connection, "DELETE FROM recording_party WHERE isrc = ?", isrc);
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO recording_party (isrc, position, party_id, role) VALUES (?, ?, ?, ?)")) {
+      int position = 0;
+      for (String[] credit : partyAndRole) {
+        insert.setString(1, isrc);
+        insert.setInt(2, position++);
+        insert.setString(3, credit[0]);
+        insert.setString(4, credit[1]);
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  private Set<String> saveDeal(Connection connection, Deal deal, String releaseKey) throws SQLException {
     Set<String> touched = coveredBy(connection, deal.getDealId());
     update(connection, "DELETE FROM deal WHERE deal_id = ?", deal.getDealId());
     try (PreparedStatement insert = connection.prepareStatement(
         "INSERT INTO deal (deal_id, licensor_id, valid_from, valid_until, commercial_model,"
-            + " max_excerpt_seconds, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            + " max_excerpt_seconds, updated_at, release_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      insert.setString(8, releaseKey);
       insert.setString(1, deal.getDealId());
       insert.setString(2, deal.getLicensorId());
       insert.setObject(3, utc(deal.getValidFrom()));
@@ -148,8 +210,22 @@ public final class CatalogueRepository {
     }
   }
 
-  public void saveSplitSheet(Connection connection, SplitSheet sheet) throws SQLException {
+  /**
+   * Replaces the sheet of the same recording and scope. A sheet made from an ERN message's rights
+   * controllers (id {@code ern:…}) never replaces one a split-sheet feed delivered; returns false
+   * when it was left out for that reason.
+   */
+  public boolean saveSplitSheet(Connection connection, SplitSheet sheet) throws SQLException {
     String scope = scope(sheet.getUseType().orElse(null));
+    if (sheet.getSplitId().startsWith(RIGHTS_CONTROLLER_SHEET)) {
+      try (PreparedStatement existing = prepare(connection,
+          "SELECT split_id FROM split_sheet WHERE isrc = ? AND use_scope = ?", List.of(sheet.getIsrc().code(), scope));
+          ResultSet rows = existing.executeQuery()) {
+        if (rows.next() && !rows.getString(1).startsWith(RIGHTS_CONTROLLER_SHEET)) {
+          return false;
+        }
+      }
+    }
     update(connection, "DELETE FROM split_sheet WHERE split_id = ?", sheet.getSplitId());
     update(connection, "DELETE FROM split_sheet WHERE isrc = ? AND use_scope = ?",
         sheet.getIsrc().code(), scope);
@@ -174,6 +250,53 @@ public final class CatalogueRepository {
       }
       share.executeBatch();
     }
+    return true;
+  }
+
+  // ---------------------------------------------------------------- reads for people
+
+  /** A recording with everything ingested about it, or empty when no feed has named it. */
+  public java.util.Optional<io.stave.application.RecordingDetails> details(Isrc isrc) throws SQLException {
+    Recording recording = recordings(List.of(isrc.code())).get(isrc.code());
+    if (recording == null) {
+      return java.util.Optional.empty();
+    }
+    List<io.stave.application.RecordingDetails.PartyCredit> parties = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = prepare(connection,
+            "SELECT rp.party_id, rp.role, p.name, p.identifiers FROM recording_party rp"
+                + " LEFT JOIN party p ON p.party_id = rp.party_id WHERE rp.isrc = ? ORDER BY rp.position",
+            List.of(isrc.code()));
+        ResultSet rows = select.executeQuery()) {
+      while (rows.next()) {
+        String identifiers = rows.getString(4);
+        parties.add(new io.stave.application.RecordingDetails.PartyCredit(rows.getString(1), rows.getString(3),
+            rows.getString(2), identifiers == null ? Map.of() : PartyJson.identifiers(identifiers)));
+      }
+    }
+    List<Deal> deals = dealsByRecording(List.of(isrc.code())).getOrDefault(isrc.code(), new ArrayList<>());
+    Map<String, String> releases = new LinkedHashMap<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = prepare(connection,
+            "SELECT d.deal_id, d.release_key FROM deal d JOIN deal_recording dr ON dr.deal_id = d.deal_id"
+                + " WHERE dr.isrc = ? AND d.release_key IS NOT NULL", List.of(isrc.code()));
+        ResultSet rows = select.executeQuery()) {
+      while (rows.next()) {
+        releases.put(rows.getString(1), rows.getString(2));
+      }
+    }
+    List<String> consentKeys = new ArrayList<>();
+    for (String artist : recording.getMainArtistIds()) {
+      for (UseType useType : UseType.values()) {
+        consentKeys.add(consentKey(artist, useType.name()));
+      }
+    }
+    List<Consent> consents = new ArrayList<>();
+    consents(consentKeys).values().forEach(consents::addAll);
+    consents.sort(java.util.Comparator.comparing(Consent::artistId).thenComparing(Consent::useType)
+        .thenComparing(Consent::effectiveFrom));
+    List<SplitSheet> sheets = splitSheets(List.of(isrc.code())).getOrDefault(isrc.code(), new ArrayList<>());
+    return java.util.Optional.of(new io.stave.application.RecordingDetails(recording, parties, deals, releases, consents, sheets));
   }
 
   // ---------------------------------------------------------------- reads for the map loaders

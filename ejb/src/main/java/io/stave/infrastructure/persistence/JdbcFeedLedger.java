@@ -1,0 +1,213 @@
+package io.stave.infrastructure.persistence;
+
+import io.stave.application.CatalogueChange;
+import io.stave.application.FeedMessageQuery;
+import io.stave.application.ServiceUnavailableException;
+import io.stave.infrastructure.cluster.ClusterCatalogue;
+import io.stave.routes.feed.FeedChannel;
+import io.stave.routes.feed.FeedFacts;
+import io.stave.routes.feed.FeedFormat;
+import io.stave.routes.feed.FeedKind;
+import io.stave.routes.feed.FeedLedger;
+import io.stave.routes.feed.FeedMessage;
+import io.stave.routes.feed.FeedReceipt;
+import io.stave.routes.feed.FeedRejectedException;
+import io.stave.routes.feed.FeedStatus;
+import io.stave.routes.feed.Problem;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The feed ledger in the database. The message id is the primary key of {@code feed_message}, so a
+ * second delivery of the same message cannot be stored twice, whichever node receives it; the
+ * status changes to APPLIED in the same transaction as the facts, and only from RECEIVED or
+ * REJECTED, so a message is applied at most once.
+ */
+public final class JdbcFeedLedger implements FeedLedger {
+  private static final String COLUMNS = "message_id, kind, format, channel, source_name, status, summary,"
+      + " problems, warnings, received_at, decided_at";
+
+  private final DataSource dataSource;
+  private final ClusterCatalogue catalogue;
+
+  public JdbcFeedLedger(DataSource dataSource, ClusterCatalogue catalogue) {
+    this.dataSource = dataSource;
+    this.catalogue = catalogue;
+  }
+
+  @Override
+  public Optional<FeedReceipt> receive(String messageId, FeedMessage message) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement insert = connection.prepareStatement(
+            "INSERT INTO feed_message (message_id, kind, format, channel, source_name, status, content_sha256,"
+                + " content_bytes, content, attempts, received_at) VALUES (?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, 0, ?)")) {
+      insert.setString(1, messageId);
+      insert.setString(2, message.kind().name());
+      insert.setString(3, message.format().name());
+      insert.setString(4, message.channel().name());
+      insert.setString(5, truncate(message.sourceName(), 1000));
+      insert.setString(6, message.contentSha256());
+      insert.setLong(7, message.body().length);
+      insert.setBytes(8, message.body());
+      insert.setObject(9, OffsetDateTime.now(ZoneOffset.UTC));
+      insert.executeUpdate();
+      return Optional.empty();
+    } catch (SQLException e) {
+      if (isUniqueViolation(e)) {
+        return find(messageId);
+      }
+      throw unavailable("store feed message " + messageId, e);
+    }
+  }
+
+  @Override
+  public FeedReceipt apply(String messageId, FeedFacts facts) {
+    boolean applied;
+    try {
+      applied = catalogue.apply(CatalogueChange.of(facts), connection -> {
+        try (PreparedStatement claim = connection.prepareStatement(
+            "UPDATE feed_message SET status = 'APPLIED', summary = ?, problems = NULL, warnings = ?,"
+                + " decided_at = ?, attempts = attempts + 1 WHERE message_id = ? AND status IN ('RECEIVED', 'REJECTED')")) {
+          claim.setString(1, truncate(facts.summary(), 2000));
+          claim.setString(2, PartyJson.problems(cap(facts.warnings())));
+          claim.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
+          claim.setString(4, messageId);
+          return claim.executeUpdate() == 1;
+        }
+      });
+    } catch (ServiceUnavailableException e) {
+      if (e.getCause() instanceof SQLException sql && isDataProblem(sql)) {
+        throw new FeedRejectedException(new Problem("database", "refused a fact of this message: " + sql.getMessage()));
+      }
+      throw e;
+    }
+    FeedReceipt receipt = find(messageId).orElseThrow();
+    return applied ? receipt : receipt.asDuplicate();
+  }
+
+  @Override
+  public FeedReceipt reject(String messageId, List<Problem> problems) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement update = connection.prepareStatement(
+            "UPDATE feed_message SET status = 'REJECTED', problems = ?, decided_at = ?, attempts = attempts + 1"
+                + " WHERE message_id = ? AND status <> 'APPLIED'")) {
+      update.setString(1, PartyJson.problems(cap(problems)));
+      update.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
+      update.setString(3, messageId);
+      update.executeUpdate();
+    } catch (SQLException e) {
+      throw unavailable("record the rejection of " + messageId, e);
+    }
+    return find(messageId).orElseThrow();
+  }
+
+  @Override
+  public Optional<StoredMessage> load(String messageId) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(
+            "SELECT " + COLUMNS + ", content FROM feed_message WHERE message_id = ?")) {
+      select.setString(1, messageId);
+      try (ResultSet row = select.executeQuery()) {
+        if (!row.next()) {
+          return Optional.empty();
+        }
+        FeedReceipt receipt = receipt(row);
+        FeedMessage message = new FeedMessage(receipt.kind(), receipt.format(), FeedChannel.REPLAY,
+            receipt.sourceName(), row.getBytes("content"));
+        return Optional.of(new StoredMessage(message, receipt));
+      }
+    } catch (SQLException e) {
+      throw unavailable("read feed message " + messageId, e);
+    }
+  }
+
+  public Optional<FeedReceipt> find(String messageId) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM feed_message WHERE message_id = ?")) {
+      select.setString(1, messageId);
+      try (ResultSet row = select.executeQuery()) {
+        return row.next() ? Optional.of(receipt(row)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw unavailable("read feed message " + messageId, e);
+    }
+  }
+
+  /** Newest first, filtered by whatever the query sets. */
+  public List<FeedReceipt> list(FeedMessageQuery query) {
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM feed_message WHERE 1 = 1");
+    List<Object> values = new ArrayList<>();
+    query.status().ifPresent(s -> { sql.append(" AND status = ?"); values.add(s.name()); });
+    query.kind().ifPresent(k -> { sql.append(" AND kind = ?"); values.add(k.name()); });
+    query.channel().ifPresent(c -> { sql.append(" AND channel = ?"); values.add(c.name()); });
+    query.since().ifPresent(t -> { sql.append(" AND received_at >= ?"); values.add(OffsetDateTime.ofInstant(t, ZoneOffset.UTC)); });
+    query.until().ifPresent(t -> { sql.append(" AND received_at < ?"); values.add(OffsetDateTime.ofInstant(t, ZoneOffset.UTC)); });
+    sql.append(" ORDER BY received_at DESC, message_id LIMIT ? OFFSET ?");
+    values.add(query.limit());
+    values.add(query.offset());
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql.toString())) {
+      for (int i = 0; i < values.size(); i++) {
+        select.setObject(i + 1, values.get(i));
+      }
+      List<FeedReceipt> receipts = new ArrayList<>();
+      try (ResultSet row = select.executeQuery()) {
+        while (row.next()) {
+          receipts.add(receipt(row));
+        }
+      }
+      return receipts;
+    } catch (SQLException e) {
+      throw unavailable("list feed messages", e);
+    }
+  }
+
+  private static FeedReceipt receipt(ResultSet row) throws SQLException {
+    OffsetDateTime decided = row.getObject("decided_at", OffsetDateTime.class);
+    return new FeedReceipt(
+        row.getString("message_id"),
+        FeedKind.valueOf(row.getString("kind")),
+        FeedFormat.valueOf(row.getString("format")),
+        FeedChannel.valueOf(row.getString("channel")),
+        row.getString("source_name"),
+        FeedStatus.valueOf(row.getString("status")),
+        false,
+        row.getString("summary"),
+        PartyJson.problems(row.getString("problems")),
+        PartyJson.problems(row.getString("warnings")),
+        row.getObject("received_at", OffsetDateTime.class).toInstant(),
+        decided == null ? null : decided.toInstant());
+  }
+
+  private static List<Problem> cap(List<Problem> problems) {
+    return problems.size() <= 200 ? problems : problems.subList(0, 200);
+  }
+
+  private static String truncate(String text, int length) {
+    return text == null || text.length() <= length ? text : text.substring(0, length - 1) + "…";
+  }
+
+  private static boolean isUniqueViolation(SQLException e) {
+    return "23505".equals(e.getSQLState());
+  }
+
+  /** Class 22 (data exception) and 23 (integrity constraint): the message, not the database. */
+  private static boolean isDataProblem(SQLException e) {
+    String state = e.getSQLState();
+    return state != null && (state.startsWith("22") || state.startsWith("23"));
+  }
+
+  private static ServiceUnavailableException unavailable(String what, SQLException e) {
+    return new ServiceUnavailableException("could not " + what + ": " + e.getMessage(), e);
+  }
+
+}

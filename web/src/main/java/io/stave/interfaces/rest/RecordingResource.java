@@ -1,0 +1,29 @@
+package io.stave.interfaces.rest;
+
+import io.stave.application.Feeds;
+import io.stave.application.NotFoundException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** What was ingested for a recording: parties with their stable ids, deals, consents, split sheets. */
+@Path("recordings")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class RecordingResource {
+  @Inject Feeds feeds;
+
+  @GET
+  @Path("{isrc}")
+  @RolesAllowed({Roles.FEED_INTEGRATOR, Roles.AUDITOR, Roles.POLICY_AUTHOR, Roles.POLICY_APPROVER, Roles.FEATURE_CLIENT})
+  public JsonObject recording(@PathParam("isrc") String isrc) {
+    return feeds.recording(isrc).map(FeedJson::recording)
+        .orElseThrow(() -> new NotFoundException("no feed has delivered recording " + isrc));
+  }
+}
