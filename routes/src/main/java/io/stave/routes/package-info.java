@@ -1,6 +1,8 @@
 /**
- * Camel route builders for the label feeds (DDEX ERN, consents, split sheets). The server's startup
- * bean owns the CamelContext these routes run in. The feed routes themselves are not built yet
- * (issue 4): the context starts with no routes.
+ * The label feeds: {@link io.stave.routes.FeedRoutes} (inbox directory, the intake every channel
+ * ends in, replay), the ERN 4.3 / 4.3.2 reader and mapping ({@code ern}), the consent and split-sheet
+ * readers ({@code rights}), CSV and JSON records ({@code tabular}), identifier checks
+ * ({@code identifiers}), the hardened XML parser ({@code xml}) and the feed model and ledger port
+ * ({@code feed}). The server's startup bean runs these routes in its CamelContext.
  */
 package io.stave.routes;
