@@ -20,7 +20,7 @@ mv "$work/feed"/*.xml "$inbox/"
 while [ "$(find "$inbox" -maxdepth 1 -type f -name '*.xml' | wc -l)" != 0 ]; do sleep 0.5; done
 end=$(date +%s.%N)
 done_count="$(find "$inbox/done" -type f | wc -l)"
-failed_count="$(find "$inbox/failed" -type f ! -name '*.reason' 2>/dev/null | wc -l)"
+failed_count="$( (find "$inbox/failed" -type f ! -name "*.reason" 2>/dev/null || true) | wc -l)"
 kill -TERM "$(cat "$work/data/server.pid")"
 python3 - "$start" "$end" "$bytes" "$releases" "$done_count" "$failed_count" <<'PY'
 import sys

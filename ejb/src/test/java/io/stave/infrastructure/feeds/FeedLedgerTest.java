@@ -1,0 +1,238 @@
+package io.stave.infrastructure.feeds;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import io.stave.infrastructure.cluster.ClusterCatalogue;
+import io.stave.infrastructure.cluster.ClusterConfiguration;
+import io.stave.infrastructure.cluster.HazelcastFactStore;
+import io.stave.infrastructure.persistence.CatalogueRepository;
+import io.stave.infrastructure.persistence.JdbcFeedLedger;
+import io.stave.infrastructure.persistence.TestDatabases;
+import io.stave.infrastructure.persistence.TestDatabases.TestDatabase;
+import io.stave.routes.ern.ErnReader;
+import io.stave.routes.feed.FeedChannel;
+import io.stave.routes.feed.FeedFormat;
+import io.stave.routes.feed.FeedIntake;
+import io.stave.routes.feed.FeedKind;
+import io.stave.routes.feed.FeedMessage;
+import io.stave.routes.feed.FeedParser;
+import io.stave.routes.feed.FeedReceipt;
+import io.stave.routes.feed.FeedStatus;
+import io.stave.rules.domain.DecisionRequest;
+import io.stave.rules.domain.Isrc;
+import io.stave.rules.domain.Territory;
+import io.stave.rules.domain.UseType;
+import io.stave.rules.engine.CompiledPolicy;
+import io.stave.rules.engine.EvaluationLimits;
+import io.stave.rules.engine.PolicyCompiler;
+import io.stave.rules.engine.PolicySource;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The feed intake over the real ledger: a real database (H2, and PostgreSQL when given), a real
+ * Hazelcast member and the real ERN reader. What it proves is what the routes test cannot: the
+ * database's unique key makes redelivery idempotent, and a message applies all-or-nothing.
+ */
+class FeedLedgerTest {
+  private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+  private static final EvaluationLimits PATIENT = new EvaluationLimits(1_000, Duration.ofSeconds(10));
+  private static final ErnReader ERN = new ErnReader();
+  private static CompiledPolicy baseline;
+  private HazelcastInstance member;
+
+  static List<TestDatabase> databases() throws Exception {
+    return TestDatabases.all();
+  }
+
+  @BeforeAll
+  static void compileBaseline() throws Exception {
+    baseline = PolicyCompiler.compile(PolicySource.baseline(1));
+    System.setProperty("stave.cluster.port", "6711");
+    System.setProperty("stave.cluster.members", "127.0.0.1:6711");
+    System.setProperty("hazelcast.wait.seconds.before.join", "0");
+  }
+
+  @AfterAll
+  static void release() {
+    baseline.close();
+    System.clearProperty("stave.cluster.port");
+    System.clearProperty("stave.cluster.members");
+    System.clearProperty("stave.cluster.name");
+    System.clearProperty("hazelcast.wait.seconds.before.join");
+  }
+
+  @AfterEach
+  void stopMember() {
+    if (member != null) {
+      member.shutdown();
+    }
+  }
+
+  private record Node(FeedIntake intake, JdbcFeedLedger ledger, CatalogueRepository catalogue) {}
+
+  private Node start(DataSource dataSource) {
+    System.setProperty("stave.cluster.name", "feeds-" + UUID.randomUUID());
+    CatalogueRepository catalogue = new CatalogueRepository(dataSource);
+    member = Hazelcast.newHazelcastInstance(ClusterConfiguration.load(getClass().getClassLoader(), catalogue));
+    new HazelcastFactStore(() -> member).warmUp();
+    JdbcFeedLedger ledger = new JdbcFeedLedger(dataSource, new ClusterCatalogue(catalogue, () -> member));
+    return new Node(new FeedIntake(new FeedParser(ERN, Clock.systemUTC()), ledger, 1_000_000), ledger, catalogue);
+  }
+
+  /** DDEX's video single, under a registrant and message id no earlier run used. */
+  private static FeedMessage videoSingle(String registrant, String messageId, String extraDealTerms) throws Exception {
+    try (InputStream in = FeedLedgerTest.class.getResourceAsStream("/feeds/5-simple-video-single.xml")) {
+      String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .replace("ZA34L1600009", "ZA" + registrant + "1600009")
+          .replace("<MessageId>W83751545</MessageId>", "<MessageId>" + messageId + "</MessageId>")
+          .replace("A10302B0003662026S", "A10302B" + registrant + "3662026S".substring(3))
+          .replace("<StartDate>2017-04-25</StartDate>", "<StartDate>2017-04-25</StartDate>" + extraDealTerms);
+      return new FeedMessage(FeedKind.ERN, FeedFormat.XML, FeedChannel.HTTP, "test", xml.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private static FeedMessage splits(String isrc) {
+    return new FeedMessage(FeedKind.SPLITS, FeedFormat.CSV, FeedChannel.HTTP, "test",
+        ("isrc,useType,party,role,percent\n" + isrc + ",,label-za,LABEL,70\n" + isrc + ",,artist-za,MAIN_ARTIST,30\n")
+            .getBytes(StandardCharsets.UTF_8));
+  }
+
+  private String decide(Isrc isrc, String territory) {
+    var decision = baseline.evaluate(new DecisionRequest(null, "test", UseType.AI_CURATION, isrc,
+        Territory.of(territory), NOW, Map.of()), new HazelcastFactStore(() -> member), PATIENT);
+    return decision.verdict() + " " + decision.reasons().get(0).code();
+  }
+
+  private static String registrant() {
+    Random random = new Random();
+    return "" + (char) ('A' + random.nextInt(26)) + (char) ('A' + random.nextInt(26)) + (char) ('A' + random.nextInt(26));
+  }
+
+  private static long count(DataSource dataSource, String sql, String value) throws Exception {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setString(1, value);
+      try (ResultSet row = select.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void anErnMessageIsAppliedOnceAndDecidedOnAtOnce(TestDatabase database) throws Exception {
+    Node node = start(database.dataSource());
+    String registrant = registrant();
+    Isrc isrc = Isrc.of("ZA" + registrant + "1600009");
+    assertEquals("DENY UNKNOWN_RECORDING", decide(isrc, "ZA"));
+
+    FeedReceipt splitSheet = node.intake().ingest(splits(isrc.code()));
+    FeedReceipt first = node.intake().ingest(videoSingle(registrant, "once-" + UUID.randomUUID(), ""));
+    FeedReceipt again = node.intake().ingest(videoSingle(registrant, first.messageId().substring(first.messageId().lastIndexOf(':') + 1), ""));
+
+    assertEquals(FeedStatus.APPLIED, splitSheet.status(), splitSheet.problems().toString());
+    assertEquals(FeedStatus.APPLIED, first.status(), first.problems().toString());
+    assertFalse(first.duplicate());
+    assertTrue(again.duplicate(), "the same MessageId again changes nothing");
+    assertEquals("PERMIT LICENSED", decide(isrc, "ZA"), "visible to decisions as soon as it is applied");
+    assertEquals("DENY NOT_LICENSED", decide(isrc, "SE"));
+    var details = node.catalogue().details(isrc).orElseThrow();
+    assertEquals(3, details.deals().size());
+    assertTrue(details.parties().stream().anyMatch(p -> p.partyId().equals("prop:PADPIDA2007050901U:3524")
+        && p.role().equals("MainArtist") && p.name().equals("Ash")), details.parties().toString());
+    assertEquals("split:" + isrc.code() + ":*", details.splitSheets().get(0).getSplitId(),
+        "the split-sheet feed's sheet is kept");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void concurrentDeliveriesOfOneMessageApplyItExactlyOnce(TestDatabase database) throws Exception {
+    Node node = start(database.dataSource());
+    String artist = "artist-" + UUID.randomUUID();
+    FeedMessage consents = new FeedMessage(FeedKind.CONSENTS, FeedFormat.CSV, FeedChannel.JMS, "test",
+        ("artist,useType,choice,effectiveFrom,source\n" + artist + ",AI_TRAINING,OPT_IN,2026-01-01,portal\n"
+            + artist + ",AI_DERIVATIVE,OPT_IN,2026-01-01,portal\n").getBytes(StandardCharsets.UTF_8));
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Callable<FeedReceipt>> deliveries = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        deliveries.add(() -> node.intake().ingest(consents));
+      }
+      List<FeedReceipt> receipts = new ArrayList<>();
+      for (Future<FeedReceipt> receipt : pool.invokeAll(deliveries)) {
+        receipts.add(receipt.get());
+      }
+      assertEquals(1, receipts.stream().filter(r -> !r.duplicate()).count(), receipts.toString());
+      assertEquals(2, count(database.dataSource(), "SELECT COUNT(*) FROM consent WHERE artist_id = ?", artist));
+      assertEquals(1, count(database.dataSource(), "SELECT COUNT(*) FROM feed_message WHERE message_id = ?",
+          receipts.get(0).messageId()));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aMessageTheDatabaseRefusesHalfwayLeavesNoFactAndIsRejectedWithItsBytesKept(TestDatabase database) throws Exception {
+    Node node = start(database.dataSource());
+    String artist = "artist-" + UUID.randomUUID();
+    // The second row's source is longer than the column: the database refuses it after the first row.
+    FeedMessage consents = new FeedMessage(FeedKind.CONSENTS, FeedFormat.CSV, FeedChannel.INBOX, "half.consents.csv",
+        ("artist,useType,choice,effectiveFrom,source\n" + artist + ",AI_TRAINING,OPT_IN,2026-01-01,portal\n"
+            + artist + ",AI_DERIVATIVE,OPT_IN,2026-01-01," + "x".repeat(600) + "\n").getBytes(StandardCharsets.UTF_8));
+
+    FeedReceipt receipt = node.intake().ingest(consents);
+
+    assertEquals(FeedStatus.REJECTED, receipt.status());
+    assertTrue(receipt.problems().get(0).what().contains("refused"), receipt.problems().toString());
+    assertEquals(0, count(database.dataSource(), "SELECT COUNT(*) FROM consent WHERE artist_id = ?", artist),
+        "the first row was rolled back with the second");
+    assertTrue(node.ledger().load(receipt.messageId()).orElseThrow().message().body().length > 600);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void anUpdateReplacesTheReleasesDealsAndATakedownEndsThem(TestDatabase database) throws Exception {
+    Node node = start(database.dataSource());
+    String registrant = registrant();
+    Isrc isrc = Isrc.of("ZA" + registrant + "1600009");
+    node.intake().ingest(splits(isrc.code()));
+    node.intake().ingest(videoSingle(registrant, "v1-" + UUID.randomUUID(), ""));
+    assertEquals("PERMIT LICENSED", decide(isrc, "ZA"));
+
+    FeedReceipt takedown = node.intake().ingest(videoSingle(registrant, "v2-" + UUID.randomUUID(),
+        "<EndDate>2025-12-31</EndDate>"));
+
+    assertEquals(FeedStatus.APPLIED, takedown.status(), takedown.problems().toString());
+    assertEquals("DENY NOT_LICENSED", decide(isrc, "ZA"), "the update's deals ended before now");
+    assertEquals(3, node.catalogue().details(isrc).orElseThrow().deals().size(),
+        "three deals replaced by three, not added to them");
+  }
+}
