@@ -7,6 +7,8 @@ import io.stave.routes.feed.FeedMessage;
 import io.stave.routes.feed.FeedReceipt;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSException;
@@ -29,6 +31,10 @@ import java.util.logging.Logger;
   @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
   @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
 })
+// The feed ledger commits the message's status and its facts in its own database transactions (the
+// status first, so the bytes are safe, then facts and APPLIED together); a container transaction
+// around them would forbid that. Without one, the broker still redelivers when onMessage throws.
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class FeedQueueListener implements MessageListener {
   private static final Logger LOG = Logger.getLogger(FeedQueueListener.class.getName());
 
