@@ -54,7 +54,7 @@ public final class FeedRoutes extends RouteBuilder {
     if (inbox != null) {
       // readLock=changed: a file still being written is not picked up until its size stops changing.
       from("file:" + inbox + "?readLock=changed&readLockCheckInterval=200&readLockMinAge=200"
-              + "&delay=" + pollMillis + "&maxMessagesPerPoll=500&sortBy=file:modified"
+              + "&delay=" + pollMillis + "&greedy=true&maxMessagesPerPoll=500&sortBy=file:modified"
               + "&move=${exchangeProperty." + OUTCOME + "}/${file:name}")
           .routeId("feed-inbox")
           .onException(FeedRejectedException.class).handled(true)

@@ -7,8 +7,8 @@ import java.util.logging.Logger;
 /**
  * Every channel's way in: files a message under its id (RECEIVED, bytes kept), then applies its
  * facts all-or-nothing (APPLIED) or records why not (REJECTED). A message whose id is already
- * filed changes nothing. Infrastructure failures propagate, so the channel redelivers; the
- * RECEIVED record and its bytes are already safe by then.
+ * filed and decided changes nothing. Infrastructure failures propagate, so the channel redelivers;
+ * the RECEIVED record and its bytes are already safe by then, and the redelivery applies it.
  */
 public final class FeedIntake {
   private static final Logger LOG = Logger.getLogger(FeedIntake.class.getName());
@@ -43,10 +43,13 @@ public final class FeedIntake {
       problems = e.problems();
     }
     Optional<FeedReceipt> known = ledger.receive(messageId, message);
-    if (known.isPresent()) {
+    if (known.isPresent() && known.get().status() != FeedStatus.RECEIVED) {
       LOG.fine(() -> "duplicate delivery of " + message + ": already " + known.get().status());
       return known.get().asDuplicate();
     }
+    // New, or filed but never decided (the last attempt failed for an infrastructure reason or the
+    // node stopped): decide now. The ledger applies a message at most once, so a concurrent
+    // delivery of the same message gets the other's receipt as a duplicate.
     return decide(messageId, facts, problems);
   }
 

@@ -1,6 +1,5 @@
 package io.stave.routes.feed;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -26,14 +25,6 @@ public record FeedMessage(FeedKind kind, FeedFormat format, FeedChannel channel,
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
-  }
-
-  public String bodyAsText() {
-    return new String(body, StandardCharsets.UTF_8);
-  }
-
-  public FeedMessage via(FeedChannel replayChannel) {
-    return new FeedMessage(kind, format, replayChannel, sourceName, body);
   }
 
   @Override

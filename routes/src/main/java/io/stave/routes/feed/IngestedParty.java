@@ -7,7 +7,7 @@ import java.util.TreeMap;
 
 /**
  * A party (artist, label, rights controller) as a feed described it, under its stable id (see
- * {@link PartyIds}), with every identifier the feed gave for it.
+ * {@link io.stave.routes.ern.PartyIds}), with every identifier the feed gave for it.
  */
 public record IngestedParty(String partyId, String name, Map<String, String> identifiers)
     implements Serializable {

@@ -2,6 +2,7 @@ package io.stave.routes.feed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -158,5 +159,32 @@ class FeedRejectionTest {
     assertEquals(1, refusing.applied.size());
     assertEquals(new String(refusing.load(first.messageId()).orElseThrow().message().body(), StandardCharsets.UTF_8)
         .lines().count(), 2);
+  }
+
+  @Test
+  void a_message_whose_apply_failed_for_an_infrastructure_reason_is_applied_when_redelivered() {
+    InMemoryFeedLedger flaky = new InMemoryFeedLedger() {
+      private boolean failed;
+
+      @Override
+      public synchronized FeedReceipt apply(String messageId, FeedFacts facts) {
+        if (!failed) {
+          failed = true;
+          throw new IllegalStateException("database connection lost");
+        }
+        return super.apply(messageId, facts);
+      }
+    };
+    FeedIntake flakyIntake = Feeds.intake(flaky, 1_000_000);
+    FeedMessage message = Feeds.http(FeedKind.CONSENTS, FeedFormat.CSV,
+        "artist,useType,choice,effectiveFrom,source\nisni:0000000121032683,AI_TRAINING,OPT_IN,2026-01-01,portal\n");
+
+    assertThrows(IllegalStateException.class, () -> flakyIntake.ingest(message), "the channel sees the failure and redelivers");
+    assertEquals(FeedStatus.RECEIVED, flaky.receipts().get(0).status(), "filed, bytes kept, not decided");
+    FeedReceipt redelivered = flakyIntake.ingest(message);
+
+    assertEquals(FeedStatus.APPLIED, redelivered.status());
+    assertFalse(redelivered.duplicate());
+    assertEquals(1, flaky.applied.size());
   }
 }
