@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.stave.application.CatalogueChange;
 import io.stave.application.ServiceUnavailableException;
@@ -57,19 +56,13 @@ class ClusterCatalogueTest {
   @BeforeAll
   static void compileBaseline() throws Exception {
     baseline = PolicyCompiler.compile(PolicySource.baseline(1));
-    System.setProperty("stave.cluster.port", "6701");
-    System.setProperty("stave.cluster.members", "127.0.0.1:6701");
-    // A lone test member need not wait for others before it forms its cluster.
-    System.setProperty("hazelcast.wait.seconds.before.join", "0");
+    TestMembers.useLonePort(6701);
   }
 
   @AfterAll
   static void release() {
     baseline.close();
-    System.clearProperty("stave.cluster.port");
-    System.clearProperty("stave.cluster.members");
-    System.clearProperty("stave.cluster.name");
-    System.clearProperty("hazelcast.wait.seconds.before.join");
+    TestMembers.forget();
   }
 
   @AfterEach
@@ -81,17 +74,8 @@ class ClusterCatalogueTest {
 
   /** A catalogue over a member of a cluster of its own. */
   private ClusterCatalogue startCatalogue(CatalogueRepository repository) {
-    System.setProperty("stave.cluster.name", "catalogue-" + UUID.randomUUID());
-    member = startMember(repository);
+    member = TestMembers.startAlone(repository);
     return new ClusterCatalogue(repository, () -> member);
-  }
-
-  /** Starts a member and, as the server's startup bean does, loads the maps before deciding. */
-  private HazelcastInstance startMember(CatalogueRepository repository) {
-    HazelcastInstance started = Hazelcast.newHazelcastInstance(
-        ClusterConfiguration.load(getClass().getClassLoader(), repository));
-    new HazelcastFactStore(() -> started).warmUp();
-    return started;
   }
 
   private static CatalogueChange aLicensedDuetWithOneOptIn(Isrc isrc) {
@@ -139,7 +123,7 @@ class ClusterCatalogueTest {
         "the second opt-in is seen once committed");
 
     member.shutdown();
-    member = startMember(repository);
+    member = TestMembers.startJoining(repository);
     assertEquals("PERMIT LICENSED", decide(UseType.AI_DERIVATIVE, isrc, "SE"),
         "a fresh member loads every fact from the database");
     var decision = decision(UseType.AI_DERIVATIVE, isrc, "SE");
@@ -162,7 +146,7 @@ class ClusterCatalogueTest {
 
     assertEquals("DENY UNKNOWN_RECORDING", decide(UseType.AI_CURATION, isrc, "SE"));
     member.shutdown();
-    member = startMember(repository);
+    member = TestMembers.startJoining(repository);
     assertTrue(new HazelcastFactStore(() -> member).recording(isrc).isEmpty(),
         "the rolled-back recording is not in the database either");
   }

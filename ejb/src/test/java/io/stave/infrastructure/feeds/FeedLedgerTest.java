@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.stave.infrastructure.cluster.ClusterCatalogue;
-import io.stave.infrastructure.cluster.ClusterConfiguration;
+import io.stave.infrastructure.cluster.TestMembers;
 import io.stave.infrastructure.cluster.HazelcastFactStore;
 import io.stave.infrastructure.persistence.CatalogueRepository;
 import io.stave.infrastructure.persistence.JdbcFeedLedger;
@@ -73,18 +72,13 @@ class FeedLedgerTest {
   @BeforeAll
   static void compileBaseline() throws Exception {
     baseline = PolicyCompiler.compile(PolicySource.baseline(1));
-    System.setProperty("stave.cluster.port", "6711");
-    System.setProperty("stave.cluster.members", "127.0.0.1:6711");
-    System.setProperty("hazelcast.wait.seconds.before.join", "0");
+    TestMembers.useLonePort(6711);
   }
 
   @AfterAll
   static void release() {
     baseline.close();
-    System.clearProperty("stave.cluster.port");
-    System.clearProperty("stave.cluster.members");
-    System.clearProperty("stave.cluster.name");
-    System.clearProperty("hazelcast.wait.seconds.before.join");
+    TestMembers.forget();
   }
 
   @AfterEach
@@ -97,10 +91,8 @@ class FeedLedgerTest {
   private record Node(FeedIntake intake, JdbcFeedLedger ledger, CatalogueRepository catalogue) {}
 
   private Node start(DataSource dataSource) {
-    System.setProperty("stave.cluster.name", "feeds-" + UUID.randomUUID());
     CatalogueRepository catalogue = new CatalogueRepository(dataSource);
-    member = Hazelcast.newHazelcastInstance(ClusterConfiguration.load(getClass().getClassLoader(), catalogue));
-    new HazelcastFactStore(() -> member).warmUp();
+    member = TestMembers.startAlone(catalogue);
     JdbcFeedLedger ledger = new JdbcFeedLedger(dataSource, new ClusterCatalogue(catalogue, () -> member));
     return new Node(new FeedIntake(new FeedParser(ERN, Clock.systemUTC()), ledger, 1_000_000), ledger, catalogue);
   }
@@ -115,6 +107,11 @@ class FeedLedgerTest {
           .replace("<StartDate>2017-04-25</StartDate>", "<StartDate>2017-04-25</StartDate>" + extraDealTerms);
       return new FeedMessage(FeedKind.ERN, FeedFormat.XML, FeedChannel.HTTP, "test", xml.getBytes(StandardCharsets.UTF_8));
     }
+  }
+
+  private static FeedMessage consents(FeedChannel channel, String... rows) {
+    return new FeedMessage(FeedKind.CONSENTS, FeedFormat.CSV, channel, "test.consents.csv",
+        ("artist,useType,choice,effectiveFrom,source\n" + String.join("\n", rows) + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
   private static FeedMessage splits(String isrc) {
@@ -176,9 +173,8 @@ class FeedLedgerTest {
   void concurrentDeliveriesOfOneMessageApplyItExactlyOnce(TestDatabase database) throws Exception {
     Node node = start(database.dataSource());
     String artist = "artist-" + UUID.randomUUID();
-    FeedMessage consents = new FeedMessage(FeedKind.CONSENTS, FeedFormat.CSV, FeedChannel.JMS, "test",
-        ("artist,useType,choice,effectiveFrom,source\n" + artist + ",AI_TRAINING,OPT_IN,2026-01-01,portal\n"
-            + artist + ",AI_DERIVATIVE,OPT_IN,2026-01-01,portal\n").getBytes(StandardCharsets.UTF_8));
+    FeedMessage consents = consents(FeedChannel.JMS,
+        artist + ",AI_TRAINING,OPT_IN,2026-01-01,portal", artist + ",AI_DERIVATIVE,OPT_IN,2026-01-01,portal");
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Callable<FeedReceipt>> deliveries = new ArrayList<>();
@@ -204,9 +200,8 @@ class FeedLedgerTest {
     Node node = start(database.dataSource());
     String artist = "artist-" + UUID.randomUUID();
     // The second row's source is longer than the column: the database refuses it after the first row.
-    FeedMessage consents = new FeedMessage(FeedKind.CONSENTS, FeedFormat.CSV, FeedChannel.INBOX, "half.consents.csv",
-        ("artist,useType,choice,effectiveFrom,source\n" + artist + ",AI_TRAINING,OPT_IN,2026-01-01,portal\n"
-            + artist + ",AI_DERIVATIVE,OPT_IN,2026-01-01," + "x".repeat(600) + "\n").getBytes(StandardCharsets.UTF_8));
+    FeedMessage consents = consents(FeedChannel.INBOX,
+        artist + ",AI_TRAINING,OPT_IN,2026-01-01,portal", artist + ",AI_DERIVATIVE,OPT_IN,2026-01-01," + "x".repeat(600));
 
     FeedReceipt receipt = node.intake().ingest(consents);
 

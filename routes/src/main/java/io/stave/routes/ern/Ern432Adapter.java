@@ -3,6 +3,8 @@ package io.stave.routes.ern;
 import io.stave.routes.ddex.ern432.Deal;
 import io.stave.routes.ddex.ern432.DealTerms;
 import io.stave.routes.ddex.ern432.DetailedPartyId;
+import io.stave.routes.ddex.ern432.DisplayArtist;
+import io.stave.routes.ddex.ern432.DisplayTitleText;
 import io.stave.routes.ddex.ern432.NewReleaseMessage;
 import io.stave.routes.ddex.ern432.Party;
 import io.stave.routes.ddex.ern432.PartyNameWithTerritory;
@@ -111,51 +113,45 @@ final class Ern432Adapter {
   }
 
   private static ResourceDescription soundRecording(SoundRecording recording) {
-    String isrc = null;
-    String pLine = null;
+    List<String> isrcs = new ArrayList<>();
+    List<String> pLines = new ArrayList<>();
     for (var edition : recording.getSoundRecordingEdition()) {
-      for (var id : edition.getResourceId()) {
-        isrc = isrc == null ? id.getISRC() : isrc;
-      }
-      for (var line : edition.getPLine()) {
-        pLine = pLine == null ? line.getPLineText() : pLine;
-      }
+      edition.getResourceId().forEach(id -> isrcs.add(id.getISRC()));
+      edition.getPLine().forEach(line -> pLines.add(line.getPLineText()));
     }
-    return new ResourceDescription(
-        recording.getResourceReference(),
-        "SoundRecording",
-        isrc,
-        recording.getDisplayTitleText().isEmpty() ? null : recording.getDisplayTitleText().get(0).getValue(),
+    return resource(recording.getResourceReference(), "SoundRecording", isrcs, pLines,
+        recording.getDisplayTitleText(),
         recording.getDisplayArtistName().isEmpty() ? null : recording.getDisplayArtistName().get(0).getValue(),
-        recording.getDisplayArtist().stream()
-            .map(a -> new ArtistCredit(reference(a.getArtistPartyReference()), roleOf(a.getDisplayArtistRole())))
-            .toList(),
-        pLine,
-        rightsControllers(recording.getResourceRightsController()));
+        recording.getDisplayArtist(), recording.getResourceRightsController());
   }
 
   private static ResourceDescription video(Video video) {
-    String isrc = null;
-    String pLine = null;
+    List<String> isrcs = new ArrayList<>();
+    List<String> pLines = new ArrayList<>();
     for (var edition : video.getVideoEdition()) {
-      for (var id : edition.getResourceId()) {
-        isrc = isrc == null ? id.getISRC() : isrc;
-      }
-      for (var line : edition.getPLine()) {
-        pLine = pLine == null ? line.getPLineText() : pLine;
-      }
+      edition.getResourceId().forEach(id -> isrcs.add(id.getISRC()));
+      edition.getPLine().forEach(line -> pLines.add(line.getPLineText()));
     }
-    return new ResourceDescription(
-        video.getResourceReference(),
-        "Video",
-        isrc,
-        video.getDisplayTitleText().isEmpty() ? null : video.getDisplayTitleText().get(0).getValue(),
+    return resource(video.getResourceReference(), "Video", isrcs, pLines, video.getDisplayTitleText(),
         video.getDisplayArtistName().isEmpty() ? null : video.getDisplayArtistName().get(0).getValue(),
-        video.getDisplayArtist().stream()
+        video.getDisplayArtist(), video.getResourceRightsController());
+  }
+
+  /** What sound recordings and videos share; the first ISRC, title, name and p-line given count. */
+  private static ResourceDescription resource(String reference, String kind, List<String> isrcs, List<String> pLines,
+      List<DisplayTitleText> titles, String displayArtistName, List<DisplayArtist> artists,
+      List<ResourceRightsController> controllers) {
+    return new ResourceDescription(
+        reference,
+        kind,
+        isrcs.stream().filter(java.util.Objects::nonNull).findFirst().orElse(null),
+        titles.isEmpty() ? null : titles.get(0).getValue(),
+        displayArtistName,
+        artists.stream()
             .map(a -> new ArtistCredit(reference(a.getArtistPartyReference()), roleOf(a.getDisplayArtistRole())))
             .toList(),
-        pLine,
-        rightsControllers(video.getResourceRightsController()));
+        pLines.stream().filter(java.util.Objects::nonNull).findFirst().orElse(null),
+        rightsControllers(controllers));
   }
 
   private static List<RightsShare> rightsControllers(List<ResourceRightsController> controllers) {

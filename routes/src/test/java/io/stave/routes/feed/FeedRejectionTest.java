@@ -137,18 +137,8 @@ class FeedRejectionTest {
   @Test
   void a_rejected_message_replays_once_the_cause_is_fixed() {
     // The ledger refuses the first attempt (as the database would for a conflicting fact) ...
-    InMemoryFeedLedger refusing = new InMemoryFeedLedger() {
-      private boolean refused;
-
-      @Override
-      public synchronized FeedReceipt apply(String messageId, FeedFacts facts) {
-        if (!refused) {
-          refused = true;
-          throw new FeedRejectedException(new Problem("consent", "conflicts with a stored fact"));
-        }
-        return super.apply(messageId, facts);
-      }
-    };
+    InMemoryFeedLedger refusing = new InMemoryFeedLedger()
+        .failingFirstApplyWith(new FeedRejectedException(new Problem("consent", "conflicts with a stored fact")));
     FeedIntake refusingIntake = Feeds.intake(refusing, 1_000_000);
     FeedReceipt first = refusingIntake.ingest(Feeds.http(FeedKind.CONSENTS, FeedFormat.CSV,
         "artist,useType,choice,effectiveFrom,source\nisni:0000000121032683,AI_TRAINING,OPT_IN,2026-01-01,portal\n"));
@@ -163,18 +153,8 @@ class FeedRejectionTest {
 
   @Test
   void a_message_whose_apply_failed_for_an_infrastructure_reason_is_applied_when_redelivered() {
-    InMemoryFeedLedger flaky = new InMemoryFeedLedger() {
-      private boolean failed;
-
-      @Override
-      public synchronized FeedReceipt apply(String messageId, FeedFacts facts) {
-        if (!failed) {
-          failed = true;
-          throw new IllegalStateException("database connection lost");
-        }
-        return super.apply(messageId, facts);
-      }
-    };
+    InMemoryFeedLedger flaky = new InMemoryFeedLedger()
+        .failingFirstApplyWith(new IllegalStateException("database connection lost"));
     FeedIntake flakyIntake = Feeds.intake(flaky, 1_000_000);
     FeedMessage message = Feeds.http(FeedKind.CONSENTS, FeedFormat.CSV,
         "artist,useType,choice,effectiveFrom,source\nisni:0000000121032683,AI_TRAINING,OPT_IN,2026-01-01,portal\n");
@@ -186,5 +166,22 @@ class FeedRejectionTest {
     assertEquals(FeedStatus.APPLIED, redelivered.status());
     assertFalse(redelivered.duplicate());
     assertEquals(1, flaky.applied.size());
+  }
+
+  @Test
+  void a_main_artist_isni_with_a_wrong_check_character_rejects_the_message() {
+    String badIsni = Feeds.sampleText("1-audio.xml").replaceFirst("</Party>",
+        "<PartyId><ISNI>0000000121032684</ISNI></PartyId></Party>");
+    rejected(ern(badIsni), "PartyList/Party[PSaekoShu]/PartyId/ISNI", "has check character 4, expected 3");
+  }
+
+  @Test
+  void a_wrong_check_character_on_an_id_no_rule_keys_on_is_only_a_warning() {
+    String labelIsni = Feeds.sampleText("1-audio.xml").replaceFirst(
+        "(<PartyReference>PEMI</PartyReference>\\s*<PartyName>\\s*<FullName>EMI MUSIC JAPAN INC.</FullName>\\s*</PartyName>)",
+        "$1<PartyId><ISNI>0000000121032684</ISNI></PartyId>");
+    FeedReceipt receipt = intake.ingest(ern(labelIsni));
+    assertEquals(FeedStatus.APPLIED, receipt.status(), receipt.problems().toString());
+    assertTrue(receipt.warnings().toString().contains("PartyList/Party[PEMI]/PartyId/ISNI"), receipt.warnings().toString());
   }
 }

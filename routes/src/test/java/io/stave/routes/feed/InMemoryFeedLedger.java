@@ -11,10 +11,17 @@ import java.util.Optional;
  * The ledger contract in memory, for testing the routes without a server. The server's ledger is
  * the database one (ejb), tested against H2 and PostgreSQL and through the running server.
  */
-public class InMemoryFeedLedger implements FeedLedger {
+public final class InMemoryFeedLedger implements FeedLedger {
   private final Map<String, FeedMessage> messages = new LinkedHashMap<>();
   private final Map<String, FeedReceipt> receipts = new LinkedHashMap<>();
   public final List<FeedFacts> applied = new ArrayList<>();
+  private RuntimeException firstApplyFailure;
+
+  /** The next apply throws this instead of applying, as a database would once. */
+  public InMemoryFeedLedger failingFirstApplyWith(RuntimeException failure) {
+    this.firstApplyFailure = failure;
+    return this;
+  }
 
   @Override
   public synchronized Optional<FeedReceipt> receive(String messageId, FeedMessage message) {
@@ -28,6 +35,11 @@ public class InMemoryFeedLedger implements FeedLedger {
 
   @Override
   public synchronized FeedReceipt apply(String messageId, FeedFacts facts) {
+    if (firstApplyFailure != null) {
+      RuntimeException failure = firstApplyFailure;
+      firstApplyFailure = null;
+      throw failure;
+    }
     FeedReceipt current = receipts.get(messageId);
     if (current.status() == FeedStatus.APPLIED) {
       return current.asDuplicate();
