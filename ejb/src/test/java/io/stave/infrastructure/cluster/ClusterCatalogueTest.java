@@ -4,17 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.hazelcast.core.HazelcastInstance;
 import io.stave.application.CatalogueChange;
 import io.stave.application.ServiceUnavailableException;
 import io.stave.infrastructure.persistence.CatalogueRepository;
-import io.stave.infrastructure.persistence.TestDatabases;
 import io.stave.infrastructure.persistence.TestDatabases.TestDatabase;
 import io.stave.rules.domain.Consent;
 import io.stave.rules.domain.ConsentChoice;
 import io.stave.rules.domain.Deal;
-import io.stave.rules.domain.Decision;
-import io.stave.rules.domain.DecisionRequest;
 import io.stave.rules.domain.Isrc;
 import io.stave.rules.domain.Percent;
 import io.stave.rules.domain.Recording;
@@ -22,19 +18,10 @@ import io.stave.rules.domain.Share;
 import io.stave.rules.domain.SplitSheet;
 import io.stave.rules.domain.Territory;
 import io.stave.rules.domain.UseType;
-import io.stave.rules.engine.CompiledPolicy;
-import io.stave.rules.engine.EvaluationLimits;
-import io.stave.rules.engine.PolicyCompiler;
-import io.stave.rules.engine.PolicySource;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -42,35 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Catalogue facts through a real embedded Hazelcast member and a real database: written once,
  * decided on from the maps, and loaded back from the database when a member starts afresh.
  */
-class ClusterCatalogueTest {
-  private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
-  /** This test is about where facts come from, not about speed: a cold JVM must not trip it. */
-  private static final EvaluationLimits PATIENT = new EvaluationLimits(1_000, Duration.ofSeconds(10));
-  private static CompiledPolicy baseline;
-  private HazelcastInstance member;
-
-  static List<TestDatabase> databases() throws Exception {
-    return TestDatabases.all();
-  }
-
-  @BeforeAll
-  static void compileBaseline() throws Exception {
-    baseline = PolicyCompiler.compile(PolicySource.baseline(1));
-    TestMembers.useLonePort(6701);
-  }
-
-  @AfterAll
-  static void release() {
-    baseline.close();
-    TestMembers.forget();
-  }
-
-  @AfterEach
-  void stopMember() {
-    if (member != null) {
-      member.shutdown();
-    }
-  }
+class ClusterCatalogueTest extends OneMemberTestBase {
 
   /** A catalogue over a member of a cluster of its own. */
   private ClusterCatalogue startCatalogue(CatalogueRepository repository) {
@@ -91,16 +50,6 @@ class ClusterCatalogueTest {
         new Share("artist-a", "MAIN_ARTIST", Percent.of("20")),
         new Share("artist-b", "MAIN_ARTIST", Percent.of("20"))));
     return new CatalogueChange(List.of(recording), List.of(deal), List.of(optIn), List.of(split));
-  }
-
-  private Decision decision(UseType use, Isrc isrc, String territory) {
-    return baseline.evaluate(new DecisionRequest(null, "test", use, isrc, Territory.of(territory),
-        NOW, Map.of()), new HazelcastFactStore(() -> member), PATIENT);
-  }
-
-  private String decide(UseType use, Isrc isrc, String territory) {
-    var decision = decision(use, isrc, territory);
-    return decision.verdict() + " " + decision.reasons().get(0).code();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.hazelcast.core.HazelcastInstance;
 import io.stave.infrastructure.cluster.ClusterCatalogue;
+import io.stave.infrastructure.cluster.OneMemberTestBase;
 import io.stave.infrastructure.cluster.TestMembers;
-import io.stave.infrastructure.cluster.HazelcastFactStore;
 import io.stave.infrastructure.persistence.CatalogueRepository;
 import io.stave.infrastructure.persistence.JdbcFeedLedger;
-import io.stave.infrastructure.persistence.TestDatabases;
 import io.stave.infrastructure.persistence.TestDatabases.TestDatabase;
 import io.stave.routes.ern.ErnReader;
 import io.stave.routes.feed.FeedChannel;
@@ -21,25 +19,16 @@ import io.stave.routes.feed.FeedMessage;
 import io.stave.routes.feed.FeedParser;
 import io.stave.routes.feed.FeedReceipt;
 import io.stave.routes.feed.FeedStatus;
-import io.stave.rules.domain.DecisionRequest;
 import io.stave.rules.domain.Isrc;
-import io.stave.rules.domain.Territory;
 import io.stave.rules.domain.UseType;
-import io.stave.rules.engine.CompiledPolicy;
-import io.stave.rules.engine.EvaluationLimits;
-import io.stave.rules.engine.PolicyCompiler;
-import io.stave.rules.engine.PolicySource;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -47,9 +36,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -58,35 +44,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Hazelcast member and the real ERN reader. What it proves is what the routes test cannot: the
  * database's unique key makes redelivery idempotent, and a message applies all-or-nothing.
  */
-class FeedLedgerTest {
-  private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
-  private static final EvaluationLimits PATIENT = new EvaluationLimits(1_000, Duration.ofSeconds(10));
+class FeedLedgerTest extends OneMemberTestBase {
   private static final ErnReader ERN = new ErnReader();
-  private static CompiledPolicy baseline;
-  private HazelcastInstance member;
-
-  static List<TestDatabase> databases() throws Exception {
-    return TestDatabases.all();
-  }
-
-  @BeforeAll
-  static void compileBaseline() throws Exception {
-    baseline = PolicyCompiler.compile(PolicySource.baseline(1));
-    TestMembers.useLonePort(6711);
-  }
-
-  @AfterAll
-  static void release() {
-    baseline.close();
-    TestMembers.forget();
-  }
-
-  @AfterEach
-  void stopMember() {
-    if (member != null) {
-      member.shutdown();
-    }
-  }
 
   private record Node(FeedIntake intake, JdbcFeedLedger ledger, CatalogueRepository catalogue) {}
 
@@ -121,9 +80,7 @@ class FeedLedgerTest {
   }
 
   private String decide(Isrc isrc, String territory) {
-    var decision = baseline.evaluate(new DecisionRequest(null, "test", UseType.AI_CURATION, isrc,
-        Territory.of(territory), NOW, Map.of()), new HazelcastFactStore(() -> member), PATIENT);
-    return decision.verdict() + " " + decision.reasons().get(0).code();
+    return decide(UseType.AI_CURATION, isrc, territory);
   }
 
   private static String registrant() {
