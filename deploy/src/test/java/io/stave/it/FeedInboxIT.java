@@ -80,6 +80,11 @@ class FeedInboxIT {
     JsonObject recording = StaveClient.json(StaveClient.as("auditor").get("recordings/" + isrc));
     assertTrue(recording.getJsonArray("parties").toString().contains("isni:0000000500000008"), recording.toString());
     assertEquals(2, recording.getJsonArray("deals").size(), recording.toString());
+    assertEquals(404, StaveClient.as("auditor").get("recordings/GB" + registrant + "2699999").statusCode(),
+        "a recording no feed named");
+    HttpResponse<String> malformed = StaveClient.as("auditor").get("recordings/not-an-isrc");
+    assertEquals(400, malformed.statusCode(), malformed.body());
+    assertTrue(malformed.body().contains("isrc"), malformed.body());
   }
 
   @Test
