@@ -101,6 +101,10 @@ class FeedInboxIT {
         "application/json", "");
     assertEquals(422, replay.statusCode(), "still broken: " + replay.body());
 
+    HttpResponse<String> original = StaveClient.as("auditor").get("feeds/messages/" + id + "/content");
+    assertEquals(200, original.statusCode());
+    assertEquals(body, original.body(), "the original bytes are kept");
+
     HttpResponse<String> listed = StaveClient.as("auditor").get("feeds/messages?status=REJECTED&kind=ern&limit=500");
     assertEquals(200, listed.statusCode(), listed.body());
     assertTrue(listed.body().contains(receipt.getString("messageId")));

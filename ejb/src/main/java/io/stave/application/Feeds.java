@@ -16,6 +16,9 @@ public interface Feeds {
 
   Optional<FeedReceipt> find(String messageId);
 
+  /** The message as it arrived (empty bytes for one rejected unread for its size). */
+  Optional<FeedMessage> content(String messageId);
+
   List<FeedReceipt> list(FeedMessageQuery query);
 
   /** What was ingested for a recording, read from the system of record. */

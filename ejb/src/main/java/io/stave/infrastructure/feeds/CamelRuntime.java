@@ -101,6 +101,11 @@ public class CamelRuntime implements Feeds {
   }
 
   @Override
+  public Optional<FeedMessage> content(String messageId) {
+    return started().load(messageId).map(stored -> stored.message());
+  }
+
+  @Override
   public List<FeedReceipt> list(FeedMessageQuery query) {
     return started().list(query);
   }

@@ -102,6 +102,20 @@ public class FeedResource {
     return Response.ok(FeedJson.receipt(feeds.find(id).orElseThrow(() -> notFound(id)))).build();
   }
 
+  @GET
+  @Path("messages/{id}/content")
+  @Produces(MediaType.WILDCARD)
+  @RolesAllowed({Roles.FEED_INTEGRATOR, Roles.AUDITOR})
+  public Response content(@PathParam("id") String id) {
+    FeedMessage message = feeds.content(id).orElseThrow(() -> notFound(id));
+    String mediaType = switch (message.format()) {
+      case XML -> MediaType.APPLICATION_XML;
+      case CSV -> "text/csv";
+      case JSON -> MediaType.APPLICATION_JSON;
+    };
+    return Response.ok(message.body(), mediaType).build();
+  }
+
   @POST
   @Path("messages/{id}/replay")
   @Consumes(MediaType.WILDCARD)
