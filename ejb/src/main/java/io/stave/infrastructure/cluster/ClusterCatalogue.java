@@ -39,22 +39,29 @@ public final class ClusterCatalogue implements Catalogue {
     this.hazelcast = hazelcast;
   }
 
-  /**
-   * Work that must commit or roll back with the facts (a feed message's status). Returning false
-   * rolls everything back: the change is not to be applied after all.
-   */
+  /** What the work done first in the transaction decided about the change. */
+  public enum Verdict {
+    /** Write the facts and commit. */
+    APPLY,
+    /** Commit what the first step wrote, but not the facts. */
+    COMMIT_WITHOUT_FACTS,
+    /** Roll everything back. */
+    ROLL_BACK
+  }
+
+  /** Work that must commit or roll back with the facts (a feed message's status). */
   @FunctionalInterface
   public interface SameTransaction {
-    boolean run(Connection connection) throws SQLException;
+    Verdict run(Connection connection) throws SQLException;
   }
 
   @Override
   public void apply(CatalogueChange change) {
-    apply(change, connection -> true);
+    apply(change, connection -> Verdict.APPLY);
   }
 
-  /** Applies the change if {@code first} agrees, in the transaction {@code first} ran in. */
-  public boolean apply(CatalogueChange change, SameTransaction first) {
+  /** Runs {@code first}, then, as it decides, applies the change in the same transaction. */
+  public Verdict apply(CatalogueChange change, SameTransaction first) {
     Set<String> recordings = new HashSet<>();
     Set<String> dealRecordings = new HashSet<>();
     Set<String> consents = new HashSet<>();
@@ -62,9 +69,14 @@ public final class ClusterCatalogue implements Catalogue {
     try (Connection connection = repository.dataSource().getConnection()) {
       connection.setAutoCommit(false);
       try {
-        if (!first.run(connection)) {
+        Verdict verdict = first.run(connection);
+        if (verdict == Verdict.ROLL_BACK) {
           connection.rollback();
-          return false;
+          return verdict;
+        }
+        if (verdict == Verdict.COMMIT_WITHOUT_FACTS) {
+          connection.commit();
+          return verdict;
         }
         for (IngestedParty party : change.parties()) {
           repository.saveParty(connection, party.partyId(), party.name(), PartyJson.identifiers(party));
@@ -111,7 +123,7 @@ public final class ClusterCatalogue implements Catalogue {
     reload(cluster, HazelcastFactStore.CONSENTS, consents, puts);
     reload(cluster, HazelcastFactStore.SPLIT_SHEETS, splits, puts);
     CompletableFuture.allOf(puts.toArray(CompletableFuture[]::new)).join();
-    return true;
+    return Verdict.APPLY;
   }
 
   /**

@@ -23,13 +23,14 @@ import java.util.logging.Logger;
  * same intake route as files and HTTP posts. String properties {@code kind} ({@code ern},
  * {@code consents}, {@code splits}) and {@code format} ({@code xml}, {@code csv}, {@code json})
  * say what the body (text or bytes) is. A message that is rejected is acknowledged, with its
- * status REJECTED in the ledger; one that fails for an infrastructure reason, or that does not say
+ * status REJECTED in the ledger. One session per node, so messages apply in queue order (a split
+ * sheet sent after another for the same recording replaces it, not the other way round); one that fails for an infrastructure reason, or that does not say
  * what it is, is rolled back and redelivered by the broker, which ends on its dead-letter queue.
  */
 @MessageDriven(activationConfig = {
   @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/stave/feeds"),
   @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-  @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
+  @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
 })
 // The feed ledger commits the message's status and its facts in its own database transactions (the
 // status first, so the bytes are safe, then facts and APPLIED together); a container transaction

@@ -4,6 +4,7 @@ import io.stave.application.CatalogueChange;
 import io.stave.application.FeedMessageQuery;
 import io.stave.application.ServiceUnavailableException;
 import io.stave.infrastructure.cluster.ClusterCatalogue;
+import io.stave.infrastructure.cluster.ClusterCatalogue.Verdict;
 import io.stave.routes.feed.FeedChannel;
 import io.stave.routes.feed.FeedFacts;
 import io.stave.routes.feed.FeedFormat;
@@ -18,6 +19,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -70,18 +72,23 @@ public final class JdbcFeedLedger implements FeedLedger {
 
   @Override
   public FeedReceipt apply(String messageId, FeedFacts facts) {
-    boolean applied;
+    Verdict verdict;
     try {
-      applied = catalogue.apply(CatalogueChange.of(facts), connection -> {
-        try (PreparedStatement claim = connection.prepareStatement(
-            "UPDATE feed_message SET status = 'APPLIED', summary = ?, problems = NULL, warnings = ?,"
-                + " decided_at = ?, attempts = attempts + 1 WHERE message_id = ? AND status IN ('RECEIVED', 'REJECTED')")) {
-          claim.setString(1, truncate(facts.summary(), 2000));
-          claim.setString(2, PartyJson.problems(cap(facts.warnings())));
-          claim.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
-          claim.setString(4, messageId);
-          return claim.executeUpdate() == 1;
+      verdict = catalogue.apply(CatalogueChange.of(facts), connection -> {
+        if (!claim(connection, messageId, facts.summary(), facts.warnings())) {
+          return Verdict.ROLL_BACK;
         }
+        Optional<String> newer = facts.release() == null ? Optional.empty()
+            : newerMessageFor(connection, facts.release(), messageId);
+        if (newer.isPresent()) {
+          List<Problem> warnings = new ArrayList<>(facts.warnings());
+          warnings.add(new Problem("MessageHeader/MessageCreatedDateTime", "release "
+              + facts.release().releaseKey() + " was last set by " + newer.get() + "; this older message is"
+              + " superseded and changed nothing"));
+          describe(connection, messageId, "superseded by " + newer.get() + "; nothing applied", warnings);
+          return Verdict.COMMIT_WITHOUT_FACTS;
+        }
+        return Verdict.APPLY;
       });
     } catch (ServiceUnavailableException e) {
       if (e.getCause() instanceof SQLException sql && isDataProblem(sql)) {
@@ -90,7 +97,78 @@ public final class JdbcFeedLedger implements FeedLedger {
       throw e;
     }
     FeedReceipt receipt = find(messageId).orElseThrow();
-    return applied ? receipt : receipt.asDuplicate();
+    return verdict == Verdict.ROLL_BACK ? receipt.asDuplicate() : receipt;
+  }
+
+  /** Marks the message APPLIED if nothing else decided it; false when something did. */
+  private static boolean claim(Connection connection, String messageId, String summary, List<Problem> warnings)
+      throws SQLException {
+    try (PreparedStatement claim = connection.prepareStatement(
+        "UPDATE feed_message SET status = 'APPLIED', summary = ?, problems = NULL, warnings = ?, decided_at = ?,"
+            + " attempts = attempts + 1 WHERE message_id = ? AND status IN ('RECEIVED', 'REJECTED')")) {
+      claim.setString(1, truncate(summary, 2000));
+      claim.setString(2, PartyJson.problems(cap(warnings)));
+      claim.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
+      claim.setString(4, messageId);
+      return claim.executeUpdate() == 1;
+    }
+  }
+
+  private static void describe(Connection connection, String messageId, String summary, List<Problem> warnings)
+      throws SQLException {
+    try (PreparedStatement update = connection.prepareStatement(
+        "UPDATE feed_message SET summary = ?, warnings = ? WHERE message_id = ?")) {
+      update.setString(1, truncate(summary, 2000));
+      update.setString(2, PartyJson.problems(cap(warnings)));
+      update.setString(3, messageId);
+      update.executeUpdate();
+    }
+  }
+
+  /**
+   * The id of a message that already set this release and was made later than this one; otherwise
+   * records this message as the release's latest, locking the row until the transaction ends.
+   */
+  private static Optional<String> newerMessageFor(Connection connection, FeedFacts.ReleaseVersion release,
+      String messageId) throws SQLException {
+    if (release.createdAt() == null) {
+      return Optional.empty();
+    }
+    OffsetDateTime created = OffsetDateTime.ofInstant(release.createdAt(), ZoneOffset.UTC);
+    Savepoint beforeInsert = connection.setSavepoint();
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO release_version (release_key, message_id, message_created_at, applied_at) VALUES (?, ?, ?, ?)")) {
+      insert.setString(1, release.releaseKey());
+      insert.setString(2, messageId);
+      insert.setObject(3, created);
+      insert.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
+      insert.executeUpdate();
+      return Optional.empty();
+    } catch (SQLException e) {
+      if (!isUniqueViolation(e)) {
+        throw e;
+      }
+      connection.rollback(beforeInsert);
+    }
+    try (PreparedStatement select = connection.prepareStatement(
+        "SELECT message_id, message_created_at FROM release_version WHERE release_key = ? FOR UPDATE")) {
+      select.setString(1, release.releaseKey());
+      try (ResultSet row = select.executeQuery()) {
+        row.next();
+        if (row.getObject(2, OffsetDateTime.class).isAfter(created)) {
+          return Optional.of(row.getString(1));
+        }
+      }
+    }
+    try (PreparedStatement update = connection.prepareStatement(
+        "UPDATE release_version SET message_id = ?, message_created_at = ?, applied_at = ? WHERE release_key = ?")) {
+      update.setString(1, messageId);
+      update.setObject(2, created);
+      update.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
+      update.setString(4, release.releaseKey());
+      update.executeUpdate();
+    }
+    return Optional.empty();
   }
 
   @Override

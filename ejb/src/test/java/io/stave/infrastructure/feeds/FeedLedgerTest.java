@@ -58,12 +58,18 @@ class FeedLedgerTest extends OneMemberTestBase {
 
   /** DDEX's video single, under a registrant and message id no earlier run used. */
   private static FeedMessage videoSingle(String registrant, String messageId, String extraDealTerms) throws Exception {
+    return videoSingle(registrant, messageId, extraDealTerms, "2017-04-24T15:00:16.772Z");
+  }
+
+  private static FeedMessage videoSingle(String registrant, String messageId, String extraDealTerms, String created)
+      throws Exception {
     try (InputStream in = FeedLedgerTest.class.getResourceAsStream("/feeds/5-simple-video-single.xml")) {
       String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8)
           .replace("ZA34L1600009", "ZA" + registrant + "1600009")
           .replace("<MessageId>W83751545</MessageId>", "<MessageId>" + messageId + "</MessageId>")
           .replace("A10302B0003662026S", "A10302B" + registrant + "3662026S".substring(3))
-          .replace("<StartDate>2017-04-25</StartDate>", "<StartDate>2017-04-25</StartDate>" + extraDealTerms);
+          .replace("<StartDate>2017-04-25</StartDate>", "<StartDate>2017-04-25</StartDate>" + extraDealTerms)
+          .replace("2017-04-24T15:00:16.772Z", created);
       return new FeedMessage(FeedKind.ERN, FeedFormat.XML, FeedChannel.HTTP, "test", xml.getBytes(StandardCharsets.UTF_8));
     }
   }
@@ -186,5 +192,24 @@ class FeedLedgerTest extends OneMemberTestBase {
     assertEquals("DENY NOT_LICENSED", decide(isrc, "ZA"), "the update's deals ended before now");
     assertEquals(3, node.catalogue().details(isrc).orElseThrow().deals().size(),
         "three deals replaced by three, not added to them");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void anOlderMessageForTheReleaseArrivingLateIsSupersededAndChangesNothing(TestDatabase database) throws Exception {
+    Node node = start(database.dataSource());
+    String registrant = registrant();
+    Isrc isrc = Isrc.of("ZA" + registrant + "1600009");
+    node.intake().ingest(splits(isrc.code()));
+    FeedReceipt takedown = node.intake().ingest(videoSingle(registrant, "v2-" + UUID.randomUUID(),
+        "<EndDate>2025-12-31</EndDate>", "2026-02-01T00:00:00Z"));
+
+    FeedReceipt late = node.intake().ingest(videoSingle(registrant, "v1-" + UUID.randomUUID(), "",
+        "2026-01-01T00:00:00Z"));
+
+    assertEquals(FeedStatus.APPLIED, late.status());
+    assertTrue(late.summary().startsWith("superseded by " + takedown.messageId()), late.summary());
+    assertTrue(late.warnings().toString().contains("MessageCreatedDateTime"), late.warnings().toString());
+    assertEquals("DENY NOT_LICENSED", decide(isrc, "ZA"), "the newer takedown still holds");
   }
 }

@@ -71,6 +71,7 @@ final class Ern432Adapter {
     return new ReleaseNotification(
         ErnVersion.ERN_432,
         header.getMessageId(),
+        createdAt(header.getMessageCreatedDateTime()),
         sender == null ? null : sender.getPartyId(),
         sender == null || sender.getPartyName() == null ? null : sender.getPartyName().getFullName(),
         parties,
@@ -78,6 +79,18 @@ final class Ern432Adapter {
         releases,
         message.getDealList() != null,
         groups);
+  }
+
+  /** MessageCreatedDateTime; one written without a zone is read as UTC. */
+  private static java.time.Instant createdAt(javax.xml.datatype.XMLGregorianCalendar created) {
+    if (created == null) {
+      return null;
+    }
+    if (created.getTimezone() == javax.xml.datatype.DatatypeConstants.FIELD_UNDEFINED) {
+      created = (javax.xml.datatype.XMLGregorianCalendar) created.clone();
+      created.setTimezone(0);
+    }
+    return created.toGregorianCalendar().toInstant();
   }
 
   private static PartyDescription party(Party party) {

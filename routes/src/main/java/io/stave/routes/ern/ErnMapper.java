@@ -93,19 +93,23 @@ public final class ErnMapper {
           .orElse(message.releases().isEmpty() ? null : message.releases().get(0));
       message.resources().forEach(resource -> resource(resource, labelFor(resource, main)));
       List<ReleaseDeals> releaseDeals = new ArrayList<>();
+      FeedFacts.ReleaseVersion version = null;
       if (main == null) {
         problems.add(new Problem("ReleaseList", "names no release"));
-      } else if (message.hasDealList()) {
+      } else {
         String releaseKey = releaseKey(main);
-        List<Deal> deals = new ArrayList<>();
-        message.dealGroups().forEach(group -> deals.addAll(deals(group, releases, releaseKey)));
-        releaseDeals.add(new ReleaseDeals(releaseKey, deals));
+        version = new FeedFacts.ReleaseVersion(releaseKey, message.createdAt());
+        if (message.hasDealList()) {
+          List<Deal> deals = new ArrayList<>();
+          message.dealGroups().forEach(group -> deals.addAll(deals(group, releases, releaseKey)));
+          releaseDeals.add(new ReleaseDeals(releaseKey, deals));
+        }
       }
       if (!problems.isEmpty()) {
         throw new FeedRejectedException(problems);
       }
       return new FeedFacts(List.copyOf(recordings.values()), List.copyOf(parties.values()), credits,
-          releaseDeals, List.of(), sheets, warnings);
+          releaseDeals, List.of(), sheets, warnings, version);
     }
 
     private Set<String> mainArtistReferences() {

@@ -6,13 +6,14 @@ import java.util.Map;
 
 /**
  * What Stave needs from an ERN {@code NewReleaseMessage}, the same for every ERN version: the
- * sender, the parties, the recordings (sound recordings and videos with an ISRC), the releases
+ * sender and when it made the message, the parties, the recordings (sound recordings and videos with an ISRC), the releases
  * and which resources they hold, and the deals with the releases they cover. References
  * ({@code P…}, {@code A…}, {@code R…}) are the message-local ones; {@link ErnMapper} resolves them.
  */
 public record ReleaseNotification(
     ErnVersion version,
     String messageId,
+    java.time.Instant createdAt,
     String senderDpid,
     String senderName,
     Map<String, PartyDescription> parties,

@@ -17,7 +17,14 @@ public record FeedFacts(
     List<ReleaseDeals> releaseDeals,
     List<Consent> consents,
     List<SplitSheet> splitSheets,
-    List<Problem> warnings) {
+    List<Problem> warnings,
+    ReleaseVersion release) {
+
+  /**
+   * Which release an ERN message describes and when its sender made it: a message older than the
+   * one already applied for the release is superseded and changes nothing.
+   */
+  public record ReleaseVersion(String releaseKey, java.time.Instant createdAt) {}
 
   public FeedFacts {
     recordings = List.copyOf(recordings);
@@ -30,11 +37,11 @@ public record FeedFacts(
   }
 
   public static FeedFacts ofConsents(List<Consent> consents) {
-    return new FeedFacts(List.of(), List.of(), List.of(), List.of(), consents, List.of(), List.of());
+    return new FeedFacts(List.of(), List.of(), List.of(), List.of(), consents, List.of(), List.of(), null);
   }
 
   public static FeedFacts ofSplitSheets(List<SplitSheet> sheets) {
-    return new FeedFacts(List.of(), List.of(), List.of(), List.of(), List.of(), sheets, List.of());
+    return new FeedFacts(List.of(), List.of(), List.of(), List.of(), List.of(), sheets, List.of(), null);
   }
 
   public int dealCount() {

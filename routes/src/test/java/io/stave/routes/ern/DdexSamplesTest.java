@@ -69,6 +69,14 @@ class DdexSamplesTest {
   }
 
   @Test
+  void the_release_version_is_the_release_key_and_when_the_sender_made_the_message() {
+    assertEquals(new FeedFacts.ReleaseVersion("PADPIDA2007050901U/grid:A10302B0003662026S",
+        Instant.parse("2017-04-24T15:00:16.772Z")), facts("5-simple-video-single.xml").release());
+    assertEquals(Instant.parse("2015-07-09T07:39:00Z"), facts("8-dj-mix.xml").release().createdAt(),
+        "a time without a zone is read as UTC");
+  }
+
+  @Test
   void a_sample_with_a_bad_check_digit_ingests_with_a_warning() {
     FeedFacts facts = facts("8-dj-mix.xml");
     assertTrue(facts.warnings().stream().anyMatch(w -> w.what().contains("ICPN '123123123123' has check digit 3")),
