@@ -99,6 +99,8 @@ stop_server() {
   fi
 }
 trap 'stop_server; exit 130' INT TERM
+# A command of this script that fails unexpectedly must not leave the server running without it.
+trap 'status=$?; echo "run.sh: stopped at line $LINENO (exit $status)" >&2; stop_server; exit $status' ERR
 
 health="http://127.0.0.1:$management_port/health/ready"
 deadline=$(( $(date +%s) + ${STAVE_READY_TIMEOUT:-180} ))
@@ -145,8 +147,9 @@ if [ "${STAVE_DEMO:-1}" != 0 ] && [ ! -e "$data_dir/.demo-loaded" ]; then
     [ "$pending" = 0 ] && break
     sleep 1
   done
-  failed="$(find "$inbox/failed" -type f ! -name '*.reason' 2>/dev/null | wc -l)"
-  echo "Demo catalogue: $(find "$inbox/done" -type f 2>/dev/null | wc -l) file(s) applied, $failed rejected (see $inbox/failed)."
+  applied="$(ls "$inbox/done" 2>/dev/null | wc -l || true)"
+  failed="$(ls "$inbox/failed" 2>/dev/null | grep -vc '\.reason$' || true)"
+  echo "Demo catalogue: $applied file(s) applied, $failed rejected (see $inbox/failed)."
   touch "$data_dir/.demo-loaded"
 fi
 
