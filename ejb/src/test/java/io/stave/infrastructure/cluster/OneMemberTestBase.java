@@ -56,8 +56,12 @@ public abstract class OneMemberTestBase {
   }
 
   protected Decision decision(UseType use, Isrc isrc, String territory) {
+    return decision(new HazelcastFactStore(() -> member), use, isrc, territory);
+  }
+
+  protected static Decision decision(HazelcastFactStore facts, UseType use, Isrc isrc, String territory) {
     return baseline.evaluate(new DecisionRequest(null, "test", use, isrc, Territory.of(territory), NOW, Map.of()),
-        new HazelcastFactStore(() -> member), PATIENT);
+        facts, PATIENT);
   }
 
   /** The verdict and the first reason's code, e.g. "DENY NOT_LICENSED". */

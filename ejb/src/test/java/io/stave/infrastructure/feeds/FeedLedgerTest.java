@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stave.infrastructure.cluster.ClusterCatalogue;
+import com.hazelcast.core.HazelcastInstance;
+import io.stave.infrastructure.cluster.HazelcastFactStore;
 import io.stave.infrastructure.cluster.OneMemberTestBase;
 import io.stave.infrastructure.cluster.TestMembers;
 import io.stave.infrastructure.persistence.CatalogueRepository;
@@ -87,6 +89,11 @@ class FeedLedgerTest extends OneMemberTestBase {
 
   private String decide(Isrc isrc, String territory) {
     return decide(UseType.AI_CURATION, isrc, territory);
+  }
+
+  private static String decide(HazelcastFactStore facts, Isrc isrc) {
+    var decision = decision(facts, UseType.AI_CURATION, isrc, "ZA");
+    return decision.verdict() + " " + decision.reasons().get(0).code();
   }
 
   private static String registrant() {
@@ -211,5 +218,36 @@ class FeedLedgerTest extends OneMemberTestBase {
     assertTrue(late.summary().startsWith("superseded by " + takedown.messageId()), late.summary());
     assertTrue(late.warnings().toString().contains("MessageCreatedDateTime"), late.warnings().toString());
     assertEquals("DENY NOT_LICENSED", decide(isrc, "ZA"), "the newer takedown still holds");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aMessageAppliedOnOneNodeIsDecidedOnByAnotherWithinASecond(TestDatabase database) throws Exception {
+    Node node = start(database.dataSource());
+    HazelcastInstance other = TestMembers.startJoining(new CatalogueRepository(database.dataSource()));
+    try {
+      String registrant = registrant();
+      Isrc isrc = Isrc.of("ZA" + registrant + "1600009");
+      HazelcastFactStore otherFacts = new HazelcastFactStore(() -> other);
+      assertEquals(2, other.getCluster().getMembers().size(), "the second node joined the first");
+      assertTrue(otherFacts.recording(isrc).isEmpty(), "the other node has read the recording as unknown");
+
+      node.intake().ingest(splits(isrc.code()));
+      FeedReceipt applied = node.intake().ingest(videoSingle(registrant, "two-nodes-" + UUID.randomUUID(), ""));
+      long appliedAt = System.nanoTime();
+      assertEquals(FeedStatus.APPLIED, applied.status(), applied.problems().toString());
+
+      String verdict = "";
+      while (System.nanoTime() - appliedAt < 1_000_000_000L) {
+        verdict = decide(otherFacts, isrc);
+        if (verdict.equals("PERMIT LICENSED")) {
+          break;
+        }
+        Thread.sleep(20);
+      }
+      assertEquals("PERMIT LICENSED", verdict, "the other node's near caches were invalidated within a second");
+    } finally {
+      other.shutdown();
+    }
   }
 }
