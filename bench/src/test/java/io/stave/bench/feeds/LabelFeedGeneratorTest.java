@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stave.routes.ern.ErnMapper;
 import io.stave.routes.ern.ErnReader;
+import io.stave.routes.ern.ErnVersion;
 import io.stave.routes.feed.FeedFacts;
 import io.stave.routes.feed.FeedFormat;
 import io.stave.routes.rights.ConsentFeedReader;
@@ -25,6 +26,8 @@ class LabelFeedGeneratorTest {
       assertEquals(2, facts.dealCount());
       assertTrue(facts.warnings().isEmpty(), facts.warnings().toString());
       assertEquals("isni:" + LabelFeedGenerator.artistIsni(r), facts.recordings().get(0).getMainArtistIds().get(0));
+      assertEquals(LabelFeedGenerator.isErn432(r) ? ErnVersion.ERN_432 : ErnVersion.ERN_43,
+          reader.read(LabelFeedGenerator.release(r).getBytes(StandardCharsets.UTF_8)).version());
     }
     FeedFacts training = new ErnMapper().map(reader.read(LabelFeedGenerator.release(0).getBytes(StandardCharsets.UTF_8)));
     assertTrue(training.releaseDeals().get(0).deals().get(1).namesUseType(UseType.AI_TRAINING));

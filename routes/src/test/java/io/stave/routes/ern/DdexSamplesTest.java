@@ -126,4 +126,21 @@ class DdexSamplesTest {
     assertTrue(facts.warnings().stream().anyMatch(w -> w.what().contains("KaraokeBooth")),
         facts.warnings().stream().map(Object::toString).collect(Collectors.joining("; ")));
   }
+
+  @Test
+  void an_ern_432_message_reads_through_its_own_classes() throws Exception {
+    // Made by Stave's LabelFeedGenerator (not a DDEX sample): ERN 4.3.2 namespace and DisplayGenre.
+    byte[] xml;
+    try (var in = DdexSamplesTest.class.getResourceAsStream("/stave/ern432-release.xml")) {
+      xml = in.readAllBytes();
+    }
+    ReleaseNotification notification = Feeds.ERN_READER.read(xml);
+    FeedFacts facts = MAPPER.map(notification);
+
+    assertEquals(ErnVersion.ERN_432, notification.version());
+    assertEquals(3, facts.recordings().size());
+    assertEquals("isni:0000000500000032", facts.recordings().get(0).getMainArtistIds().get(0));
+    Deal ai = facts.releaseDeals().get(0).deals().get(1);
+    assertEquals(java.util.Set.of(UseType.AI_DERIVATIVE), ai.getAiUseTypes());
+  }
 }
