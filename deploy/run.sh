@@ -138,7 +138,8 @@ inbox="${STAVE_FEEDS_INBOX:-$data_dir/inbox}"
 if [ "${STAVE_DEMO:-1}" != 0 ] && [ ! -e "$data_dir/.demo-loaded" ]; then
   echo "Loading the demo catalogue through the feed inbox ($inbox)..."
   mkdir -p "$inbox"
-  for file in "$repo"/deploy/src/main/demo/*; do
+  # Releases first, as a label would send them, then the consents and split sheets that name them.
+  for file in "$repo"/deploy/src/main/demo/*.xml "$repo"/deploy/src/main/demo/*.csv; do
     name="$(basename "$file")"
     cp "$file" "$inbox/.$name.part" && mv "$inbox/.$name.part" "$inbox/$name"
   done

@@ -75,13 +75,14 @@ public final class JdbcFeedLedger implements FeedLedger {
     Verdict verdict;
     try {
       verdict = catalogue.apply(CatalogueChange.of(facts), connection -> {
-        if (!claim(connection, messageId, facts.summary(), facts.warnings())) {
+        List<Problem> warnings = new ArrayList<>(facts.warnings());
+        warnings.addAll(consentsForUnknownParties(connection, facts));
+        if (!claim(connection, messageId, facts.summary(), warnings)) {
           return Verdict.ROLL_BACK;
         }
         Optional<String> newer = facts.release() == null ? Optional.empty()
             : newerMessageFor(connection, facts.release(), messageId);
         if (newer.isPresent()) {
-          List<Problem> warnings = new ArrayList<>(facts.warnings());
           warnings.add(new Problem("MessageHeader/MessageCreatedDateTime", "release "
               + facts.release().releaseKey() + " was last set by " + newer.get() + "; this older message is"
               + " superseded and changed nothing"));
@@ -98,6 +99,31 @@ public final class JdbcFeedLedger implements FeedLedger {
     }
     FeedReceipt receipt = find(messageId).orElseThrow();
     return verdict == Verdict.ROLL_BACK ? receipt.asDuplicate() : receipt;
+  }
+
+  /**
+   * A consent names its artist by party id. One that no feed has named yet is kept (the release may
+   * come later) but said on the status, since an opt-out under a mistyped id would change nothing.
+   */
+  private static List<Problem> consentsForUnknownParties(Connection connection, FeedFacts facts) throws SQLException {
+    List<Problem> warnings = new ArrayList<>();
+    java.util.Set<String> artists = new java.util.TreeSet<>();
+    facts.consents().forEach(consent -> artists.add(consent.artistId()));
+    for (String artist : artists) {
+      try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM party WHERE party_id = ?")) {
+        select.setString(1, artist);
+        try (ResultSet row = select.executeQuery()) {
+          if (!row.next()) {
+            warnings.add(new Problem("artist " + artist, "is not a party any feed has named yet; its consents are"
+                + " kept and apply to recordings that name this id (GET /api/v1/recordings/{isrc} shows the ids)"));
+          }
+        }
+      }
+      if (warnings.size() >= 50) {
+        break;
+      }
+    }
+    return warnings;
   }
 
   /** Marks the message APPLIED if nothing else decided it; false when something did. */

@@ -156,6 +156,9 @@ class FeedLedgerTest extends OneMemberTestBase {
         receipts.add(receipt.get());
       }
       assertEquals(1, receipts.stream().filter(r -> !r.duplicate()).count(), receipts.toString());
+      FeedReceipt applied = receipts.stream().filter(r -> !r.duplicate()).findFirst().orElseThrow();
+      assertTrue(applied.warnings().toString().contains("artist " + artist + ": is not a party any feed has named"),
+          "an artist id no feed named is said on the status: " + applied.warnings());
       assertEquals(2, count(database.dataSource(), "SELECT COUNT(*) FROM consent WHERE artist_id = ?", artist));
       assertEquals(1, count(database.dataSource(), "SELECT COUNT(*) FROM feed_message WHERE message_id = ?",
           receipts.get(0).messageId()));
