@@ -96,6 +96,16 @@ class FeedLedgerTest extends OneMemberTestBase {
     return decision.verdict() + " " + decision.reasons().get(0).code();
   }
 
+  /** A made-up registrant for DDEX's video single, and its recording, already with a split sheet. */
+  private record Release(String registrant, Isrc isrc) {}
+
+  private static Release aReleaseWhoseRecordingHasASplitSheet(Node node) {
+    String registrant = registrant();
+    Isrc isrc = Isrc.of("ZA" + registrant + "1600009");
+    assertEquals(FeedStatus.APPLIED, node.intake().ingest(splits(isrc.code())).status());
+    return new Release(registrant, isrc);
+  }
+
   private static String registrant() {
     Random random = new Random();
     return "" + (char) ('A' + random.nextInt(26)) + (char) ('A' + random.nextInt(26)) + (char) ('A' + random.nextInt(26));
@@ -189,9 +199,9 @@ class FeedLedgerTest extends OneMemberTestBase {
   @MethodSource("databases")
   void anUpdateReplacesTheReleasesDealsAndATakedownEndsThem(TestDatabase database) throws Exception {
     Node node = start(database.dataSource());
-    String registrant = registrant();
-    Isrc isrc = Isrc.of("ZA" + registrant + "1600009");
-    node.intake().ingest(splits(isrc.code()));
+    Release release = aReleaseWhoseRecordingHasASplitSheet(node);
+    String registrant = release.registrant();
+    Isrc isrc = release.isrc();
     node.intake().ingest(videoSingle(registrant, "v1-" + UUID.randomUUID(), ""));
     assertEquals("PERMIT LICENSED", decide(isrc, "ZA"));
 
@@ -208,9 +218,9 @@ class FeedLedgerTest extends OneMemberTestBase {
   @MethodSource("databases")
   void anOlderMessageForTheReleaseArrivingLateIsSupersededAndChangesNothing(TestDatabase database) throws Exception {
     Node node = start(database.dataSource());
-    String registrant = registrant();
-    Isrc isrc = Isrc.of("ZA" + registrant + "1600009");
-    node.intake().ingest(splits(isrc.code()));
+    Release release = aReleaseWhoseRecordingHasASplitSheet(node);
+    String registrant = release.registrant();
+    Isrc isrc = release.isrc();
     FeedReceipt takedown = node.intake().ingest(videoSingle(registrant, "v2-" + UUID.randomUUID(),
         "<EndDate>2025-12-31</EndDate>", "2026-02-01T00:00:00Z"));
 
