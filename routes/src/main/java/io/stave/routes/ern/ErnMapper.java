@@ -289,15 +289,8 @@ public final class ErnMapper {
         warnings.add(new Problem(where, "has no DealTerms (communicated out of band); it licenses nothing here"));
         return List.of();
       }
-      Set<Territory> territories = new LinkedHashSet<>();
-      Set<Territory> excluded = new LinkedHashSet<>();
-      try {
-        deal.territories().forEach(code -> territories.add(Territory.of(code)));
-        deal.excludedTerritories().forEach(code -> excluded.add(Territory.of(code)));
-      } catch (InvalidValueException e) {
-        problems.add(new Problem(where + "/DealTerms/TerritoryCode", e.getMessage()));
-        return List.of();
-      }
+      Set<Territory> territories = territories(where + "/DealTerms/TerritoryCode", deal.territories());
+      Set<Territory> excluded = territories(where + "/DealTerms/ExcludedTerritoryCode", deal.excludedTerritories());
       if (territories.isEmpty() && !excluded.isEmpty()) {
         territories.add(Territory.WORLDWIDE);
       }
@@ -342,6 +335,23 @@ public final class ErnMapper {
         }
       }
       return deals;
+    }
+
+    /**
+     * The territories Stave can decide for. A DDEX code that is not an ISO 3166-1 country (XK,
+     * historic codes) is left out with a warning: no listener can be placed there, so leaving it out
+     * of a licence or of an exclusion changes no decision.
+     */
+    private Set<Territory> territories(String where, List<String> codes) {
+      Set<Territory> territories = new LinkedHashSet<>();
+      for (String code : codes) {
+        try {
+          territories.add(Territory.of(code));
+        } catch (InvalidValueException e) {
+          warnings.add(new Problem(where, e.getMessage() + "; left out, since no listener can be placed there"));
+        }
+      }
+      return territories;
     }
 
     private static Instant start(Validity validity) {

@@ -143,4 +143,14 @@ class DdexSamplesTest {
     Deal ai = facts.releaseDeals().get(0).deals().get(1);
     assertEquals(java.util.Set.of(UseType.AI_DERIVATIVE), ai.getAiUseTypes());
   }
+
+  @Test
+  void a_territory_code_that_is_no_iso_country_is_left_out_with_a_warning() {
+    String xml = Feeds.sampleText("2-video.xml").replaceFirst("<TerritoryCode>CH</TerritoryCode>",
+        "<TerritoryCode>CH</TerritoryCode><TerritoryCode>XK</TerritoryCode>");
+    FeedFacts facts = MAPPER.map(Feeds.ERN_READER.read(xml.getBytes(StandardCharsets.UTF_8)));
+    Deal deal = facts.releaseDeals().get(0).deals().get(0);
+    assertEquals(java.util.Set.of(Territory.of("CH"), Territory.of("DE"), Territory.of("AT")), deal.getTerritories());
+    assertTrue(facts.warnings().toString().contains("'XK'"), facts.warnings().toString());
+  }
 }
