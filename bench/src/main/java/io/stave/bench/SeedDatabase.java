@@ -35,22 +35,22 @@ public final class SeedDatabase {
     long started = System.nanoTime();
     try (Connection connection = h2.getConnection()) {
       connection.setAutoCommit(false);
-      int n = 0;
-      for (Recording recording : catalogue.recordings) {
-        repository.saveRecording(connection, recording);
-        commitEvery(connection, ++n);
+      // In slices of 1,000 rows, each committed: the set-based writes the feeds use.
+      for (List<Recording> slice : slices(catalogue.recordings)) {
+        repository.saveRecordings(connection, slice);
+        connection.commit();
       }
-      for (Deal deal : catalogue.deals) {
-        repository.saveDeal(connection, deal);
-        commitEvery(connection, ++n);
+      for (List<Deal> slice : slices(catalogue.deals)) {
+        repository.saveDeals(connection, slice);
+        connection.commit();
       }
-      for (Consent consent : catalogue.consents) {
-        repository.appendConsent(connection, consent);
-        commitEvery(connection, ++n);
+      for (List<Consent> slice : slices(catalogue.consents)) {
+        repository.appendConsents(connection, slice);
+        connection.commit();
       }
-      for (SplitSheet sheet : catalogue.splitSheets) {
-        repository.saveSplitSheet(connection, sheet);
-        commitEvery(connection, ++n);
+      for (List<SplitSheet> slice : slices(catalogue.splitSheets)) {
+        repository.saveSplitSheets(connection, slice);
+        connection.commit();
       }
       connection.commit();
     }
@@ -61,9 +61,12 @@ public final class SeedDatabase {
     System.out.println("Sample ISRCs: " + sample);
   }
 
-  private static void commitEvery(Connection connection, int n) throws java.sql.SQLException {
-    if (n % 5_000 == 0) {
-      connection.commit();
+  private static <T> List<List<T>> slices(List<T> all) {
+    List<List<T>> slices = new java.util.ArrayList<>();
+    for (int i = 0; i < all.size(); i += 1_000) {
+      slices.add(all.subList(i, Math.min(all.size(), i + 1_000)));
     }
+    return slices;
   }
+
 }

@@ -78,35 +78,25 @@ public final class ClusterCatalogue implements Catalogue {
           connection.commit();
           return verdict;
         }
-        for (IngestedParty party : change.parties()) {
-          repository.saveParty(connection, party.partyId(), party.name(), PartyJson.identifiers(party));
-        }
-        for (Recording recording : change.recordings()) {
-          repository.saveRecording(connection, recording);
-          recordings.add(recording.getIsrc().code());
-        }
+        repository.saveParties(connection, change.parties().stream()
+            .map(party -> new String[] {party.partyId(), party.name(), PartyJson.identifiers(party)}).toList());
+        repository.saveRecordings(connection, change.recordings());
+        change.recordings().forEach(recording -> recordings.add(recording.getIsrc().code()));
         Map<String, List<String[]>> credits = new LinkedHashMap<>();
         for (Credit credit : change.credits()) {
           credits.computeIfAbsent(credit.isrc().code(), isrc -> new ArrayList<>())
               .add(new String[] {credit.partyId(), credit.role()});
         }
-        for (Map.Entry<String, List<String[]>> recordingCredits : credits.entrySet()) {
-          repository.replaceRecordingParties(connection, recordingCredits.getKey(), recordingCredits.getValue());
-        }
-        for (Deal deal : change.deals()) {
-          dealRecordings.addAll(repository.saveDeal(connection, deal));
-        }
+        repository.replaceRecordingParties(connection, credits);
+        dealRecordings.addAll(repository.saveDeals(connection, change.deals()));
         for (ReleaseDeals release : change.releaseDeals()) {
           dealRecordings.addAll(repository.replaceReleaseDeals(connection, release.releaseKey(), release.deals()));
         }
-        for (Consent consent : change.consents()) {
-          repository.appendConsent(connection, consent);
-          consents.add(HazelcastFactStore.consentKey(consent.artistId(), consent.useType()));
-        }
-        for (SplitSheet sheet : change.splitSheets()) {
-          repository.saveSplitSheet(connection, sheet);
-          splits.add(sheet.getIsrc().code());
-        }
+        repository.appendConsents(connection, change.consents());
+        change.consents().forEach(consent ->
+            consents.add(HazelcastFactStore.consentKey(consent.artistId(), consent.useType())));
+        repository.saveSplitSheets(connection, change.splitSheets())
+            .forEach(sheet -> splits.add(sheet.getIsrc().code()));
         connection.commit();
       } catch (SQLException | RuntimeException e) {
         connection.rollback();

@@ -50,36 +50,53 @@ public final class CatalogueRepository {
   }
 
   // ---------------------------------------------------------------- writes
+  // Each takes a whole message's facts of one kind, so a message costs a few statements per table
+  // rather than a few per row (on PostgreSQL every statement is a round trip).
 
-  public void saveRecording(Connection connection, Recording recording) throws SQLException {
-    update(connection, "DELETE FROM recording WHERE isrc = ?", recording.getIsrc().code());
-    try (PreparedStatement insert = connection.prepareStatement(
-        "INSERT INTO recording (isrc, title, display_artist, label_id, p_line, updated_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?)")) {
-      insert.setString(1, recording.getIsrc().code());
-      insert.setString(2, recording.getTitle());
-      insert.setString(3, recording.getDisplayArtist());
-      insert.setString(4, recording.getLabelId());
-      insert.setString(5, recording.getPLine());
-      insert.setObject(6, now());
-      insert.executeUpdate();
+  /** Replaces the recordings (their main artists and credits go with them). */
+  public void saveRecordings(Connection connection, List<Recording> recordings) throws SQLException {
+    if (recordings.isEmpty()) {
+      return;
     }
-    try (PreparedStatement artist = connection.prepareStatement(
-        "INSERT INTO recording_main_artist (isrc, position, artist_id) VALUES (?, ?, ?)")) {
-      int position = 0;
-      for (String artistId : recording.getMainArtistIds()) {
-        artist.setString(1, recording.getIsrc().code());
-        artist.setInt(2, position++);
-        artist.setString(3, artistId);
-        artist.addBatch();
+    deleteIn(connection, "DELETE FROM recording WHERE isrc IN (%s)",
+        recordings.stream().map(r -> r.getIsrc().code()).toList());
+    try (PreparedStatement insert = connection.prepareStatement(
+            "INSERT INTO recording (isrc, title, display_artist, label_id, p_line, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?)");
+        PreparedStatement artist = connection.prepareStatement(
+            "INSERT INTO recording_main_artist (isrc, position, artist_id) VALUES (?, ?, ?)")) {
+      OffsetDateTime now = now();
+      for (Recording recording : recordings) {
+        insert.setString(1, recording.getIsrc().code());
+        insert.setString(2, recording.getTitle());
+        insert.setString(3, recording.getDisplayArtist());
+        insert.setString(4, recording.getLabelId());
+        insert.setString(5, recording.getPLine());
+        insert.setObject(6, now);
+        insert.addBatch();
+        int position = 0;
+        for (String artistId : recording.getMainArtistIds()) {
+          artist.setString(1, recording.getIsrc().code());
+          artist.setInt(2, position++);
+          artist.setString(3, artistId);
+          artist.addBatch();
+        }
       }
+      insert.executeBatch();
       artist.executeBatch();
     }
   }
 
-  /** Replaces the deal; returns every recording it covered before or covers now. */
-  public Set<String> saveDeal(Connection connection, Deal deal) throws SQLException {
-    return saveDeal(connection, deal, null);
+  /** Replaces the deals with the same ids; returns every recording they covered before or cover now. */
+  public Set<String> saveDeals(Connection connection, List<Deal> deals) throws SQLException {
+    if (deals.isEmpty()) {
+      return new HashSet<>();
+    }
+    List<String> ids = deals.stream().map(Deal::getDealId).toList();
+    Set<String> touched = selectIn(connection, "SELECT isrc FROM deal_recording WHERE deal_id IN (%s)", ids);
+    deleteIn(connection, "DELETE FROM deal WHERE deal_id IN (%s)", ids);
+    touched.addAll(insertDeals(connection, deals, null));
+    return touched;
   }
 
   /**
@@ -88,106 +105,114 @@ public final class CatalogueRepository {
    */
   public Set<String> replaceReleaseDeals(Connection connection, String releaseKey, List<Deal> deals)
       throws SQLException {
-    Set<String> touched = new HashSet<>();
-    try (PreparedStatement select = connection.prepareStatement(
-        "SELECT dr.isrc FROM deal_recording dr JOIN deal d ON d.deal_id = dr.deal_id WHERE d.release_key = ?")) {
-      select.setString(1, releaseKey);
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          touched.add(rows.getString(1));
-        }
-      }
-    }
+    Set<String> touched = selectIn(connection, "SELECT dr.isrc FROM deal_recording dr JOIN deal d"
+        + " ON d.deal_id = dr.deal_id WHERE d.release_key IN (%s)", List.of(releaseKey));
     update(connection, "DELETE FROM deal WHERE release_key = ?", releaseKey);
-    for (Deal deal : deals) {
-      touched.addAll(saveDeal(connection, deal, releaseKey));
+    if (!deals.isEmpty()) {
+      List<String> ids = deals.stream().map(Deal::getDealId).toList();
+      touched.addAll(selectIn(connection, "SELECT isrc FROM deal_recording WHERE deal_id IN (%s)", ids));
+      deleteIn(connection, "DELETE FROM deal WHERE deal_id IN (%s)", ids);
+      touched.addAll(insertDeals(connection, deals, releaseKey));
     }
     return touched;
   }
 
-  /** A party as the latest feed described it. */
-  public void saveParty(Connection connection, String partyId, String name, String identifiersJson)
-      throws SQLException {
-    update(connection, "DELETE FROM party WHERE party_id = ?", partyId);
+  /** Parties as the latest feed described them: id, name, identifiers as a JSON object. */
+  public void saveParties(Connection connection, List<String[]> idNameIdentifiers) throws SQLException {
+    if (idNameIdentifiers.isEmpty()) {
+      return;
+    }
+    deleteIn(connection, "DELETE FROM party WHERE party_id IN (%s)", idNameIdentifiers.stream().map(p -> p[0]).toList());
     try (PreparedStatement insert = connection.prepareStatement(
         "INSERT INTO party (party_id, name, identifiers, updated_at) VALUES (?, ?, ?, ?)")) {
-      insert.setString(1, partyId);
-      insert.setString(2, name);
-      insert.setString(3, identifiersJson);
-      insert.setObject(4, now());
-      insert.executeUpdate();
-    }
-  }
-
-  /** The parties' parts in a recording, replacing what an earlier message said. */
-  public void replaceRecordingParties(Connection connection, String isrc, List<String[]> partyAndRole)
-      throws SQLException {
-    update(connection, "DELETE FROM recording_party WHERE isrc = ?", isrc);
-    try (PreparedStatement insert = connection.prepareStatement(
-        "INSERT INTO recording_party (isrc, position, party_id, role) VALUES (?, ?, ?, ?)")) {
-      int position = 0;
-      for (String[] credit : partyAndRole) {
-        insert.setString(1, isrc);
-        insert.setInt(2, position++);
-        insert.setString(3, credit[0]);
-        insert.setString(4, credit[1]);
+      OffsetDateTime now = now();
+      for (String[] party : idNameIdentifiers) {
+        insert.setString(1, party[0]);
+        insert.setString(2, party[1]);
+        insert.setString(3, party[2]);
+        insert.setObject(4, now);
         insert.addBatch();
       }
       insert.executeBatch();
     }
   }
 
-  private Set<String> saveDeal(Connection connection, Deal deal, String releaseKey) throws SQLException {
-    Set<String> touched = coveredBy(connection, deal.getDealId());
-    update(connection, "DELETE FROM deal WHERE deal_id = ?", deal.getDealId());
-    try (PreparedStatement insert = connection.prepareStatement(
-        "INSERT INTO deal (deal_id, licensor_id, valid_from, valid_until, commercial_model,"
-            + " max_excerpt_seconds, updated_at, release_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-      insert.setString(8, releaseKey);
-      insert.setString(1, deal.getDealId());
-      insert.setString(2, deal.getLicensorId());
-      insert.setObject(3, utc(deal.getValidFrom()));
-      insert.setObject(4, deal.getValidUntil() == null ? null : utc(deal.getValidUntil()));
-      insert.setString(5, deal.getCommercialModel());
-      if (deal.getMaxExcerptSeconds() == null) {
-        insert.setNull(6, Types.INTEGER);
-      } else {
-        insert.setInt(6, deal.getMaxExcerptSeconds());
-      }
-      insert.setObject(7, now());
-      insert.executeUpdate();
+  /** Each recording's parties and their parts (party id, role), replacing what was said before. */
+  public void replaceRecordingParties(Connection connection, Map<String, List<String[]>> creditsByIsrc)
+      throws SQLException {
+    if (creditsByIsrc.isEmpty()) {
+      return;
     }
-    try (PreparedStatement recording = connection.prepareStatement(
+    deleteIn(connection, "DELETE FROM recording_party WHERE isrc IN (%s)", List.copyOf(creditsByIsrc.keySet()));
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO recording_party (isrc, position, party_id, role) VALUES (?, ?, ?, ?)")) {
+      for (Map.Entry<String, List<String[]>> credits : creditsByIsrc.entrySet()) {
+        int position = 0;
+        for (String[] credit : credits.getValue()) {
+          insert.setString(1, credits.getKey());
+          insert.setInt(2, position++);
+          insert.setString(3, credit[0]);
+          insert.setString(4, credit[1]);
+          insert.addBatch();
+        }
+      }
+      insert.executeBatch();
+    }
+  }
+
+  private Set<String> insertDeals(Connection connection, List<Deal> deals, String releaseKey) throws SQLException {
+    Set<String> touched = new HashSet<>();
+    try (PreparedStatement insert = connection.prepareStatement(
+            "INSERT INTO deal (deal_id, licensor_id, valid_from, valid_until, commercial_model,"
+                + " max_excerpt_seconds, updated_at, release_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        PreparedStatement recording = connection.prepareStatement(
             "INSERT INTO deal_recording (deal_id, isrc) VALUES (?, ?)");
         PreparedStatement territory = connection.prepareStatement(
             "INSERT INTO deal_territory (deal_id, territory, excluded) VALUES (?, ?, ?)");
         PreparedStatement useType = connection.prepareStatement(
             "INSERT INTO deal_use_type (deal_id, use_type) VALUES (?, ?)")) {
-      for (Isrc isrc : deal.getRecordings()) {
-        recording.setString(1, deal.getDealId());
-        recording.setString(2, isrc.code());
-        recording.addBatch();
-        touched.add(isrc.code());
+      OffsetDateTime now = now();
+      for (Deal deal : deals) {
+        insert.setString(1, deal.getDealId());
+        insert.setString(2, deal.getLicensorId());
+        insert.setObject(3, utc(deal.getValidFrom()));
+        insert.setObject(4, deal.getValidUntil() == null ? null : utc(deal.getValidUntil()));
+        insert.setString(5, deal.getCommercialModel());
+        if (deal.getMaxExcerptSeconds() == null) {
+          insert.setNull(6, Types.INTEGER);
+        } else {
+          insert.setInt(6, deal.getMaxExcerptSeconds());
+        }
+        insert.setObject(7, now);
+        insert.setString(8, releaseKey);
+        insert.addBatch();
+        for (Isrc isrc : deal.getRecordings()) {
+          recording.setString(1, deal.getDealId());
+          recording.setString(2, isrc.code());
+          recording.addBatch();
+          touched.add(isrc.code());
+        }
+        for (Territory included : deal.getTerritories()) {
+          territory.setString(1, deal.getDealId());
+          territory.setString(2, included.code());
+          territory.setBoolean(3, false);
+          territory.addBatch();
+        }
+        for (Territory excluded : deal.getExcludedTerritories()) {
+          territory.setString(1, deal.getDealId());
+          territory.setString(2, excluded.code());
+          territory.setBoolean(3, true);
+          territory.addBatch();
+        }
+        Set<String> useTypes = new TreeSet<>(deal.getDdexUseTypes());
+        deal.getAiUseTypes().forEach(u -> useTypes.add(u.name()));
+        for (String use : useTypes) {
+          useType.setString(1, deal.getDealId());
+          useType.setString(2, use);
+          useType.addBatch();
+        }
       }
-      for (Territory included : deal.getTerritories()) {
-        territory.setString(1, deal.getDealId());
-        territory.setString(2, included.code());
-        territory.setBoolean(3, false);
-        territory.addBatch();
-      }
-      for (Territory excluded : deal.getExcludedTerritories()) {
-        territory.setString(1, deal.getDealId());
-        territory.setString(2, excluded.code());
-        territory.setBoolean(3, true);
-        territory.addBatch();
-      }
-      Set<String> useTypes = new TreeSet<>(deal.getDdexUseTypes());
-      deal.getAiUseTypes().forEach(u -> useTypes.add(u.name()));
-      for (String use : useTypes) {
-        useType.setString(1, deal.getDealId());
-        useType.setString(2, use);
-        useType.addBatch();
-      }
+      insert.executeBatch();
       recording.executeBatch();
       territory.executeBatch();
       useType.executeBatch();
@@ -195,62 +220,90 @@ public final class CatalogueRepository {
     return touched;
   }
 
-  public void appendConsent(Connection connection, Consent consent) throws SQLException {
+  public void appendConsents(Connection connection, List<Consent> consents) throws SQLException {
+    if (consents.isEmpty()) {
+      return;
+    }
     try (PreparedStatement insert = connection.prepareStatement(
         "INSERT INTO consent (consent_id, artist_id, use_type, choice, effective_from, source,"
             + " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-      insert.setString(1, consent.consentId());
-      insert.setString(2, consent.artistId());
-      insert.setString(3, consent.useType().name());
-      insert.setString(4, consent.choice().name());
-      insert.setObject(5, utc(consent.effectiveFrom()));
-      insert.setString(6, consent.source());
-      insert.setObject(7, utc(consent.recordedAt()));
-      insert.executeUpdate();
+      for (Consent consent : consents) {
+        insert.setString(1, consent.consentId());
+        insert.setString(2, consent.artistId());
+        insert.setString(3, consent.useType().name());
+        insert.setString(4, consent.choice().name());
+        insert.setObject(5, utc(consent.effectiveFrom()));
+        insert.setString(6, consent.source());
+        insert.setObject(7, utc(consent.recordedAt()));
+        insert.addBatch();
+      }
+      insert.executeBatch();
     }
   }
 
   /**
-   * Replaces the sheet of the same recording and scope. A sheet made from an ERN message's rights
-   * controllers (id {@code ern:…}) never replaces one a split-sheet feed delivered; returns false
-   * when it was left out for that reason.
+   * Each sheet replaces the sheet of the same recording and scope. A sheet made from an ERN
+   * message's rights controllers (id {@code ern:…}) never replaces one a split-sheet feed
+   * delivered; returns the sheets saved.
    */
-  public boolean saveSplitSheet(Connection connection, SplitSheet sheet) throws SQLException {
-    String scope = scope(sheet.getUseType().orElse(null));
-    if (sheet.getSplitId().startsWith(RIGHTS_CONTROLLER_SHEET)) {
-      try (PreparedStatement existing = prepare(connection,
-          "SELECT split_id FROM split_sheet WHERE isrc = ? AND use_scope = ?", List.of(sheet.getIsrc().code(), scope));
-          ResultSet rows = existing.executeQuery()) {
-        if (rows.next() && !rows.getString(1).startsWith(RIGHTS_CONTROLLER_SHEET)) {
-          return false;
+  public List<SplitSheet> saveSplitSheets(Connection connection, List<SplitSheet> sheets) throws SQLException {
+    if (sheets.isEmpty()) {
+      return List.of();
+    }
+    Map<String, String> existing = new HashMap<>();
+    try (PreparedStatement select = prepare(connection,
+        "SELECT isrc, use_scope, split_id FROM split_sheet WHERE isrc IN (%s)",
+        sheets.stream().map(sheet -> sheet.getIsrc().code()).distinct().toList());
+        ResultSet rows = select.executeQuery()) {
+      while (rows.next()) {
+        existing.put(rows.getString(1) + "|" + rows.getString(2), rows.getString(3));
+      }
+    }
+    List<SplitSheet> saved = new ArrayList<>();
+    for (SplitSheet sheet : sheets) {
+      String current = existing.get(sheet.getIsrc().code() + "|" + scope(sheet.getUseType().orElse(null)));
+      boolean fromRightsControllers = sheet.getSplitId().startsWith(RIGHTS_CONTROLLER_SHEET);
+      if (!(fromRightsControllers && current != null && !current.startsWith(RIGHTS_CONTROLLER_SHEET))) {
+        saved.add(sheet);
+      }
+    }
+    if (saved.isEmpty()) {
+      return saved;
+    }
+    List<String> replaced = new ArrayList<>();
+    for (SplitSheet sheet : saved) {
+      replaced.add(sheet.getSplitId());
+      String current = existing.get(sheet.getIsrc().code() + "|" + scope(sheet.getUseType().orElse(null)));
+      if (current != null) {
+        replaced.add(current);
+      }
+    }
+    deleteIn(connection, "DELETE FROM split_sheet WHERE split_id IN (%s)", replaced.stream().distinct().toList());
+    try (PreparedStatement insert = connection.prepareStatement(
+            "INSERT INTO split_sheet (split_id, isrc, use_scope, updated_at) VALUES (?, ?, ?, ?)");
+        PreparedStatement share = connection.prepareStatement(
+            "INSERT INTO split_share (split_id, position, party_id, role, percent) VALUES (?, ?, ?, ?, ?)")) {
+      OffsetDateTime now = now();
+      for (SplitSheet sheet : saved) {
+        insert.setString(1, sheet.getSplitId());
+        insert.setString(2, sheet.getIsrc().code());
+        insert.setString(3, scope(sheet.getUseType().orElse(null)));
+        insert.setObject(4, now);
+        insert.addBatch();
+        int position = 0;
+        for (Share each : sheet.getShares()) {
+          share.setString(1, sheet.getSplitId());
+          share.setInt(2, position++);
+          share.setString(3, each.partyId());
+          share.setString(4, each.role());
+          share.setBigDecimal(5, each.percent().value());
+          share.addBatch();
         }
       }
-    }
-    update(connection, "DELETE FROM split_sheet WHERE split_id = ?", sheet.getSplitId());
-    update(connection, "DELETE FROM split_sheet WHERE isrc = ? AND use_scope = ?",
-        sheet.getIsrc().code(), scope);
-    try (PreparedStatement insert = connection.prepareStatement(
-        "INSERT INTO split_sheet (split_id, isrc, use_scope, updated_at) VALUES (?, ?, ?, ?)")) {
-      insert.setString(1, sheet.getSplitId());
-      insert.setString(2, sheet.getIsrc().code());
-      insert.setString(3, scope);
-      insert.setObject(4, now());
-      insert.executeUpdate();
-    }
-    try (PreparedStatement share = connection.prepareStatement(
-        "INSERT INTO split_share (split_id, position, party_id, role, percent) VALUES (?, ?, ?, ?, ?)")) {
-      int position = 0;
-      for (Share each : sheet.getShares()) {
-        share.setString(1, sheet.getSplitId());
-        share.setInt(2, position++);
-        share.setString(3, each.partyId());
-        share.setString(4, each.role());
-        share.setBigDecimal(5, each.percent().value());
-        share.addBatch();
-      }
+      insert.executeBatch();
       share.executeBatch();
     }
-    return true;
+    return saved;
   }
 
   // ---------------------------------------------------------------- reads for people
@@ -513,18 +566,24 @@ public final class CatalogueRepository {
     return false;
   }
 
-  private Set<String> coveredBy(Connection connection, String dealId) throws SQLException {
-    Set<String> isrcs = new HashSet<>();
-    try (PreparedStatement select = connection.prepareStatement(
-        "SELECT isrc FROM deal_recording WHERE deal_id = ?")) {
-      select.setString(1, dealId);
-      try (ResultSet rows = select.executeQuery()) {
+  private static Set<String> selectIn(Connection connection, String sql, List<String> values) throws SQLException {
+    Set<String> found = new HashSet<>();
+    for (List<String> chunk : chunks(values)) {
+      try (PreparedStatement select = prepare(connection, sql, chunk); ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          isrcs.add(rows.getString(1));
+          found.add(rows.getString(1));
         }
       }
     }
-    return isrcs;
+    return found;
+  }
+
+  private static void deleteIn(Connection connection, String sql, List<String> values) throws SQLException {
+    for (List<String> chunk : chunks(values)) {
+      try (PreparedStatement delete = prepare(connection, sql, chunk)) {
+        delete.executeUpdate();
+      }
+    }
   }
 
   private Set<String> keys(String sql) throws SQLException {
