@@ -10,7 +10,8 @@ import org.xml.sax.XMLReader;
 /**
  * The one place Stave makes XML parsers for feed messages. Every reader it hands out refuses a
  * DOCTYPE outright (so no DTD, no external entity and no entity expansion can happen), loads no
- * external DTD or schema, and caps element depth, attribute count and entity sizes. The JDK's own
+ * external DTD or schema, and caps element depth, attributes per element, name length and entity
+ * sizes; messages above the feed size limit are refused before they reach a parser. The JDK's own
  * parser is used on purpose ({@code newDefaultInstance}): inside WildFly the plain
  * {@code newInstance} may return a differently configured parser from the server's modules.
  */
@@ -34,10 +35,14 @@ public final class HardenedXml {
       XMLReader reader = FACTORY.newSAXParser().getXMLReader();
       reader.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
       reader.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+      // Belt and braces: with DOCTYPE refused no entity can be declared, but the limits stay small
+      // (for the JDK's limits 0 would mean "no limit", not "none").
       reader.setProperty(JDK_LIMIT + "maxElementDepth", MAX_ELEMENT_DEPTH);
-      reader.setProperty(JDK_LIMIT + "entityExpansionLimit", 0);
-      reader.setProperty(JDK_LIMIT + "maxGeneralEntitySizeLimit", 0);
+      reader.setProperty(JDK_LIMIT + "entityExpansionLimit", 16);
+      reader.setProperty(JDK_LIMIT + "maxGeneralEntitySizeLimit", 1024);
+      reader.setProperty(JDK_LIMIT + "totalEntitySizeLimit", 4096);
       reader.setProperty(JDK_LIMIT + "elementAttributeLimit", 64);
+      reader.setProperty(JDK_LIMIT + "maxXMLNameLimit", 1000);
       reader.setEntityResolver((publicId, systemId) -> {
         throw new SAXException("external entities are not allowed (" + systemId + ")");
       });

@@ -74,6 +74,13 @@ class FeedRejectionTest {
   }
 
   @Test
+  void a_message_nested_deeper_than_any_ern_is_refused_by_the_parser() {
+    String deep = "<ern:NewReleaseMessage xmlns:ern=\"http://ddex.net/xml/ern/43\">" + "<a>".repeat(100)
+        + "</a>".repeat(100) + "</ern:NewReleaseMessage>";
+    rejected(ern(deep), "line 1", "maxElementDepth");
+  }
+
+  @Test
   void an_oversized_message() {
     FeedIntake small = Feeds.intake(ledger, 10_000);
     FeedReceipt receipt = small.ingest(ern(Feeds.sampleText("1-audio.xml")));
