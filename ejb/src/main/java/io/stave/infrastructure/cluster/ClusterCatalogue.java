@@ -21,7 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -107,37 +107,40 @@ public final class ClusterCatalogue implements Catalogue {
           + e.getMessage(), e);
     }
     HazelcastInstance cluster = hazelcast.get();
-    List<CompletableFuture<Void>> puts = new ArrayList<>();
-    reload(cluster, HazelcastFactStore.RECORDINGS, recordings, puts);
-    reload(cluster, HazelcastFactStore.RECORDING_DEALS, dealRecordings, puts);
-    reload(cluster, HazelcastFactStore.CONSENTS, consents, puts);
-    reload(cluster, HazelcastFactStore.SPLIT_SHEETS, splits, puts);
-    CompletableFuture.allOf(puts.toArray(CompletableFuture[]::new)).join();
+    reload(cluster, HazelcastFactStore.RECORDINGS, recordings);
+    reload(cluster, HazelcastFactStore.RECORDING_DEALS, dealRecordings);
+    reload(cluster, HazelcastFactStore.CONSENTS, consents);
+    reload(cluster, HazelcastFactStore.SPLIT_SHEETS, splits);
     return Verdict.APPLY;
   }
 
+  /** The key of the map-wide lock taken while a change's keys are reloaded; no fact has it. */
+  static final String RELOAD_LOCK = "\u0000reload";
+
   /**
-   * Reads the touched keys from the database through the map's own loader and puts them, which
-   * invalidates every member's near cache. (IMap.loadAll would do the same but waits for the load
-   * by polling with one-second sleeps, which made each feed message take seconds.) The four maps
-   * are put concurrently; the caller waits for all of them.
+   * Puts the touched keys' committed values into the map, which invalidates every member's near
+   * cache. A map-wide lock is held while they are read from the database and put: whoever takes
+   * it last read after both commits, so two messages touching the same key, on any nodes, can
+   * never leave the older value in the map. (IMap.loadAll would reload too, but waits for the load
+   * with one-second sleeps.)
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static void reload(HazelcastInstance cluster, String name, Set<String> keys,
-      List<CompletableFuture<Void>> puts) {
+  private static void reload(HazelcastInstance cluster, String name, Set<String> keys) {
     if (keys.isEmpty()) {
       return;
     }
     IMap map = cluster.getMap(name);
-    Object loader = cluster.getConfig().getMapConfig(name).getMapStoreConfig().getImplementation();
-    if (!(loader instanceof FactLoader<?> facts)) {
-      keys.forEach(map::evict);
-      map.loadAll(keys, true);
-      return;
+    FactLoader<?> loader = (FactLoader<?>) cluster.getConfig().getMapConfig(name).getMapStoreConfig().getImplementation();
+    map.lock(RELOAD_LOCK, 30, TimeUnit.SECONDS);
+    try {
+      Map<String, ?> fresh = loader.loadAll(keys);
+      map.putAll(fresh);
+      keys.stream().filter(key -> !fresh.containsKey(key)).forEach(map::evict);
+    } finally {
+      map.unlock(RELOAD_LOCK);
     }
-    Map<String, ?> fresh = facts.loadAll(keys);
-    puts.add(map.putAllAsync(fresh).toCompletableFuture());
-    keys.stream().filter(key -> !fresh.containsKey(key)).forEach(map::evict);
   }
+
+
 
 }

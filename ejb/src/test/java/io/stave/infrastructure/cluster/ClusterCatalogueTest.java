@@ -8,6 +8,7 @@ import io.stave.application.CatalogueChange;
 import io.stave.application.ServiceUnavailableException;
 import io.stave.infrastructure.persistence.CatalogueRepository;
 import io.stave.infrastructure.persistence.TestDatabases.TestDatabase;
+import com.hazelcast.core.HazelcastInstance;
 import io.stave.rules.domain.Consent;
 import io.stave.rules.domain.ConsentChoice;
 import io.stave.rules.domain.Deal;
@@ -98,5 +99,33 @@ class ClusterCatalogueTest extends OneMemberTestBase {
     member = TestMembers.startJoining(repository);
     assertTrue(new HazelcastFactStore(() -> member).recording(isrc).isEmpty(),
         "the rolled-back recording is not in the database either");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void twoNodesAppendingToOneArtistsConsentsAtOnceLeaveTheMapsAsTheDatabase(TestDatabase database) throws Exception {
+    CatalogueRepository repository = new CatalogueRepository(database.dataSource());
+    ClusterCatalogue first = startCatalogue(repository);
+    HazelcastInstance secondMember = TestMembers.startJoining(repository);
+    ClusterCatalogue second = new ClusterCatalogue(repository, () -> secondMember);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 20; round++) {
+        String artist = "artist-" + UUID.randomUUID();
+        var optIn = pool.submit(() -> first.apply(new CatalogueChange(List.of(), List.of(), List.of(new Consent(
+            "in-" + UUID.randomUUID(), artist, UseType.AI_TRAINING, ConsentChoice.OPT_IN, NOW, "portal", NOW)), List.of())));
+        var optOut = pool.submit(() -> second.apply(new CatalogueChange(List.of(), List.of(), List.of(new Consent(
+            "out-" + UUID.randomUUID(), artist, UseType.AI_TRAINING, ConsentChoice.OPT_OUT, NOW, "portal", NOW)), List.of())));
+        optIn.get();
+        optOut.get();
+        String key = HazelcastFactStore.consentKey(artist, UseType.AI_TRAINING);
+        assertEquals(2, repository.consents(List.of(key)).get(key).size());
+        assertEquals(2, secondMember.<String, List<Consent>>getMap(HazelcastFactStore.CONSENTS).get(key).size(),
+            "round " + round + ": both consents are in the map, whichever commit came last");
+      }
+    } finally {
+      pool.shutdownNow();
+      secondMember.shutdown();
+    }
   }
 }
