@@ -109,6 +109,12 @@ class FeedInboxIT {
     assertEquals(200, listed.statusCode(), listed.body());
     assertTrue(listed.body().contains(receipt.getString("messageId")));
 
+    HttpResponse<String> unknownFeed = StaveClient.as("feeds").post("feeds/lyrics", "text/csv", "application/json", "a");
+    assertEquals(404, unknownFeed.statusCode(), unknownFeed.body());
+    HttpResponse<String> unknownFormat = StaveClient.as("feeds").post("feeds/consents", "text/plain", "application/json", "a");
+    assertEquals(400, unknownFormat.statusCode(), unknownFormat.body());
+    assertTrue(unknownFormat.body().contains("Content-Type"), unknownFormat.body());
+
     HttpResponse<String> asClient = StaveClient.as("client").post("feeds/ern", "application/xml", "application/json", body);
     assertEquals(403, asClient.statusCode(), "only feed integrators post feeds");
   }
