@@ -1,5 +1,6 @@
 package io.stave.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Random;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -57,21 +59,10 @@ class FeedInboxIT {
     Files.writeString(part, freshRelease(registrant, messageId));
     Files.move(part, inbox.resolve(messageId + ".xml"));
 
-    String id = URLEncoder.encode("ern:PADPIDA2026112401E:" + messageId, StandardCharsets.UTF_8);
-    JsonObject status = null;
-    for (int i = 0; i < 60; i++) {
-      HttpResponse<String> response = StaveClient.as("feeds").get("feeds/messages/" + id);
-      if (response.statusCode() == 200) {
-        status = StaveClient.json(response);
-        if (!"RECEIVED".equals(status.getString("status"))) {
-          break;
-        }
-      }
-      Thread.sleep(500);
-    }
-    assertTrue(status != null, "the inbox file was filed as a feed message");
+    JsonObject status = StaveClient.feedMessageOnceDecided("ern:PADPIDA2026112401E:" + messageId);
     assertEquals("APPLIED", status.getString("status"), status.toString());
-    assertTrue(Files.exists(inbox.resolve("done/" + messageId + ".xml")) || waitFor(inbox.resolve("done/" + messageId + ".xml")));
+    Path done = inbox.resolve("done/" + messageId + ".xml");
+    await("the file moved to done/").atMost(Duration.ofSeconds(10)).until(() -> Files.exists(done));
 
     JsonObject decision = StaveClient.json(client.postJson("decisions", DECIDE.formatted(isrc)));
     assertEquals("PERMIT", decision.getString("decision"), decision.toString());
@@ -117,13 +108,6 @@ class FeedInboxIT {
 
     HttpResponse<String> asClient = StaveClient.as("client").post("feeds/ern", "application/xml", "application/json", body);
     assertEquals(403, asClient.statusCode(), "only feed integrators post feeds");
-  }
-
-  private static boolean waitFor(Path file) throws InterruptedException {
-    for (int i = 0; i < 20 && !Files.exists(file); i++) {
-      Thread.sleep(250);
-    }
-    return Files.exists(file);
   }
 
   private static String randomLetters(int count) {

@@ -7,8 +7,6 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.JMSSecurityRuntimeException;
 import jakarta.json.JsonObject;
-import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -47,17 +45,8 @@ class FeedQueueIT {
           .send(context.createQueue("stave.feeds"), csv);
     }
 
-    String id = URLEncoder.encode("consents:sha256:" + sha256(csv), StandardCharsets.UTF_8);
-    JsonObject status = null;
-    for (int i = 0; i < 60 && status == null; i++) {
-      HttpResponse<String> response = StaveClient.as("feeds").get("feeds/messages/" + id);
-      if (response.statusCode() == 200 && !response.body().contains("\"RECEIVED\"")) {
-        status = StaveClient.json(response);
-      } else {
-        Thread.sleep(500);
-      }
-    }
-    assertEquals("APPLIED", status == null ? "not filed" : status.getString("status"), String.valueOf(status));
+    JsonObject status = StaveClient.feedMessageOnceDecided("consents:sha256:" + sha256(csv));
+    assertEquals("APPLIED", status.getString("status"), status.toString());
     assertEquals("JMS", status.getString("channel"));
   }
 

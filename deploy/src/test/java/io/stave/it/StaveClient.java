@@ -1,10 +1,13 @@
 package io.stave.it;
 
+import static org.awaitility.Awaitility.await;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -57,6 +60,21 @@ final class StaveClient {
       request.header("Authorization", authorization);
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * A feed message's status record once it is decided (no longer RECEIVED), asking as the feed
+   * integrator until it is or 30 s have passed.
+   */
+  static JsonObject feedMessageOnceDecided(String messageId) {
+    String path = "feeds/messages/" + URLEncoder.encode(messageId, StandardCharsets.UTF_8);
+    return await("feed message " + messageId + " applied or rejected")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> {
+          HttpResponse<String> response = as("feeds").get(path);
+          return response.statusCode() == 200 ? json(response) : null;
+        }, status -> status != null && !"RECEIVED".equals(status.getString("status")));
   }
 
   static JsonObject json(HttpResponse<String> response) {

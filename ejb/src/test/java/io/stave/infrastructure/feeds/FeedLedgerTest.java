@@ -1,5 +1,6 @@
 package io.stave.infrastructure.feeds;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,6 +30,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -247,18 +249,12 @@ class FeedLedgerTest extends OneMemberTestBase {
 
       node.intake().ingest(splits(isrc.code()));
       FeedReceipt applied = node.intake().ingest(videoSingle(registrant, "two-nodes-" + UUID.randomUUID(), ""));
-      long appliedAt = System.nanoTime();
       assertEquals(FeedStatus.APPLIED, applied.status(), applied.problems().toString());
 
-      String verdict = "";
-      while (System.nanoTime() - appliedAt < 1_000_000_000L) {
-        verdict = decide(otherFacts, isrc);
-        if (verdict.equals("PERMIT LICENSED")) {
-          break;
-        }
-        Thread.sleep(20);
-      }
-      assertEquals("PERMIT LICENSED", verdict, "the other node's near caches were invalidated within a second");
+      await("the other node's near caches invalidated: it permits")
+          .atMost(Duration.ofSeconds(1))
+          .pollInterval(Duration.ofMillis(20))
+          .until(() -> decide(otherFacts, isrc), "PERMIT LICENSED"::equals);
     } finally {
       other.shutdown();
     }
