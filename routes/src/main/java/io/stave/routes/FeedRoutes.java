@@ -82,9 +82,7 @@ public final class FeedRoutes extends RouteBuilder {
   }
 
   private void rejectedBeforeIntake(Exchange exchange, FeedRejectedException e) {
-    StringBuilder reason = new StringBuilder("This file was not read; nothing from it was applied.\n");
-    e.problems().forEach(problem -> reason.append(problem).append('\n'));
-    failed(exchange, reason.toString());
+    failed(exchange, FeedReceipt.reasonText("This file was not read; nothing from it was applied.", e.problems()));
   }
 
   private void failed(Exchange exchange, String reason) {

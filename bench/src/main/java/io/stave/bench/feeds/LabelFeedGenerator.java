@@ -1,5 +1,6 @@
 package io.stave.bench.feeds;
 
+import io.stave.routes.identifiers.CheckCharacters;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -157,20 +158,11 @@ public final class LabelFeedGenerator {
   }
 
   static String isni(String first15) {
-    int total = 0;
-    for (int i = 0; i < 15; i++) {
-      total = (total + (first15.charAt(i) - '0')) * 2;
-    }
-    int check = (12 - total % 11) % 11;
-    return first15 + (check == 10 ? "X" : String.valueOf(check));
+    return first15 + CheckCharacters.isniCheckCharacter(first15);
   }
 
   static String icpn(int r) {
     String first12 = String.format(Locale.ROOT, "5060%08d", r);
-    int total = 0;
-    for (int i = first12.length() - 1, weight = 3; i >= 0; i--, weight = 4 - weight) {
-      total += (first12.charAt(i) - '0') * weight;
-    }
-    return first12 + (10 - total % 10) % 10;
+    return first12 + CheckCharacters.icpnCheckDigit(first12);
   }
 }

@@ -12,7 +12,7 @@ import io.stave.rules.domain.Recording;
 import io.stave.rules.domain.SplitSheet;
 import java.sql.Connection;
 import java.sql.SQLException;
-import io.stave.infrastructure.persistence.PartyJson;
+import io.stave.infrastructure.persistence.FeedDocuments;
 import io.stave.routes.feed.Credit;
 import io.stave.routes.feed.IngestedParty;
 import io.stave.routes.feed.ReleaseDeals;
@@ -79,7 +79,7 @@ public final class ClusterCatalogue implements Catalogue {
           return verdict;
         }
         repository.saveParties(connection, change.parties().stream()
-            .map(party -> new String[] {party.partyId(), party.name(), PartyJson.identifiers(party)}).toList());
+            .map(party -> new String[] {party.partyId(), party.name(), FeedDocuments.identifiers(party)}).toList());
         repository.saveRecordings(connection, change.recordings());
         change.recordings().forEach(recording -> recordings.add(recording.getIsrc().code()));
         Map<String, List<String[]>> credits = new LinkedHashMap<>();

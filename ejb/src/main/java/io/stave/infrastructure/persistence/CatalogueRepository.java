@@ -89,14 +89,7 @@ public final class CatalogueRepository {
 
   /** Replaces the deals with the same ids; returns every recording they covered before or cover now. */
   public Set<String> saveDeals(Connection connection, List<Deal> deals) throws SQLException {
-    if (deals.isEmpty()) {
-      return new HashSet<>();
-    }
-    List<String> ids = deals.stream().map(Deal::getDealId).toList();
-    Set<String> touched = selectIn(connection, "SELECT isrc FROM deal_recording WHERE deal_id IN (%s)", ids);
-    deleteIn(connection, "DELETE FROM deal WHERE deal_id IN (%s)", ids);
-    touched.addAll(insertDeals(connection, deals, null));
-    return touched;
+    return saveDeals(connection, deals, null);
   }
 
   /**
@@ -108,12 +101,18 @@ public final class CatalogueRepository {
     Set<String> touched = selectIn(connection, "SELECT dr.isrc FROM deal_recording dr JOIN deal d"
         + " ON d.deal_id = dr.deal_id WHERE d.release_key IN (%s)", List.of(releaseKey));
     update(connection, "DELETE FROM deal WHERE release_key = ?", releaseKey);
-    if (!deals.isEmpty()) {
-      List<String> ids = deals.stream().map(Deal::getDealId).toList();
-      touched.addAll(selectIn(connection, "SELECT isrc FROM deal_recording WHERE deal_id IN (%s)", ids));
-      deleteIn(connection, "DELETE FROM deal WHERE deal_id IN (%s)", ids);
-      touched.addAll(insertDeals(connection, deals, releaseKey));
+    touched.addAll(saveDeals(connection, deals, releaseKey));
+    return touched;
+  }
+
+  private Set<String> saveDeals(Connection connection, List<Deal> deals, String releaseKey) throws SQLException {
+    if (deals.isEmpty()) {
+      return new HashSet<>();
     }
+    List<String> ids = deals.stream().map(Deal::getDealId).toList();
+    Set<String> touched = selectIn(connection, "SELECT isrc FROM deal_recording WHERE deal_id IN (%s)", ids);
+    deleteIn(connection, "DELETE FROM deal WHERE deal_id IN (%s)", ids);
+    touched.addAll(insertDeals(connection, deals, releaseKey));
     return touched;
   }
 
@@ -324,7 +323,7 @@ public final class CatalogueRepository {
       while (rows.next()) {
         String identifiers = rows.getString(4);
         parties.add(new io.stave.application.RecordingDetails.PartyCredit(rows.getString(1), rows.getString(3),
-            rows.getString(2), identifiers == null ? Map.of() : PartyJson.identifiers(identifiers)));
+            rows.getString(2), identifiers == null ? Map.of() : FeedDocuments.identifiers(identifiers)));
       }
     }
     List<Deal> deals = dealsByRecording(List.of(isrc.code())).getOrDefault(isrc.code(), new ArrayList<>());

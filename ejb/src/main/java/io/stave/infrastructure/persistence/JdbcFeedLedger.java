@@ -133,7 +133,7 @@ public final class JdbcFeedLedger implements FeedLedger {
         "UPDATE feed_message SET status = 'APPLIED', summary = ?, problems = NULL, warnings = ?, decided_at = ?,"
             + " attempts = attempts + 1 WHERE message_id = ? AND status IN ('RECEIVED', 'REJECTED')")) {
       claim.setString(1, truncate(summary, 2000));
-      claim.setString(2, PartyJson.problems(cap(warnings)));
+      claim.setString(2, FeedDocuments.problems(cap(warnings)));
       claim.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
       claim.setString(4, messageId);
       return claim.executeUpdate() == 1;
@@ -145,7 +145,7 @@ public final class JdbcFeedLedger implements FeedLedger {
     try (PreparedStatement update = connection.prepareStatement(
         "UPDATE feed_message SET summary = ?, warnings = ? WHERE message_id = ?")) {
       update.setString(1, truncate(summary, 2000));
-      update.setString(2, PartyJson.problems(cap(warnings)));
+      update.setString(2, FeedDocuments.problems(cap(warnings)));
       update.setString(3, messageId);
       update.executeUpdate();
     }
@@ -203,7 +203,7 @@ public final class JdbcFeedLedger implements FeedLedger {
         PreparedStatement update = connection.prepareStatement(
             "UPDATE feed_message SET status = 'REJECTED', problems = ?, decided_at = ?, attempts = attempts + 1"
                 + " WHERE message_id = ? AND status <> 'APPLIED'")) {
-      update.setString(1, PartyJson.problems(cap(problems)));
+      update.setString(1, FeedDocuments.problems(cap(problems)));
       update.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
       update.setString(3, messageId);
       update.executeUpdate();
@@ -285,8 +285,8 @@ public final class JdbcFeedLedger implements FeedLedger {
         FeedStatus.valueOf(row.getString("status")),
         false,
         row.getString("summary"),
-        PartyJson.problems(row.getString("problems")),
-        PartyJson.problems(row.getString("warnings")),
+        FeedDocuments.problems(row.getString("problems")),
+        FeedDocuments.problems(row.getString("warnings")),
         row.getObject("received_at", OffsetDateTime.class).toInstant(),
         decided == null ? null : decided.toInstant());
   }

@@ -28,21 +28,6 @@ public record FeedMessage(FeedKind kind, FeedFormat format, FeedChannel channel,
   }
 
   @Override
-  public boolean equals(Object o) {
-    return o instanceof FeedMessage other
-        && kind == other.kind
-        && format == other.format
-        && channel == other.channel
-        && sourceName.equals(other.sourceName)
-        && java.util.Arrays.equals(body, other.body);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(kind, format, channel, sourceName, java.util.Arrays.hashCode(body));
-  }
-
-  @Override
   public String toString() {
     return kind.wireName() + " " + format + " message '" + sourceName + "' via " + channel + " ("
         + body.length + " bytes)";

@@ -37,9 +37,14 @@ public record FeedReceipt(
 
   /** The text of the {@code .reason} file beside a rejected inbox file. */
   public String reasonText() {
-    StringBuilder text = new StringBuilder("Message " + messageId + " was rejected; nothing from it was applied.\n");
+    return reasonText("Message " + messageId + " was rejected; nothing from it was applied.", problems)
+        + "Fix the message and send it again, or replay it: POST /api/v1/feeds/messages/{id}/replay\n";
+  }
+
+  /** A headline and one problem per line. */
+  public static String reasonText(String headline, List<Problem> problems) {
+    StringBuilder text = new StringBuilder(headline).append('\n');
     problems.forEach(problem -> text.append(problem).append('\n'));
-    text.append("Fix the message and send it again, or replay it: POST /api/v1/feeds/messages/{id}/replay\n");
     return text.toString();
   }
 }

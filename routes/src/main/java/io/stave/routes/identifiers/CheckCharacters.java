@@ -22,12 +22,7 @@ public final class CheckCharacters {
     if (!ISNI.matcher(isni).matches()) {
       return "'" + value + "' is not an ISNI (16 characters: 15 digits and a check character)";
     }
-    int total = 0;
-    for (int i = 0; i < 15; i++) {
-      total = (total + (isni.charAt(i) - '0')) * 2;
-    }
-    int check = (12 - total % 11) % 11;
-    char expected = check == 10 ? 'X' : (char) ('0' + check);
+    char expected = isniCheckCharacter(isni.substring(0, 15));
     return isni.charAt(15) == expected ? null
         : "ISNI '" + value + "' has check character " + isni.charAt(15) + ", expected " + expected;
   }
@@ -55,14 +50,29 @@ public final class CheckCharacters {
     if (!ICPN.matcher(icpn).matches()) {
       return "'" + value + "' is not an ICPN (12 to 14 digits)";
     }
-    int total = 0;
-    for (int i = icpn.length() - 2, weight = 3; i >= 0; i--, weight = 4 - weight) {
-      total += (icpn.charAt(i) - '0') * weight;
-    }
-    int expected = (10 - total % 10) % 10;
+    int expected = icpnCheckDigit(icpn.substring(0, icpn.length() - 1));
     int given = icpn.charAt(icpn.length() - 1) - '0';
     return given == expected ? null
         : "ICPN '" + value + "' has check digit " + given + ", expected " + expected;
+  }
+
+  /** The ISO 7064 MOD 11-2 check character of an ISNI's first 15 digits. */
+  public static char isniCheckCharacter(String first15) {
+    int total = 0;
+    for (int i = 0; i < 15; i++) {
+      total = (total + (first15.charAt(i) - '0')) * 2;
+    }
+    int check = (12 - total % 11) % 11;
+    return check == 10 ? 'X' : (char) ('0' + check);
+  }
+
+  /** The GS1 mod-10 check digit of an ICPN's digits before it. */
+  public static int icpnCheckDigit(String digits) {
+    int total = 0;
+    for (int i = digits.length() - 1, weight = 3; i >= 0; i--, weight = 4 - weight) {
+      total += (digits.charAt(i) - '0') * weight;
+    }
+    return (10 - total % 10) % 10;
   }
 
   /** An ISNI without the spaces people write it with. */

@@ -62,10 +62,6 @@ public final class InMemoryFeedLedger implements FeedLedger {
     return Optional.ofNullable(messages.get(messageId)).map(m -> new StoredMessage(m, receipts.get(messageId)));
   }
 
-  public synchronized FeedReceipt receipt(String messageId) {
-    return receipts.get(messageId);
-  }
-
   public synchronized List<FeedReceipt> receipts() {
     return List.copyOf(receipts.values());
   }

@@ -13,11 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The small JSON documents the feed tables keep: party identifiers, problem lists. */
-public final class PartyJson {
+/** The small JSON documents the feed tables keep: a party's identifiers, a message's problems and warnings. */
+public final class FeedDocuments {
   private static final JsonProvider JSON = JsonProvider.provider();
 
-  private PartyJson() {}
+  private FeedDocuments() {}
 
   public static String identifiers(IngestedParty party) {
     JsonObjectBuilder object = JSON.createObjectBuilder();
