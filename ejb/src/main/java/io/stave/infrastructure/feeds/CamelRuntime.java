@@ -1,28 +1,19 @@
 package io.stave.infrastructure.feeds;
 
-import io.stave.application.FeedMessageQuery;
 import io.stave.application.Feeds;
-import io.stave.application.RecordingDetails;
 import io.stave.application.ServiceUnavailableException;
-import io.stave.infrastructure.cluster.ClusterCatalogue;
-import io.stave.infrastructure.cluster.ClusterMember;
-import io.stave.infrastructure.persistence.CatalogueRepository;
-import io.stave.infrastructure.persistence.Database;
-import io.stave.infrastructure.persistence.JdbcFeedLedger;
 import io.stave.infrastructure.startup.StartupException;
 import io.stave.routes.FeedRoutes;
 import io.stave.routes.ern.ErnReader;
 import io.stave.routes.feed.FeedIntake;
+import io.stave.routes.feed.FeedLedger;
 import io.stave.routes.feed.FeedMessage;
 import io.stave.routes.feed.FeedParser;
 import io.stave.routes.feed.FeedReceipt;
-import io.stave.rules.domain.Isrc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.apache.camel.CamelContext;
@@ -33,7 +24,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * The CamelContext of this node, with the label feed routes. Camel 4 has no CDI integration, so
- * the startup bean creates, starts and stops it here. Configuration (system properties, set from
+ * the startup bean creates, starts and stops it here. It is the feeds' way in for HTTP and JMS;
+ * the ledger it files messages in is produced by {@code ServerWiring}. Configuration (system properties, set from
  * the environment by the server configuration): {@code stave.feeds.inbox} (the watched directory;
  * default {@code <stave.data.dir>/inbox}, {@code off} for none), {@code stave.feeds.poll-ms}, {@code stave.feeds.max-message-bytes}.
  */
@@ -41,19 +33,14 @@ import org.apache.camel.impl.DefaultCamelContext;
 public class CamelRuntime implements Feeds {
   private static final Logger LOG = Logger.getLogger(CamelRuntime.class.getName());
 
-  @Inject Database database;
-  @Inject ClusterMember cluster;
+  @Inject FeedLedger ledger;
 
   private volatile CamelContext context;
   private volatile ProducerTemplate template;
-  private volatile JdbcFeedLedger ledger;
-  private volatile CatalogueRepository catalogue;
   private volatile long maxMessageBytes;
 
   public void start() {
     try {
-      catalogue = new CatalogueRepository(database.dataSource());
-      ledger = new JdbcFeedLedger(database.dataSource(), new ClusterCatalogue(catalogue, cluster::hazelcast));
       maxMessageBytes = Long.getLong("stave.feeds.max-message-bytes", 64L * 1024 * 1024);
       FeedIntake intake = new FeedIntake(new FeedParser(new ErnReader(), Clock.systemUTC()), ledger, maxMessageBytes);
       Path inbox = inbox();
@@ -96,38 +83,14 @@ public class CamelRuntime implements Feeds {
   }
 
   @Override
-  public Optional<FeedReceipt> find(String messageId) {
-    return started().find(messageId);
-  }
-
-  @Override
-  public Optional<FeedMessage> content(String messageId) {
-    return started().load(messageId).map(stored -> stored.message());
-  }
-
-  @Override
-  public List<FeedReceipt> list(FeedMessageQuery query) {
-    return started().list(query);
-  }
-
-  @Override
-  public Optional<RecordingDetails> recording(String isrc) {
-    Isrc code = Isrc.of(isrc);
-    started();
-    try {
-      return catalogue.details(code);
-    } catch (SQLException e) {
-      throw new ServiceUnavailableException("the catalogue cannot be read: " + e.getMessage(), e);
-    }
-  }
-
-  @Override
   public long maxMessageBytes() {
     return maxMessageBytes;
   }
 
   private FeedReceipt request(String endpoint, Object body) {
-    started();
+    if (!isStarted()) {
+      throw new ServiceUnavailableException("the feed routes are not running on this node", null);
+    }
     try {
       return template.requestBody(endpoint, body, FeedReceipt.class);
     } catch (CamelExecutionException e) {
@@ -136,13 +99,6 @@ public class CamelRuntime implements Feeds {
       }
       throw new ServiceUnavailableException("the feed route failed: " + e.getMessage(), e);
     }
-  }
-
-  private JdbcFeedLedger started() {
-    if (!isStarted()) {
-      throw new ServiceUnavailableException("the feed routes are not running on this node", null);
-    }
-    return ledger;
   }
 
   public boolean isStarted() {

@@ -2,6 +2,7 @@ package io.stave.infrastructure.persistence;
 
 import io.stave.application.CatalogueChange;
 import io.stave.application.FeedMessageQuery;
+import io.stave.application.FeedMessages;
 import io.stave.application.ServiceUnavailableException;
 import io.stave.infrastructure.cluster.ClusterCatalogue;
 import io.stave.infrastructure.cluster.ClusterCatalogue.Verdict;
@@ -33,7 +34,7 @@ import javax.sql.DataSource;
  * status changes to APPLIED in the same transaction as the facts, and only from RECEIVED or
  * REJECTED, so a message is applied at most once.
  */
-public final class JdbcFeedLedger implements FeedLedger {
+public final class JdbcFeedLedger implements FeedLedger, FeedMessages {
   private static final String COLUMNS = "message_id, kind, format, channel, source_name, status, summary,"
       + " problems, warnings, received_at, decided_at";
 
@@ -233,6 +234,12 @@ public final class JdbcFeedLedger implements FeedLedger {
     }
   }
 
+  @Override
+  public Optional<FeedMessage> content(String messageId) {
+    return load(messageId).map(StoredMessage::message);
+  }
+
+  @Override
   public Optional<FeedReceipt> find(String messageId) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM feed_message WHERE message_id = ?")) {
@@ -246,6 +253,7 @@ public final class JdbcFeedLedger implements FeedLedger {
   }
 
   /** Newest first, filtered by whatever the query sets. */
+  @Override
   public List<FeedReceipt> list(FeedMessageQuery query) {
     StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM feed_message WHERE 1 = 1");
     List<Object> values = new ArrayList<>();

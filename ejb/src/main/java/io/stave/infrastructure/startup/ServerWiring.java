@@ -4,13 +4,17 @@ import io.stave.application.Catalogue;
 import io.stave.application.DecisionLog;
 import io.stave.application.DecisionService;
 import io.stave.application.PolicyService;
+import io.stave.application.Recordings;
+import io.stave.application.ServiceUnavailableException;
 import io.stave.infrastructure.cluster.ClusterCatalogue;
 import io.stave.infrastructure.cluster.ClusterMember;
 import io.stave.infrastructure.cluster.HazelcastFactStore;
 import io.stave.infrastructure.persistence.CatalogueRepository;
 import io.stave.infrastructure.persistence.Database;
 import io.stave.infrastructure.persistence.JdbcDecisionLog;
+import io.stave.infrastructure.persistence.JdbcFeedLedger;
 import io.stave.infrastructure.persistence.PolicyRepository;
+import io.stave.rules.domain.Isrc;
 import io.stave.rules.engine.EvaluationLimits;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -19,6 +23,7 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.sql.SQLException;
 import java.time.Duration;
 
 /**
@@ -59,6 +64,31 @@ public class ServerWiring {
   @Produces
   @Singleton
   Catalogue catalogue() {
+    return clusterCatalogue();
+  }
+
+  /** The feed ledger: what the routes file messages in, and what the API lists. */
+  @Produces
+  @Singleton
+  JdbcFeedLedger feedLedger() {
+    return new JdbcFeedLedger(database.dataSource(), clusterCatalogue());
+  }
+
+  @Produces
+  @Singleton
+  Recordings recordings() {
+    CatalogueRepository catalogue = new CatalogueRepository(database.dataSource());
+    return isrc -> {
+      Isrc code = Isrc.of(isrc);
+      try {
+        return catalogue.details(code);
+      } catch (SQLException e) {
+        throw new ServiceUnavailableException("the catalogue cannot be read: " + e.getMessage(), e);
+      }
+    };
+  }
+
+  private ClusterCatalogue clusterCatalogue() {
     return new ClusterCatalogue(new CatalogueRepository(database.dataSource()), cluster::hazelcast);
   }
 

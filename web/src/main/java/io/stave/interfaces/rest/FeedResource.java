@@ -1,6 +1,7 @@
 package io.stave.interfaces.rest;
 
 import io.stave.application.FeedMessageQuery;
+import io.stave.application.FeedMessages;
 import io.stave.application.Feeds;
 import io.stave.application.NotFoundException;
 import io.stave.interfaces.rest.problem.FieldError;
@@ -52,6 +53,7 @@ public class FeedResource {
   private static final int UNPROCESSABLE = 422;
 
   @Inject Feeds feeds;
+  @Inject FeedMessages messages;
   @Context SecurityContext security;
 
   @POST
@@ -92,14 +94,14 @@ public class FeedResource {
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
     }
-    return Response.ok(FeedJson.receipts(feeds.list(query), query.limit(), query.offset())).build();
+    return Response.ok(FeedJson.receipts(messages.list(query), query.limit(), query.offset())).build();
   }
 
   @GET
   @Path("messages/{id}")
   @RolesAllowed({Roles.FEED_INTEGRATOR, Roles.AUDITOR, Roles.POLICY_AUTHOR})
   public Response find(@PathParam("id") String id) {
-    return Response.ok(FeedJson.receipt(feeds.find(id).orElseThrow(() -> notFound(id)))).build();
+    return Response.ok(FeedJson.receipt(messages.find(id).orElseThrow(() -> notFound(id)))).build();
   }
 
   @GET
@@ -107,7 +109,7 @@ public class FeedResource {
   @Produces(MediaType.WILDCARD)
   @RolesAllowed({Roles.FEED_INTEGRATOR, Roles.AUDITOR})
   public Response content(@PathParam("id") String id) {
-    FeedMessage message = feeds.content(id).orElseThrow(() -> notFound(id));
+    FeedMessage message = messages.content(id).orElseThrow(() -> notFound(id));
     String mediaType = switch (message.format()) {
       case XML -> MediaType.APPLICATION_XML;
       case CSV -> "text/csv";

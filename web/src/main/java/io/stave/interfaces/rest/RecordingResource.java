@@ -1,6 +1,6 @@
 package io.stave.interfaces.rest;
 
-import io.stave.application.Feeds;
+import io.stave.application.Recordings;
 import io.stave.application.NotFoundException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -17,13 +17,13 @@ import jakarta.ws.rs.core.MediaType;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class RecordingResource {
-  @Inject Feeds feeds;
+  @Inject Recordings recordings;
 
   @GET
   @Path("{isrc}")
   @RolesAllowed({Roles.FEED_INTEGRATOR, Roles.AUDITOR, Roles.POLICY_AUTHOR, Roles.POLICY_APPROVER, Roles.FEATURE_CLIENT})
   public JsonObject recording(@PathParam("isrc") String isrc) {
-    return feeds.recording(isrc).map(FeedJson::recording)
+    return recordings.find(isrc).map(FeedJson::recording)
         .orElseThrow(() -> new NotFoundException("no feed has delivered recording " + isrc));
   }
 }
