@@ -49,7 +49,7 @@ public final class SeedDatabase {
         connection.commit();
       }
       for (List<SplitSheet> slice : slices(catalogue.splitSheets)) {
-        repository.saveSplitSheets(connection, slice);
+        repository.saveSplitSheets(connection, slice, CatalogueRepository.SheetSource.SPLIT_FEED);
         connection.commit();
       }
       connection.commit();

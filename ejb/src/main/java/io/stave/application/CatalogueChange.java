@@ -23,7 +23,8 @@ public record CatalogueChange(
     List<SplitSheet> splitSheets,
     List<IngestedParty> parties,
     List<Credit> credits,
-    List<ReleaseDeals> releaseDeals) {
+    List<ReleaseDeals> releaseDeals,
+    List<SplitSheet> rightsControllerSheets) {
   public CatalogueChange {
     recordings = List.copyOf(recordings);
     deals = List.copyOf(deals);
@@ -32,10 +33,11 @@ public record CatalogueChange(
     parties = List.copyOf(parties);
     credits = List.copyOf(credits);
     releaseDeals = List.copyOf(releaseDeals);
+    rightsControllerSheets = List.copyOf(rightsControllerSheets);
   }
 
   public CatalogueChange(List<Recording> recordings, List<Deal> deals, List<Consent> consents, List<SplitSheet> splitSheets) {
-    this(recordings, deals, consents, splitSheets, List.of(), List.of(), List.of());
+    this(recordings, deals, consents, splitSheets, List.of(), List.of(), List.of(), List.of());
   }
 
   public static CatalogueChange of(List<Recording> recordings, List<Deal> deals) {
@@ -44,11 +46,11 @@ public record CatalogueChange(
 
   public static CatalogueChange of(FeedFacts facts) {
     return new CatalogueChange(facts.recordings(), List.of(), facts.consents(), facts.splitSheets(),
-        facts.parties(), facts.credits(), facts.releaseDeals());
+        facts.parties(), facts.credits(), facts.releaseDeals(), facts.rightsControllerSheets());
   }
 
   public boolean isEmpty() {
     return recordings.isEmpty() && deals.isEmpty() && consents.isEmpty() && splitSheets.isEmpty()
-        && parties.isEmpty() && credits.isEmpty() && releaseDeals.isEmpty();
+        && parties.isEmpty() && credits.isEmpty() && releaseDeals.isEmpty() && rightsControllerSheets.isEmpty();
   }
 }

@@ -6,6 +6,7 @@ import io.stave.application.Catalogue;
 import io.stave.application.CatalogueChange;
 import io.stave.application.ServiceUnavailableException;
 import io.stave.infrastructure.persistence.CatalogueRepository;
+import io.stave.infrastructure.persistence.CatalogueRepository.SheetSource;
 import io.stave.rules.domain.Consent;
 import io.stave.rules.domain.Deal;
 import io.stave.rules.domain.Recording;
@@ -95,7 +96,9 @@ public final class ClusterCatalogue implements Catalogue {
         repository.appendConsents(connection, change.consents());
         change.consents().forEach(consent ->
             consents.add(HazelcastFactStore.consentKey(consent.artistId(), consent.useType())));
-        repository.saveSplitSheets(connection, change.splitSheets())
+        repository.saveSplitSheets(connection, change.splitSheets(), SheetSource.SPLIT_FEED)
+            .forEach(sheet -> splits.add(sheet.getIsrc().code()));
+        repository.saveSplitSheets(connection, change.rightsControllerSheets(), SheetSource.RIGHTS_CONTROLLERS)
             .forEach(sheet -> splits.add(sheet.getIsrc().code()));
         connection.commit();
       } catch (SQLException | RuntimeException e) {

@@ -36,8 +36,11 @@ import javax.sql.DataSource;
  */
 public final class CatalogueRepository {
   private static final int IN_LIST = 500;
-  /** Split ids of sheets made from an ERN message's rights controllers. */
-  public static final String RIGHTS_CONTROLLER_SHEET = "ern:";
+  /** Where a split sheet came from; a sheet from rights controllers yields to a split-sheet feed's. */
+  public enum SheetSource {
+    SPLIT_FEED,
+    RIGHTS_CONTROLLERS
+  }
 
   private final DataSource dataSource;
 
@@ -241,28 +244,29 @@ public final class CatalogueRepository {
   }
 
   /**
-   * Each sheet replaces the sheet of the same recording and scope. A sheet made from an ERN
-   * message's rights controllers (id {@code ern:…}) never replaces one a split-sheet feed
-   * delivered; returns the sheets saved.
+   * Each sheet replaces the sheet of the same recording and scope, except that a sheet from rights
+   * controllers never replaces one a split-sheet feed delivered; returns the sheets saved.
    */
-  public List<SplitSheet> saveSplitSheets(Connection connection, List<SplitSheet> sheets) throws SQLException {
+  public List<SplitSheet> saveSplitSheets(Connection connection, List<SplitSheet> sheets, SheetSource source)
+      throws SQLException {
     if (sheets.isEmpty()) {
       return List.of();
     }
     Map<String, String> existing = new HashMap<>();
+    Map<String, SheetSource> existingSource = new HashMap<>();
     try (PreparedStatement select = prepare(connection,
-        "SELECT isrc, use_scope, split_id FROM split_sheet WHERE isrc IN (%s)",
+        "SELECT isrc, use_scope, split_id, source FROM split_sheet WHERE isrc IN (%s)",
         sheets.stream().map(sheet -> sheet.getIsrc().code()).distinct().toList());
         ResultSet rows = select.executeQuery()) {
       while (rows.next()) {
         existing.put(rows.getString(1) + "|" + rows.getString(2), rows.getString(3));
+        existingSource.put(rows.getString(1) + "|" + rows.getString(2), SheetSource.valueOf(rows.getString(4)));
       }
     }
     List<SplitSheet> saved = new ArrayList<>();
     for (SplitSheet sheet : sheets) {
-      String current = existing.get(sheet.getIsrc().code() + "|" + scope(sheet.getUseType().orElse(null)));
-      boolean fromRightsControllers = sheet.getSplitId().startsWith(RIGHTS_CONTROLLER_SHEET);
-      if (!(fromRightsControllers && current != null && !current.startsWith(RIGHTS_CONTROLLER_SHEET))) {
+      SheetSource current = existingSource.get(sheet.getIsrc().code() + "|" + scope(sheet.getUseType().orElse(null)));
+      if (!(source == SheetSource.RIGHTS_CONTROLLERS && current == SheetSource.SPLIT_FEED)) {
         saved.add(sheet);
       }
     }
@@ -279,7 +283,7 @@ public final class CatalogueRepository {
     }
     deleteIn(connection, "DELETE FROM split_sheet WHERE split_id IN (%s)", replaced.stream().distinct().toList());
     try (PreparedStatement insert = connection.prepareStatement(
-            "INSERT INTO split_sheet (split_id, isrc, use_scope, updated_at) VALUES (?, ?, ?, ?)");
+            "INSERT INTO split_sheet (split_id, isrc, use_scope, updated_at, source) VALUES (?, ?, ?, ?, ?)");
         PreparedStatement share = connection.prepareStatement(
             "INSERT INTO split_share (split_id, position, party_id, role, percent) VALUES (?, ?, ?, ?, ?)")) {
       OffsetDateTime now = now();
@@ -288,6 +292,7 @@ public final class CatalogueRepository {
         insert.setString(2, sheet.getIsrc().code());
         insert.setString(3, scope(sheet.getUseType().orElse(null)));
         insert.setObject(4, now);
+        insert.setString(5, source.name());
         insert.addBatch();
         int position = 0;
         for (Share each : sheet.getShares()) {

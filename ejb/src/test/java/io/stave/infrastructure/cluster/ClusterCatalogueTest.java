@@ -128,4 +128,28 @@ class ClusterCatalogueTest extends OneMemberTestBase {
       secondMember.shutdown();
     }
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aSheetFromRightsControllersNeverReplacesOneFromTheSplitSheetFeed(TestDatabase database) {
+    CatalogueRepository repository = new CatalogueRepository(database.dataSource());
+    ClusterCatalogue catalogue = startCatalogue(repository);
+    Isrc isrc = Isrc.of("SEXYZ26" + String.format("%05d", new java.util.Random().nextInt(100_000)));
+    SplitSheet fromErn = new SplitSheet("ern:" + isrc.code(), isrc, null,
+        List.of(new Share("label-1", "RightsController", Percent.HUNDRED)));
+    SplitSheet fromSplitFeed = new SplitSheet("split:" + isrc.code() + ":*", isrc, null, List.of(
+        new Share("label-1", "LABEL", Percent.of("70")), new Share("artist-a", "MAIN_ARTIST", Percent.of("30"))));
+    CatalogueChange ernMessage = new CatalogueChange(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+        List.of(), List.of(fromErn));
+
+    catalogue.apply(ernMessage);
+    assertEquals(fromErn.getSplitId(), new HazelcastFactStore(() -> member).splitSheet(isrc, null).orElseThrow().getSplitId(),
+        "with nothing else on record the rights controllers' shares are the sheet");
+    catalogue.apply(new CatalogueChange(List.of(), List.of(), List.of(), List.of(fromSplitFeed)));
+    catalogue.apply(ernMessage);
+
+    assertEquals(fromSplitFeed.getSplitId(),
+        new HazelcastFactStore(() -> member).splitSheet(isrc, null).orElseThrow().getSplitId(),
+        "an ERN update after the split sheet leaves the split sheet in place");
+  }
 }

@@ -109,7 +109,7 @@ public final class ErnMapper {
         throw new FeedRejectedException(problems);
       }
       return new FeedFacts(List.copyOf(recordings.values()), List.copyOf(parties.values()), credits,
-          releaseDeals, List.of(), sheets, warnings, version);
+          releaseDeals, List.of(), List.of(), sheets, warnings, version);
     }
 
     private Set<String> mainArtistReferences() {

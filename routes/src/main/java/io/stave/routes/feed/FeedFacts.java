@@ -10,6 +10,8 @@ import java.util.List;
  * while reading it (values that were accepted but look wrong, such as a bad check digit on an
  * identifier no rule keys on).
  */
+// rightsControllerSheets: sheets made from an ERN message's rights controllers, which never
+// replace a sheet a split-sheet feed delivered.
 public record FeedFacts(
     List<Recording> recordings,
     List<IngestedParty> parties,
@@ -17,6 +19,7 @@ public record FeedFacts(
     List<ReleaseDeals> releaseDeals,
     List<Consent> consents,
     List<SplitSheet> splitSheets,
+    List<SplitSheet> rightsControllerSheets,
     List<Problem> warnings,
     ReleaseVersion release) {
 
@@ -33,15 +36,16 @@ public record FeedFacts(
     releaseDeals = List.copyOf(releaseDeals);
     consents = List.copyOf(consents);
     splitSheets = List.copyOf(splitSheets);
+    rightsControllerSheets = List.copyOf(rightsControllerSheets);
     warnings = List.copyOf(warnings);
   }
 
   public static FeedFacts ofConsents(List<Consent> consents) {
-    return new FeedFacts(List.of(), List.of(), List.of(), List.of(), consents, List.of(), List.of(), null);
+    return new FeedFacts(List.of(), List.of(), List.of(), List.of(), consents, List.of(), List.of(), List.of(), null);
   }
 
   public static FeedFacts ofSplitSheets(List<SplitSheet> sheets) {
-    return new FeedFacts(List.of(), List.of(), List.of(), List.of(), List.of(), sheets, List.of(), null);
+    return new FeedFacts(List.of(), List.of(), List.of(), List.of(), List.of(), sheets, List.of(), List.of(), null);
   }
 
   public int dealCount() {
@@ -52,6 +56,6 @@ public record FeedFacts(
   public String summary() {
     return recordings.size() + " recording(s), " + parties.size() + " part(ies), " + dealCount()
         + " deal(s) for " + releaseDeals.size() + " release(s), " + consents.size() + " consent(s), "
-        + splitSheets.size() + " split sheet(s)";
+        + (splitSheets.size() + rightsControllerSheets.size()) + " split sheet(s)";
   }
 }
