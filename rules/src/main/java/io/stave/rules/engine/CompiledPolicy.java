@@ -2,6 +2,7 @@ package io.stave.rules.engine;
 
 import io.stave.rules.domain.ConsentHistory;
 import io.stave.rules.domain.Deal;
+import io.stave.rules.domain.DefaultSplit;
 import io.stave.rules.domain.Decision;
 import io.stave.rules.domain.DecisionRequest;
 import io.stave.rules.domain.FactStore;
@@ -45,7 +46,8 @@ public final class CompiledPolicy implements AutoCloseable {
   static final String ENGINE_RULE = "Stave engine guarantee";
   /** What rules assert as their results. */
   private static final ObjectFilter RESULTS =
-      o -> o instanceof Licence || o instanceof Denial || o instanceof Obligation;
+      o -> o instanceof Licence || o instanceof Denial || o instanceof Obligation
+          || o instanceof DefaultSplit;
 
   private final long version;
   private final KieBase kieBase;
@@ -100,6 +102,7 @@ public final class CompiledPolicy implements AutoCloseable {
     Deadline deadline = new Deadline(evaluation.started + limits.deadline().toNanos());
     List<Licence> licences = new ArrayList<>();
     List<Reason> denials = new ArrayList<>();
+    Optional<DefaultSplit> defaultSplit = Optional.empty();
     Obligations obligations = new Obligations();
     KieSession session = kieBase.newKieSession();
     int fired;
@@ -115,6 +118,10 @@ public final class CompiledPolicy implements AutoCloseable {
           licences.add(licence);
         } else if (fact instanceof Denial denial) {
           denials.add(denial.reason());
+        } else if (fact instanceof DefaultSplit fallback) {
+          defaultSplit = defaultSplit
+              .filter(kept -> kept.getSplitId().compareTo(fallback.getSplitId()) <= 0)
+              .or(() -> Optional.of(fallback));
         } else {
           obligations.add((Obligation) fact);
         }
@@ -151,10 +158,10 @@ public final class CompiledPolicy implements AutoCloseable {
     if (licences.isEmpty()) {
       return evaluation.decide(Verdict.DENY, List.of(notLicensed(request)), List.of(), null);
     }
-    if (split.isEmpty()) {
+    if (split.isEmpty() && defaultSplit.isEmpty()) {
       return evaluation.deny(ReasonCode.NO_SPLIT_SHEET,
           "No split sheet names who is paid for " + request.getIsrc()
-              + ", so the use cannot be permitted.");
+              + ", and the policy names nobody to pay instead, so the use cannot be permitted.");
     }
     List<Reason> reasons = new ArrayList<>();
     for (Licence licence : licences) {
@@ -164,7 +171,12 @@ public final class CompiledPolicy implements AutoCloseable {
               + (deal.getLicensorId() == null ? "" : " from " + deal.getLicensorId())
               + " licenses " + request.describe() + "."));
     }
-    return evaluation.decide(Verdict.PERMIT, reasons, obligations.list(), split.get());
+    if (split.isPresent()) {
+      return evaluation.decide(Verdict.PERMIT, reasons, obligations.list(), split.get());
+    }
+    DefaultSplit fallback = defaultSplit.get();
+    reasons.add(new Reason(ReasonCode.DEFAULT_SPLIT, fallback.getRule(), fallback.describe(request)));
+    return evaluation.decide(Verdict.PERMIT, reasons, obligations.list(), fallback.getSheet());
   }
 
   /**
@@ -174,18 +186,23 @@ public final class CompiledPolicy implements AutoCloseable {
    */
   public void warmUp() {
     Isrc isrc = Isrc.of("ZZZZZ0000001");
+    Isrc unsplit = Isrc.of("ZZZZZ0000002");
     Instant at = Instant.parse("2026-01-01T00:00:00Z");
     InMemoryFactStore facts = new InMemoryFactStore()
         .add(new Recording(isrc, "Warm-up", "Warm-up", List.of("warm-up-artist"), null, null))
-        .add(new Deal("warm-up", null, Set.of(isrc), Set.of(Territory.WORLDWIDE), Set.of(), at,
-            null, Set.of(UseType.values()), Set.of("Stream"), null, 30))
+        .add(new Recording(unsplit, "Warm-up", "Warm-up", List.of(), "warm-up-label", null))
+        .add(new Deal("warm-up", "warm-up-sender", Set.of(isrc, unsplit),
+            Set.of(Territory.WORLDWIDE), Set.of(), at, null, Set.of(UseType.values()),
+            Set.of("Stream"), null, 30))
         .add(new SplitSheet("warm-up", isrc, null,
             List.of(new Share("warm-up-artist", "MAIN_ARTIST", Percent.HUNDRED))));
     EvaluationLimits generous = new EvaluationLimits(10_000, java.time.Duration.ofSeconds(30));
     for (int round = 0; round < 40; round++) {
       for (UseType use : UseType.values()) {
-        evaluate(new DecisionRequest(null, null, use, isrc, Territory.of("SE"), at, Map.of()),
-            facts, generous, "warm-up");
+        for (Isrc recording : List.of(isrc, unsplit)) {
+          evaluate(new DecisionRequest(null, null, use, recording, Territory.of("SE"), at, Map.of()),
+              facts, generous, "warm-up");
+        }
       }
     }
   }
@@ -232,14 +249,23 @@ public final class CompiledPolicy implements AutoCloseable {
   @Override
   public void close() {}
 
-  /** The obligations rules asserted: one per type, the tightest of several duration caps. */
+  /**
+   * The obligations rules asserted: one per type, the tightest of several duration caps, and of
+   * several usage reports the one with the smallest split id (the split the engine picks).
+   */
   private static final class Obligations {
     private final Map<ObligationType, Obligation> byType = new EnumMap<>(ObligationType.class);
 
     void add(Obligation obligation) {
-      byType.merge(obligation.type(), obligation, (kept, added) ->
-          obligation.type() == ObligationType.MAX_DURATION_SECONDS
-              && seconds(added) < seconds(kept) ? added : kept);
+      byType.merge(obligation.type(), obligation, (kept, added) -> switch (obligation.type()) {
+        case MAX_DURATION_SECONDS -> seconds(added) < seconds(kept) ? added : kept;
+        case REPORT_USAGE -> splitId(added).compareTo(splitId(kept)) < 0 ? added : kept;
+        default -> kept;
+      });
+    }
+
+    private static String splitId(Obligation report) {
+      return report.attributes().getOrDefault("splitId", "");
     }
 
     List<Obligation> list() {

@@ -17,7 +17,8 @@ public record PolicySource(long version, Map<String, String> files) {
 
   /** The baseline policy that ships with Stave, as version 1. */
   public static final List<String> BASELINE_FILES =
-      List.of("licensing.drl", "consent.drl", "obligations.drl", "consent-defaults.drl.csv");
+      List.of("licensing.drl", "consent.drl", "splits.drl", "obligations.drl",
+          "consent-defaults.drl.csv");
 
   public PolicySource {
     if (files == null || files.isEmpty()) {

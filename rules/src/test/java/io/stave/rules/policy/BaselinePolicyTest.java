@@ -53,6 +53,7 @@ class BaselinePolicyTest {
   @BeforeAll
   static void compileBaselineOnce() throws Exception {
     policy = PolicyCompiler.compile(PolicySource.baseline(7));
+    policy.warmUp(); // as the server does before a version decides: first-use compilation is not timed
   }
 
   @AfterAll
@@ -438,12 +439,6 @@ class BaselinePolicyTest {
       assertEquals("split-" + SONG, ask(AI_ANALYSIS, "SE", NOW).split().getSplitId());
     }
 
-    @Test
-    void aLicensedUseWithoutASplitSheetIsDenied() {
-      Isrc unsplit = Isrc.of("GBAYE0601498");
-      catalogue.recording(unsplit, "artist-a").deal("D9").covering(unsplit).forUses(AI_CURATION).add();
-      assertDeny(ReasonCode.NO_SPLIT_SHEET, ask(AI_CURATION, unsplit, "SE", NOW));
-    }
 
     @Test
     void everyDecisionNamesThePolicyVersionThatMadeIt() {
@@ -454,5 +449,142 @@ class BaselinePolicyTest {
       return decision.obligations().stream().filter(o -> o.type() == type).findFirst()
           .map(o -> o.attributes()).orElse(null);
     }
+  }
+
+  /** DESIGN, "Who is paid": real label feeds rarely carry split sheets. */
+  @Nested
+  class WithoutASplitSheet {
+    private final Isrc unsplit = Isrc.of("GBAYE0601498");
+
+    @BeforeEach
+    void aRecordingWithoutSplitSheetUnderAStreamingDealInSwedenAndAnAiDealEverywhere() {
+      catalogue.recording(unsplit, "artist-a", "label-7", null);
+      catalogue.deal("STREAM-SE").covering(unsplit).in("SE").withDdexUses("Stream").from("sender-9").add();
+      catalogue.deal("AI-ALL").covering(unsplit).forUses(UseType.values()).from("sender-9").add();
+      for (UseType use : UseType.values()) {
+        catalogue.consent("artist-a", use, OPT_IN, LAST_YEAR);
+      }
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"AI_CURATION", "AI_VOICEOVER", "AI_ANALYSIS"})
+    void curationVoiceoverAndAnalysisPayTheLabelInFull(UseType use) {
+      Decision decision = ask(use, unsplit, "SE", NOW);
+      assertPermit(decision);
+      assertEquals(List.of(new Share("label-7", "LABEL", Percent.HUNDRED)), decision.split().getShares());
+      Reason reason = reason(decision, ReasonCode.DEFAULT_SPLIT);
+      assertTrue(reason.message().contains("label-7") && reason.message().contains("No split sheet"),
+          reason.message());
+      assertEquals("Without a delivered split sheet, the licensor under the licensing deal is paid in full",
+          reason.rule());
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"AI_DERIVATIVE", "AI_VOICE_LIKENESS", "AI_TRAINING"})
+    void generativeUsesAndTrainingNeedADeliveredSplitSheet(UseType use) {
+      Decision decision = ask(use, unsplit, "SE", NOW);
+      assertDeny(ReasonCode.NO_SPLIT_SHEET, decision);
+      assertEquals("A use that needs a delivered split sheet is denied without one",
+          reason(decision, ReasonCode.NO_SPLIT_SHEET).rule());
+    }
+
+    @Test
+    void aDeliveredSplitSheetIsPaidRatherThanTheLicensor() {
+      catalogue.splitFiftyFifty(unsplit);
+      Decision decision = ask(AI_TRAINING, unsplit, "SE", NOW);
+      assertPermit(decision);
+      assertEquals("split-" + unsplit, decision.split().getSplitId());
+      assertTrue(decision.reasons().stream().noneMatch(r -> r.code() == ReasonCode.DEFAULT_SPLIT));
+    }
+
+    @Test
+    void theRightsControllerIsPaidBeforeTheLabel() {
+      Isrc controlled = Isrc.of("GBAYE0601499");
+      catalogue.recording(controlled, "artist-a", "label-7", "controller-3");
+      catalogue.deal("C").covering(controlled).forUses(AI_ANALYSIS).from("sender-9").add();
+      assertEquals("controller-3", ask(AI_ANALYSIS, controlled, "SE", NOW).split().getShares().get(0).partyId());
+    }
+
+    @Test
+    void theSenderOfTheDealIsPaidWhenNoLabelOrRightsControllerIsNamed() {
+      Isrc bare = Isrc.of("GBAYE0601500");
+      catalogue.recording(bare, "artist-a", null, null);
+      catalogue.deal("B").covering(bare).forUses(AI_ANALYSIS).from("sender-9").add();
+      Share share = ask(AI_ANALYSIS, bare, "SE", NOW).split().getShares().get(0);
+      assertEquals(new Share("sender-9", "LICENSOR", Percent.HUNDRED), share);
+    }
+
+    @Test
+    void aUseNobodyCanBePaidForIsDeniedByTheEngine() {
+      Isrc nobody = Isrc.of("GBAYE0601501");
+      catalogue.recording(nobody, "artist-a", null, null);
+      catalogue.deal("N").covering(nobody).forUses(AI_ANALYSIS).from(null).add();
+      assertDeny(ReasonCode.NO_SPLIT_SHEET, ask(AI_ANALYSIS, nobody, "SE", NOW));
+    }
+
+    @Test
+    void theStreamingDealCoversCurationOnlyInItsTerritory() {
+      Isrc streamed = Isrc.of("GBAYE0601502");
+      catalogue.recording(streamed, "artist-a", "label-7", null);
+      catalogue.deal("S").covering(streamed).in("SE").withDdexUses("OnDemandStream").add();
+      assertPermit(ask(AI_CURATION, streamed, "SE", NOW));
+      assertDeny(ReasonCode.NOT_LICENSED, ask(AI_CURATION, streamed, "NO", NOW));
+      Decision training = ask(AI_TRAINING, streamed, "SE", NOW);
+      assertDeny(ReasonCode.NOT_LICENSED, training);
+      assertTrue(training.reasons().stream().noneMatch(r -> r.code() == ReasonCode.NO_SPLIT_SHEET),
+          () -> "an unlicensed use is denied for want of a licence, not of a split: " + training.reasons());
+    }
+
+    @Test
+    void usageIsReportedAgainstTheDefaultSplit() {
+      Decision decision = ask(AI_VOICEOVER, unsplit, "SE", NOW);
+      assertEquals(decision.split().getSplitId(),
+          decision.obligations().stream().filter(o -> o.type() == ObligationType.REPORT_USAGE)
+              .findFirst().orElseThrow().attributes().get("splitId"));
+    }
+
+    @Test
+    void ofSeveralLicensorsTheChoiceDoesNotDependOnRuleOrder() {
+      Isrc twoSenders = Isrc.of("GBAYE0601503");
+      catalogue.recording(twoSenders, "artist-a", null, null);
+      catalogue.deal("Z-LATER").covering(twoSenders).forUses(AI_ANALYSIS).from("sender-b").add();
+      catalogue.deal("A-FIRST").covering(twoSenders).forUses(AI_ANALYSIS).from("sender-a").add();
+      Decision decision = ask(AI_ANALYSIS, twoSenders, "SE", NOW);
+      assertEquals("sender-a", decision.split().getShares().get(0).partyId());
+      assertEquals(decision.split().getSplitId(),
+          decision.obligations().stream().filter(o -> o.type() == ObligationType.REPORT_USAGE)
+              .findFirst().orElseThrow().attributes().get("splitId"));
+    }
+  }
+
+  /** DDEX lets a label deliver a recording without naming a MainArtist. */
+  @Nested
+  class MainArtistsUnknown {
+    private final Isrc anonymous = Isrc.of("GBAYE0601510");
+
+    @BeforeEach
+    void aRecordingWithoutMainArtistUnderADealForEveryUse() {
+      catalogue.recordingWithoutMainArtist(anonymous).splitFiftyFifty(anonymous);
+      catalogue.deal("ALL").covering(anonymous).forUses(UseType.values()).add();
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"AI_DERIVATIVE", "AI_VOICE_LIKENESS", "AI_TRAINING"})
+    void usesThatNeedOptInAreDeniedNamingTheMissingMainArtist(UseType use) {
+      Decision decision = ask(use, anonymous, "SE", NOW);
+      assertDeny(ReasonCode.NO_MAIN_ARTIST, decision);
+      assertTrue(reason(decision, ReasonCode.NO_MAIN_ARTIST).message().contains("named no main artist"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"AI_CURATION", "AI_VOICEOVER", "AI_ANALYSIS"})
+    void usesAllowedUnlessOptedOutStayAllowed(UseType use) {
+      assertPermit(ask(use, anonymous, "SE", NOW));
+    }
+  }
+
+  private static Reason reason(Decision decision, ReasonCode code) {
+    return decision.reasons().stream().filter(r -> r.code() == code).findFirst()
+        .orElseThrow(() -> new AssertionError("no " + code + " reason in " + decision.reasons()));
   }
 }

@@ -38,6 +38,19 @@ final class Catalogue {
     return this;
   }
 
+  /** A recording as a label delivers it without naming its main artists. */
+  Catalogue recordingWithoutMainArtist(Isrc isrc) {
+    facts.add(new Recording(isrc, "Song " + isrc, "Various", List.of(), "label-1", null));
+    return this;
+  }
+
+  /** A recording whose label and rights controller the feed named (or not: null). */
+  Catalogue recording(Isrc isrc, String mainArtist, String labelId, String rightsControllerId) {
+    facts.add(new Recording(isrc, "Song " + isrc, "The Artists", List.of(mainArtist), labelId,
+        rightsControllerId, null));
+    return this;
+  }
+
   Catalogue splitFiftyFifty(Isrc isrc) {
     facts.add(new SplitSheet("split-" + isrc, isrc, null, List.of(
         new Share("label-1", "LABEL", Percent.of("50")),
@@ -76,6 +89,7 @@ final class Catalogue {
     private Set<UseType> uses = EnumSet.noneOf(UseType.class);
     private Set<String> ddexUses = Set.of();
     private Integer excerptSeconds;
+    private String licensorId = "label-1";
 
     private DealBuilder(String dealId) {
       this.dealId = dealId;
@@ -116,13 +130,18 @@ final class Catalogue {
       return this;
     }
 
+    DealBuilder from(String licensor) {
+      licensorId = licensor;
+      return this;
+    }
+
     DealBuilder maxExcerptSeconds(int seconds) {
       excerptSeconds = seconds;
       return this;
     }
 
     Catalogue add() {
-      facts.add(new Deal(dealId, "label-1", recordings, territories, excluded, from, until, uses,
+      facts.add(new Deal(dealId, licensorId, recordings, territories, excluded, from, until, uses,
           ddexUses, "SubscriptionModel", excerptSeconds));
       return Catalogue.this;
     }
