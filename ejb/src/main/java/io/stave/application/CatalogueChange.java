@@ -4,6 +4,7 @@ import io.stave.routes.feed.Credit;
 import io.stave.routes.feed.FeedFacts;
 import io.stave.routes.feed.IngestedParty;
 import io.stave.routes.feed.ReleaseDeals;
+import io.stave.routes.feed.ReleasePurge;
 import io.stave.rules.domain.Consent;
 import io.stave.rules.domain.Deal;
 import io.stave.rules.domain.Recording;
@@ -13,8 +14,9 @@ import java.util.List;
 /**
  * Facts that arrive together (one feed message) and are applied all-or-nothing: recordings,
  * parties and deals replace earlier versions with the same id, a release's deals replace every
- * deal stated earlier for that release, a recording's credits replace its earlier ones, consents
- * are appended, a split sheet replaces the sheet of the same recording and scope.
+ * deal stated earlier for that release, a purge ends a release's running deals, a recording's
+ * credits replace its earlier ones, consents are appended, a split sheet replaces the sheet of the
+ * same recording and scope.
  */
 public record CatalogueChange(
     List<Recording> recordings,
@@ -24,7 +26,8 @@ public record CatalogueChange(
     List<IngestedParty> parties,
     List<Credit> credits,
     List<ReleaseDeals> releaseDeals,
-    List<SplitSheet> rightsControllerSheets) {
+    List<SplitSheet> rightsControllerSheets,
+    List<ReleasePurge> releasePurges) {
   public CatalogueChange {
     recordings = List.copyOf(recordings);
     deals = List.copyOf(deals);
@@ -34,10 +37,11 @@ public record CatalogueChange(
     credits = List.copyOf(credits);
     releaseDeals = List.copyOf(releaseDeals);
     rightsControllerSheets = List.copyOf(rightsControllerSheets);
+    releasePurges = List.copyOf(releasePurges);
   }
 
   public CatalogueChange(List<Recording> recordings, List<Deal> deals, List<Consent> consents, List<SplitSheet> splitSheets) {
-    this(recordings, deals, consents, splitSheets, List.of(), List.of(), List.of(), List.of());
+    this(recordings, deals, consents, splitSheets, List.of(), List.of(), List.of(), List.of(), List.of());
   }
 
   public static CatalogueChange of(List<Recording> recordings, List<Deal> deals) {
@@ -46,11 +50,13 @@ public record CatalogueChange(
 
   public static CatalogueChange of(FeedFacts facts) {
     return new CatalogueChange(facts.recordings(), List.of(), facts.consents(), facts.splitSheets(),
-        facts.parties(), facts.credits(), facts.releaseDeals(), facts.rightsControllerSheets());
+        facts.parties(), facts.credits(), facts.releaseDeals(), facts.rightsControllerSheets(),
+        facts.purge() == null ? List.of() : List.of(facts.purge()));
   }
 
   public boolean isEmpty() {
     return recordings.isEmpty() && deals.isEmpty() && consents.isEmpty() && splitSheets.isEmpty()
-        && parties.isEmpty() && credits.isEmpty() && releaseDeals.isEmpty() && rightsControllerSheets.isEmpty();
+        && parties.isEmpty() && credits.isEmpty() && releaseDeals.isEmpty() && rightsControllerSheets.isEmpty()
+        && releasePurges.isEmpty();
   }
 }

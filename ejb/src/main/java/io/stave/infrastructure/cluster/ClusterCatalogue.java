@@ -17,6 +17,7 @@ import io.stave.infrastructure.persistence.FeedDocuments;
 import io.stave.routes.feed.Credit;
 import io.stave.routes.feed.IngestedParty;
 import io.stave.routes.feed.ReleaseDeals;
+import io.stave.routes.feed.ReleasePurge;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -92,6 +93,10 @@ public final class ClusterCatalogue implements Catalogue {
         dealRecordings.addAll(repository.saveDeals(connection, change.deals()));
         for (ReleaseDeals release : change.releaseDeals()) {
           dealRecordings.addAll(repository.replaceReleaseDeals(connection, release.releaseKey(), release.deals()));
+        }
+        for (ReleasePurge purge : change.releasePurges()) {
+          dealRecordings.addAll(repository.endReleaseDeals(connection, purge.releaseKeys(),
+              purge.endsAtLatest(java.time.Instant.now())));
         }
         repository.appendConsents(connection, change.consents());
         change.consents().forEach(consent ->

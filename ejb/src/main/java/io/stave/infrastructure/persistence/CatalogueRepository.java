@@ -64,8 +64,8 @@ public final class CatalogueRepository {
     deleteIn(connection, "DELETE FROM recording WHERE isrc IN (%s)",
         recordings.stream().map(r -> r.getIsrc().code()).toList());
     try (PreparedStatement insert = connection.prepareStatement(
-            "INSERT INTO recording (isrc, title, display_artist, label_id, p_line, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?)");
+            "INSERT INTO recording (isrc, title, display_artist, label_id, p_line, updated_at,"
+                + " rights_controller_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
         PreparedStatement artist = connection.prepareStatement(
             "INSERT INTO recording_main_artist (isrc, position, artist_id) VALUES (?, ?, ?)")) {
       OffsetDateTime now = now();
@@ -76,6 +76,7 @@ public final class CatalogueRepository {
         insert.setString(4, recording.getLabelId());
         insert.setString(5, recording.getPLine());
         insert.setObject(6, now);
+        insert.setString(7, recording.getRightsControllerId());
         insert.addBatch();
         int position = 0;
         for (String artistId : recording.getMainArtistIds()) {
@@ -106,6 +107,66 @@ public final class CatalogueRepository {
     update(connection, "DELETE FROM deal WHERE release_key = ?", releaseKey);
     touched.addAll(saveDeals(connection, deals, releaseKey));
     return touched;
+  }
+
+  /**
+   * Ends every deal of the release that is still running at {@code endsAt} (deals that would only
+   * have started later are removed); returns the recordings they cover, whose cached deals must be
+   * reloaded. The release is found by any identifier it was delivered under.
+   */
+  public Set<String> endReleaseDeals(Connection connection, Collection<String> releaseIdentifiers, Instant endsAt)
+      throws SQLException {
+    Set<String> releases = releaseKeys(connection, releaseIdentifiers);
+    if (releases.isEmpty()) {
+      return new HashSet<>();
+    }
+    Set<String> touched = selectIn(connection, "SELECT dr.isrc FROM deal_recording dr JOIN deal d"
+        + " ON d.deal_id = dr.deal_id WHERE d.release_key IN (%s)", List.copyOf(releases));
+    OffsetDateTime end = OffsetDateTime.ofInstant(endsAt, ZoneOffset.UTC);
+    for (String release : releases) {
+      try (PreparedStatement remove = connection.prepareStatement(
+              "DELETE FROM deal WHERE release_key = ? AND valid_from >= ?");
+          PreparedStatement endRunning = connection.prepareStatement(
+              "UPDATE deal SET valid_until = ?, updated_at = ? WHERE release_key = ?"
+                  + " AND (valid_until IS NULL OR valid_until > ?)")) {
+        remove.setString(1, release);
+        remove.setObject(2, end);
+        remove.executeUpdate();
+        endRunning.setObject(1, end);
+        endRunning.setObject(2, now());
+        endRunning.setString(3, release);
+        endRunning.setObject(4, end);
+        endRunning.executeUpdate();
+      }
+    }
+    return touched;
+  }
+
+  /** The releases known under any of these identifiers (sender-scoped release keys). */
+  public static Set<String> releaseKeys(Connection connection, Collection<String> releaseIdentifiers)
+      throws SQLException {
+    if (releaseIdentifiers.isEmpty()) {
+      return new HashSet<>();
+    }
+    return new java.util.TreeSet<>(selectIn(connection,
+        "SELECT release_key FROM release_alias WHERE alias_key IN (%s)", List.copyOf(releaseIdentifiers)));
+  }
+
+  /** Records every identifier a release was delivered under, so a later message may name it by any. */
+  public static void saveReleaseAliases(Connection connection, String releaseKey, Collection<String> aliases)
+      throws SQLException {
+    Set<String> all = new java.util.LinkedHashSet<>(aliases);
+    all.add(releaseKey);
+    deleteIn(connection, "DELETE FROM release_alias WHERE alias_key IN (%s)", List.copyOf(all));
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO release_alias (alias_key, release_key) VALUES (?, ?)")) {
+      for (String alias : all) {
+        insert.setString(1, alias);
+        insert.setString(2, releaseKey);
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
   }
 
   private Set<String> saveDeals(Connection connection, List<Deal> deals, String releaseKey) throws SQLException {
@@ -375,12 +436,14 @@ public final class CatalogueRepository {
           }
         }
         try (PreparedStatement select = prepare(connection,
-            "SELECT isrc, title, display_artist, label_id, p_line FROM recording WHERE isrc IN (%s)",
+            "SELECT isrc, title, display_artist, label_id, p_line, rights_controller_id FROM recording"
+                + " WHERE isrc IN (%s)",
             chunk); ResultSet rows = select.executeQuery()) {
           while (rows.next()) {
             String isrc = rows.getString(1);
             found.put(isrc, new Recording(Isrc.of(isrc), rows.getString(2), rows.getString(3),
-                artists.getOrDefault(isrc, List.of()), rows.getString(4), rows.getString(5)));
+                artists.getOrDefault(isrc, List.of()), rows.getString(4), rows.getString(6),
+                rows.getString(5)));
           }
         }
       }

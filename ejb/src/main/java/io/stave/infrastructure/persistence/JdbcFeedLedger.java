@@ -78,17 +78,22 @@ public final class JdbcFeedLedger implements FeedLedger, FeedMessages {
       verdict = catalogue.apply(CatalogueChange.of(facts), connection -> {
         List<Problem> warnings = new ArrayList<>(facts.warnings());
         warnings.addAll(consentsForUnknownParties(connection, facts));
+        List<FeedFacts.ReleaseVersion> versions = releaseVersions(connection, facts, warnings);
         if (!claim(connection, messageId, facts.summary(), warnings)) {
           return Verdict.ROLL_BACK;
         }
-        Optional<String> newer = facts.release() == null ? Optional.empty()
-            : newerMessageFor(connection, facts.release(), messageId);
-        if (newer.isPresent()) {
-          warnings.add(new Problem("MessageHeader/MessageCreatedDateTime", "release "
-              + facts.release().releaseKey() + " was last set by " + newer.get() + "; this older message is"
-              + " superseded and changed nothing"));
-          describe(connection, messageId, "superseded by " + newer.get() + "; nothing applied", warnings);
-          return Verdict.COMMIT_WITHOUT_FACTS;
+        for (FeedFacts.ReleaseVersion version : versions) {
+          Optional<String> newer = newerMessageFor(connection, version, messageId);
+          if (newer.isPresent()) {
+            warnings.add(new Problem("MessageHeader/MessageCreatedDateTime", "release "
+                + version.releaseKey() + " was last set by " + newer.get() + "; this older message is"
+                + " superseded and changed nothing"));
+            describe(connection, messageId, "superseded by " + newer.get() + "; nothing applied", warnings);
+            return Verdict.COMMIT_WITHOUT_FACTS;
+          }
+        }
+        if (facts.release() != null) {
+          CatalogueRepository.saveReleaseAliases(connection, facts.release().releaseKey(), facts.release().aliases());
         }
         return Verdict.APPLY;
       });
@@ -100,6 +105,29 @@ public final class JdbcFeedLedger implements FeedLedger, FeedMessages {
     }
     FeedReceipt receipt = find(messageId).orElseThrow();
     return verdict == Verdict.ROLL_BACK ? receipt.asDuplicate() : receipt;
+  }
+
+  /**
+   * The releases whose latest message this one must not be older than: the release an ERN message
+   * describes, or every release a purge names (by any identifier it was delivered under; if none is
+   * known yet, the purge is recorded under the ids it gives, so an older release message arriving
+   * late is superseded by it).
+   */
+  private static List<FeedFacts.ReleaseVersion> releaseVersions(Connection connection, FeedFacts facts,
+      List<Problem> warnings) throws SQLException {
+    if (facts.release() != null) {
+      return List.of(facts.release());
+    }
+    if (facts.purge() == null) {
+      return List.of();
+    }
+    java.util.Set<String> releases = CatalogueRepository.releaseKeys(connection, facts.purge().releaseKeys());
+    if (releases.isEmpty()) {
+      warnings.add(new Problem("PurgedRelease/ReleaseId", "names no release this sender has delivered ("
+          + String.join(", ", facts.purge().releaseKeys()) + "); no deal ended"));
+      releases = new java.util.LinkedHashSet<>(facts.purge().releaseKeys());
+    }
+    return releases.stream().map(key -> new FeedFacts.ReleaseVersion(key, facts.purge().endsAt())).toList();
   }
 
   /**

@@ -60,7 +60,12 @@ public abstract class OneMemberTestBase {
   }
 
   protected static Decision decision(HazelcastFactStore facts, UseType use, Isrc isrc, String territory) {
-    return baseline.evaluate(new DecisionRequest(null, "test", use, isrc, Territory.of(territory), NOW, Map.of()),
+    return decision(facts, use, isrc, territory, NOW);
+  }
+
+  protected static Decision decision(HazelcastFactStore facts, UseType use, Isrc isrc, String territory,
+      Instant at) {
+    return baseline.evaluate(new DecisionRequest(null, "test", use, isrc, Territory.of(territory), at, Map.of()),
         facts, PATIENT);
   }
 

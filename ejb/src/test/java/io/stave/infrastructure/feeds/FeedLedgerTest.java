@@ -216,6 +216,76 @@ class FeedLedgerTest extends OneMemberTestBase {
         "three deals replaced by three, not added to them");
   }
 
+  /** An ERN 4.3 PurgeReleaseMessage from the video single's sender, naming the release by its proprietary id. */
+  private static FeedMessage purge(String registrant, String messageId, String created) {
+    String xml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <ern:PurgeReleaseMessage xmlns:ern="http://ddex.net/xml/ern/43" LanguageAndScriptCode="en" AvsVersionId="3">
+           <MessageHeader>
+              <MessageId>%s</MessageId>
+              <MessageSender>
+                 <PartyId>PADPIDA2007050901U</PartyId>
+                 <PartyName><FullName>Warner Music Group</FullName></PartyName>
+              </MessageSender>
+              <MessageRecipient>
+                 <PartyId>PADPIDA2010121001I</PartyId>
+                 <PartyName><FullName>226-24-7 MusicShop LLC</FullName></PartyName>
+              </MessageRecipient>
+              <MessageCreatedDateTime>%s</MessageCreatedDateTime>
+           </MessageHeader>
+           <PurgedRelease>
+              <ReleaseId>
+                 <ProprietaryId Namespace="PADPIDA2007050901U">ZA%s1600009</ProprietaryId>
+              </ReleaseId>
+           </PurgedRelease>
+        </ern:PurgeReleaseMessage>
+        """.formatted(messageId, created, registrant);
+    return new FeedMessage(FeedKind.ERN, FeedFormat.XML, FeedChannel.HTTP, "purge.xml", xml.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aPurgeEndsTheReleasesDealsAtOnceKeepsTheirHistoryAndSupersedesOlderMessages(TestDatabase database)
+      throws Exception {
+    Node node = start(database.dataSource());
+    Release release = aReleaseWhoseRecordingHasASplitSheet(node);
+    node.intake().ingest(videoSingle(release.registrant(), "v1-" + UUID.randomUUID(), "", "2026-01-01T00:00:00Z"));
+    assertEquals("PERMIT LICENSED", decide(release.isrc(), "ZA"));
+
+    FeedReceipt purge = node.intake().ingest(purge(release.registrant(), "purge-" + UUID.randomUUID(),
+        "2026-06-01T00:00:00Z"));
+
+    assertEquals(FeedStatus.APPLIED, purge.status(), purge.problems().toString());
+    assertTrue(purge.warnings().isEmpty(), "the proprietary id finds the release delivered under its GRid: "
+        + purge.warnings());
+    HazelcastFactStore facts = new HazelcastFactStore(() -> member);
+    assertEquals("DENY", decision(facts, UseType.AI_CURATION, release.isrc(), "ZA").verdict().name(),
+        "no deal covers the release after the purge");
+    assertEquals("PERMIT", decision(facts, UseType.AI_CURATION, release.isrc(), "ZA",
+        java.time.Instant.parse("2026-05-01T00:00:00Z")).verdict().name(), "the deals' history is kept");
+    assertEquals(3, node.catalogue().details(release.isrc()).orElseThrow().deals().size());
+
+    FeedReceipt late = node.intake().ingest(videoSingle(release.registrant(), "v0-" + UUID.randomUUID(), "",
+        "2026-03-01T00:00:00Z"));
+    assertTrue(late.summary().startsWith("superseded by " + purge.messageId()), late.summary());
+    assertEquals("DENY", decision(facts, UseType.AI_CURATION, release.isrc(), "ZA").verdict().name());
+
+    FeedReceipt again = node.intake().ingest(videoSingle(release.registrant(), "v2-" + UUID.randomUUID(), "",
+        "2026-07-01T00:00:00Z"));
+    assertEquals(FeedStatus.APPLIED, again.status());
+    assertEquals("PERMIT LICENSED", decide(release.isrc(), "ZA"), "a newer delivery of the release licenses again");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aPurgeOfAReleaseNeverDeliveredChangesNothingAndSaysSo(TestDatabase database) {
+    Node node = start(database.dataSource());
+    FeedReceipt purge = node.intake().ingest(purge(registrant(), "purge-" + UUID.randomUUID(), "2026-06-01T00:00:00Z"));
+    assertEquals(FeedStatus.APPLIED, purge.status(), purge.problems().toString());
+    assertTrue(purge.warnings().toString().contains("names no release this sender has delivered"),
+        purge.warnings().toString());
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
   void anOlderMessageForTheReleaseArrivingLateIsSupersededAndChangesNothing(TestDatabase database) throws Exception {

@@ -9,6 +9,7 @@ import io.stave.routes.ddex.ern432.NewReleaseMessage;
 import io.stave.routes.ddex.ern432.Party;
 import io.stave.routes.ddex.ern432.PartyNameWithTerritory;
 import io.stave.routes.ddex.ern432.PeriodWithStartDate;
+import io.stave.routes.ddex.ern432.PurgeReleaseMessage;
 import io.stave.routes.ddex.ern432.Release;
 import io.stave.routes.ddex.ern432.ReleaseDeal;
 import io.stave.routes.ddex.ern432.ReleaseId;
@@ -79,6 +80,22 @@ final class Ern432Adapter {
         releases,
         message.getDealList() != null,
         groups);
+  }
+
+  static PurgeNotification describe(PurgeReleaseMessage message) {
+    var header = message.getMessageHeader();
+    var sender = header.getMessageSender();
+    ReleaseId id = message.getPurgedRelease() == null ? null : message.getPurgedRelease().getReleaseId();
+    return new PurgeNotification(
+        ErnVersion.ERN_432,
+        header.getMessageId(),
+        createdAt(header.getMessageCreatedDateTime()),
+        sender == null ? null : sender.getPartyId(),
+        sender == null || sender.getPartyName() == null ? null : sender.getPartyName().getFullName(),
+        id == null ? null : id.getICPN(),
+        id == null ? null : id.getGRid(),
+        catalogNumber(id),
+        proprietaryIds(id));
   }
 
   /** MessageCreatedDateTime; one written without a zone is read as UTC. */
@@ -264,7 +281,7 @@ final class Ern432Adapter {
       return null;
     }
     return "UserDefined".equals(role.getValue()) && role.getUserDefinedValue() != null
-        ? role.getUserDefinedValue() : role.getValue();
+        ? ArtistRoles.USER_DEFINED_PREFIX + role.getUserDefinedValue() : role.getValue();
   }
 
   /** The message-local reference an IDREF pointed at (JAXB resolves IDREFs to the target object). */

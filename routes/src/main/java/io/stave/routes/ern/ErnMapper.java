@@ -15,6 +15,7 @@ import io.stave.routes.feed.FeedRejectedException;
 import io.stave.routes.feed.IngestedParty;
 import io.stave.routes.feed.Problem;
 import io.stave.routes.feed.ReleaseDeals;
+import io.stave.routes.feed.ReleasePurge;
 import io.stave.routes.identifiers.CheckCharacters;
 import io.stave.rules.domain.Deal;
 import io.stave.rules.domain.InvalidValueException;
@@ -53,15 +54,59 @@ import java.util.TreeMap;
  * those; one deal is made per validity period; the licensor is the message's sender.
  */
 public final class ErnMapper {
-  static final String MAIN_ARTIST = "MainArtist";
-
-  public FeedFacts map(ReleaseNotification message) {
-    return new Mapping(message).run();
+  public FeedFacts map(ErnMessage message) {
+    if (message instanceof PurgeNotification purge) {
+      return purge(purge);
+    }
+    return new Mapping((ReleaseNotification) message).run();
   }
 
   /** The message id Stave files the message under: sender and DDEX MessageId. */
-  public static String messageKey(ReleaseNotification message) {
+  public static String messageKey(ErnMessage message) {
     return "ern:" + PartyIds.senderKey(message) + ":" + message.messageId();
+  }
+
+  /** A purge ends the deals of the release its identifiers name, from the time it was made. */
+  private static FeedFacts purge(PurgeNotification purge) {
+    String senderKey = PartyIds.senderKey(purge);
+    List<String> keys = releaseIds(purge.icpn(), purge.grid(), purge.proprietaryIds(), purge.catalogNumber())
+        .stream().map(id -> senderKey + "/" + id).toList();
+    if (keys.isEmpty()) {
+      throw new FeedRejectedException(new Problem("PurgedRelease/ReleaseId",
+          "names no ICPN, GRid, proprietary id or catalogue number, so no release can be purged"));
+    }
+    if (purge.createdAt() == null) {
+      throw new FeedRejectedException(new Problem("MessageHeader/MessageCreatedDateTime",
+          "is required to know from when the release's deals end"));
+    }
+    List<Problem> warnings = new ArrayList<>();
+    if (purge.icpn() != null) {
+      String problem = CheckCharacters.icpnProblem(purge.icpn());
+      if (problem != null) {
+        warnings.add(new Problem("PurgedRelease/ReleaseId/ICPN", problem));
+      }
+    }
+    return FeedFacts.ofPurge(new ReleasePurge(keys, purge.createdAt()), warnings);
+  }
+
+  /**
+   * A release's identifiers as Stave keys them, in the order it prefers them: ICPN, GRid, the
+   * proprietary ids, the catalogue number.
+   */
+  static List<String> releaseIds(String icpn, String grid, List<ReleaseNotification.ProprietaryId> proprietaryIds,
+      String catalogNumber) {
+    List<String> ids = new ArrayList<>();
+    if (icpn != null && !icpn.isBlank()) {
+      ids.add("icpn:" + icpn.trim());
+    }
+    if (grid != null && !grid.isBlank()) {
+      ids.add("grid:" + grid.trim());
+    }
+    proprietaryIds.forEach(p -> ids.add("prop:" + p.namespace() + ":" + p.value().trim()));
+    if (catalogNumber != null && !catalogNumber.isBlank()) {
+      ids.add("catalog:" + catalogNumber.trim());
+    }
+    return ids;
   }
 
   private static final class Mapping {
@@ -98,7 +143,9 @@ public final class ErnMapper {
         problems.add(new Problem("ReleaseList", "names no release"));
       } else {
         String releaseKey = releaseKey(main);
-        version = new FeedFacts.ReleaseVersion(releaseKey, message.createdAt());
+        version = new FeedFacts.ReleaseVersion(releaseKey, message.createdAt(),
+            releaseIds(main.icpn(), main.grid(), main.proprietaryIds(), main.catalogNumber()).stream()
+                .map(id -> senderKey + "/" + id).toList());
         if (message.hasDealList()) {
           List<Deal> deals = new ArrayList<>();
           message.dealGroups().forEach(group -> deals.addAll(deals(group, releases, releaseKey)));
@@ -109,15 +156,13 @@ public final class ErnMapper {
         throw new FeedRejectedException(problems);
       }
       return new FeedFacts(List.copyOf(recordings.values()), List.copyOf(parties.values()), credits,
-          releaseDeals, List.of(), List.of(), sheets, warnings, version);
+          releaseDeals, List.of(), List.of(), sheets, warnings, version, null);
     }
 
     private Set<String> mainArtistReferences() {
       Set<String> references = new HashSet<>();
       for (ResourceDescription resource : message.resources()) {
-        resource.displayArtists().stream()
-            .filter(a -> MAIN_ARTIST.equals(a.role()))
-            .forEach(a -> references.add(a.partyReference()));
+        references.addAll(ArtistRoles.mainArtistReferences(resource.displayArtists()));
       }
       return references;
     }
@@ -154,13 +199,9 @@ public final class ErnMapper {
     private void resource(ResourceDescription resource, String labelId) {
       String where = resource.kind() + "[" + resource.reference() + "]";
       if (resource.isrc() == null) {
-        boolean released = message.releases().stream().anyMatch(r -> r.resourceReferences().contains(resource.reference()));
-        if (released && "SoundRecording".equals(resource.kind())) {
-          problems.add(new Problem(where + "/SoundRecordingEdition/ResourceId",
-              "has no ISRC, but a release of this message contains it; every released sound recording needs one"));
-        } else {
-          warnings.add(new Problem(where, "has no ISRC, so no decision can name it; skipped"));
-        }
+        // DDEX allows a resource identified only by a proprietary id; decisions name recordings by
+        // ISRC, so such a recording cannot be asked about (an unknown ISRC is denied).
+        warnings.add(new Problem(where, "has no ISRC, so no decision can name it; skipped"));
         return;
       }
       Isrc isrc;
@@ -176,6 +217,7 @@ public final class ErnMapper {
         return;
       }
       List<String> mainArtists = new ArrayList<>();
+      Set<String> mainReferences = ArtistRoles.mainArtistReferences(resource.displayArtists());
       for (ArtistCredit artist : resource.displayArtists()) {
         String partyId = partyIds.get(artist.partyReference());
         if (partyId == null) {
@@ -183,21 +225,24 @@ public final class ErnMapper {
               + ", which the PartyList does not describe"));
           continue;
         }
-        credits.add(new Credit(isrc, partyId, artist.role() == null ? "DisplayArtist" : artist.role()));
-        if (MAIN_ARTIST.equals(artist.role())) {
+        credits.add(new Credit(isrc, partyId, ArtistRoles.creditRole(artist.role())));
+        if (mainReferences.contains(artist.partyReference()) && !mainArtists.contains(partyId)) {
           mainArtists.add(partyId);
         }
       }
       if (mainArtists.isEmpty()) {
-        problems.add(new Problem(where + "/DisplayArtist", "names no MainArtist; consents could not be checked"));
-        return;
+        warnings.add(new Problem(where + "/DisplayArtist", "names no MainArtist (nor an Artist); its main"
+            + " artists are unknown, so every use that needs their opt-in is denied"));
       }
       String displayArtist = resource.displayArtistName() != null ? resource.displayArtistName()
           : resource.displayArtists().stream().map(a -> message.parties().get(a.partyReference()))
               .filter(java.util.Objects::nonNull).map(PartyDescription::name)
               .reduce((a, b) -> a + ", " + b).orElse(null);
+      String rightsControllerId = resource.rightsControllers().stream().map(RightsShare::partyReference)
+          .map(partyIds::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
       try {
-        recordings.put(isrc, new Recording(isrc, resource.title(), displayArtist, mainArtists, labelId, resource.pLine()));
+        recordings.put(isrc, new Recording(isrc, resource.title(), displayArtist, mainArtists, labelId,
+            rightsControllerId, resource.pLine()));
       } catch (InvalidValueException e) {
         problems.add(new Problem(where, e.getMessage()));
         return;
@@ -240,23 +285,16 @@ public final class ErnMapper {
 
     private String releaseKey(ReleaseDescription release) {
       String where = "Release[" + release.reference() + "]/ReleaseId";
-      String id;
       if (release.icpn() != null) {
         warnIf(where + "/ICPN", CheckCharacters.icpnProblem(release.icpn()));
-        id = "icpn:" + release.icpn().trim();
-      } else if (release.grid() != null) {
-        id = "grid:" + release.grid().trim();
-      } else if (!release.proprietaryIds().isEmpty()) {
-        var p = release.proprietaryIds().get(0);
-        id = "prop:" + p.namespace() + ":" + p.value().trim();
-      } else if (release.catalogNumber() != null) {
-        id = "catalog:" + release.catalogNumber().trim();
-      } else {
+      }
+      List<String> ids = releaseIds(release.icpn(), release.grid(), release.proprietaryIds(), release.catalogNumber());
+      if (ids.isEmpty()) {
         problems.add(new Problem(where, "names no ICPN, GRid, proprietary id or catalogue number, so a later"
             + " update could not find this release's deals"));
-        id = "unidentified";
+        return senderKey + "/unidentified";
       }
-      return senderKey + "/" + id;
+      return senderKey + "/" + ids.get(0);
     }
 
     private List<Deal> deals(DealGroup group, Map<String, ReleaseDescription> releases, String releaseKey) {

@@ -30,7 +30,7 @@ import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
 
 /**
- * Reads an ERN 4.3 or 4.3.2 {@code NewReleaseMessage}: through the hardened parser, into the JAXB
+ * Reads an ERN 4.3 or 4.3.2 {@code NewReleaseMessage} or {@code PurgeReleaseMessage}: through the hardened parser, into the JAXB
  * classes generated for the version its root element names, validated against that version's
  * schema as it is read (so a use type or element the schema does not know is a rejection, never a
  * silently empty field), and described version-neutrally. Every problem names its line and column.
@@ -40,14 +40,18 @@ public final class ErnReader {
   private static final String XSD_ROOT = "/io/stave/routes/ddex/xsd/";
   private static final String AVS_FILE = "allowed-value-sets.xsd";
   private static final int MAX_PROBLEMS = 50;
+  /** The ERN messages Stave reads; any other (e.g. an ERN 3 UpdateReleaseMessage) is rejected. */
+  private static final java.util.Set<String> READ_ROOTS = java.util.Set.of("NewReleaseMessage", "PurgeReleaseMessage");
 
   private final Map<ErnVersion, JAXBContext> bindings = new EnumMap<>(ErnVersion.class);
   private final Map<ErnVersion, Schema> schemas = new EnumMap<>(ErnVersion.class);
 
   public ErnReader() {
     try {
-      bindings.put(ErnVersion.ERN_43, JAXBContext.newInstance(io.stave.routes.ddex.ern43.NewReleaseMessage.class));
-      bindings.put(ErnVersion.ERN_432, JAXBContext.newInstance(io.stave.routes.ddex.ern432.NewReleaseMessage.class));
+      bindings.put(ErnVersion.ERN_43, JAXBContext.newInstance(io.stave.routes.ddex.ern43.NewReleaseMessage.class,
+          io.stave.routes.ddex.ern43.PurgeReleaseMessage.class));
+      bindings.put(ErnVersion.ERN_432, JAXBContext.newInstance(io.stave.routes.ddex.ern432.NewReleaseMessage.class,
+          io.stave.routes.ddex.ern432.PurgeReleaseMessage.class));
     } catch (JAXBException e) {
       throw new IllegalStateException("the ERN JAXB classes do not load: " + e, e);
     }
@@ -69,7 +73,7 @@ public final class ErnReader {
   }
 
   /** The message, or a {@link FeedRejectedException} listing what is wrong where. */
-  public ReleaseNotification read(byte[] xml) {
+  public ErnMessage read(byte[] xml) {
     ErnVersion version = versionOf(xml);
     List<Problem> problems = new ArrayList<>();
     try {
@@ -92,7 +96,13 @@ public final class ErnReader {
       if (root instanceof io.stave.routes.ddex.ern432.NewReleaseMessage message) {
         return Ern432Adapter.describe(message);
       }
-      throw new FeedRejectedException(new Problem("root element", "is not a NewReleaseMessage"));
+      if (root instanceof io.stave.routes.ddex.ern43.PurgeReleaseMessage message) {
+        return Ern43Adapter.describe(message);
+      }
+      if (root instanceof io.stave.routes.ddex.ern432.PurgeReleaseMessage message) {
+        return Ern432Adapter.describe(message);
+      }
+      throw new FeedRejectedException(new Problem("root element", "is not a NewReleaseMessage or PurgeReleaseMessage"));
     } catch (SAXParseException e) {
       problems.add(at(e.getLineNumber(), e.getColumnNumber(), explain(e.getMessage())));
       throw new FeedRejectedException(problems);
@@ -120,10 +130,11 @@ public final class ErnReader {
       reader.parse(new InputSource(new ByteArrayInputStream(xml)));
     } catch (RootElement.Found found) {
       return ErnVersion.ofNamespace(found.namespace)
-          .filter(v -> "NewReleaseMessage".equals(found.localName))
+          .filter(v -> READ_ROOTS.contains(found.localName))
           .orElseThrow(() -> new FeedRejectedException(new Problem(
               "root element",
-              "is {" + found.namespace + "}" + found.localName + "; expected NewReleaseMessage in the ERN 4.3 ("
+              "is {" + found.namespace + "}" + found.localName + "; expected NewReleaseMessage or"
+                  + " PurgeReleaseMessage in the ERN 4.3 ("
                   + ErnVersion.ERN_43.namespace() + ") or ERN 4.3.2 (" + ErnVersion.ERN_432.namespace()
                   + ") namespace")));
     } catch (SAXParseException e) {

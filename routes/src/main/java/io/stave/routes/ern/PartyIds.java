@@ -36,7 +36,7 @@ public final class PartyIds {
   }
 
   /** Whose deals these are: the sender's DPID, or its name when it gave none. */
-  public static String senderKey(ReleaseNotification message) {
+  public static String senderKey(ErnMessage message) {
     if (message.senderDpid() != null && !message.senderDpid().isBlank()) {
       return message.senderDpid().trim();
     }

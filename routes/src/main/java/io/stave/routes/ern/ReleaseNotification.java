@@ -20,7 +20,7 @@ public record ReleaseNotification(
     List<ResourceDescription> resources,
     List<ReleaseDescription> releases,
     boolean hasDealList,
-    List<DealGroup> dealGroups) {
+    List<DealGroup> dealGroups) implements ErnMessage {
 
   /** A reference to a resource Stave does not read (an image, a text, a clip). */
   public static final String OTHER_RESOURCE = "(not a recording)";

@@ -2,7 +2,7 @@ package io.stave.routes.feed;
 
 import io.stave.routes.ern.ErnMapper;
 import io.stave.routes.ern.ErnReader;
-import io.stave.routes.ern.ReleaseNotification;
+import io.stave.routes.ern.ErnMessage;
 import io.stave.routes.rights.ConsentFeedReader;
 import io.stave.routes.rights.SplitSheetFeedReader;
 import java.time.Clock;
@@ -29,7 +29,7 @@ public final class FeedParser {
         if (message.format() != FeedFormat.XML) {
           throw new FeedRejectedException(new Problem("format", "ERN messages are XML, not " + message.format()));
         }
-        ReleaseNotification notification = ernReader.read(message.body());
+        ErnMessage notification = ernReader.read(message.body());
         String id = notification.messageId() == null || notification.messageId().isBlank()
             ? contentId(message) : ErnMapper.messageKey(notification);
         yield new Parsed(id, ernMapper.map(notification));

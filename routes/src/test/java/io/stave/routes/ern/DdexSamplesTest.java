@@ -71,7 +71,9 @@ class DdexSamplesTest {
   @Test
   void the_release_version_is_the_release_key_and_when_the_sender_made_the_message() {
     assertEquals(new FeedFacts.ReleaseVersion("PADPIDA2007050901U/grid:A10302B0003662026S",
-        Instant.parse("2017-04-24T15:00:16.772Z")), facts("5-simple-video-single.xml").release());
+        Instant.parse("2017-04-24T15:00:16.772Z"), java.util.List.of("PADPIDA2007050901U/grid:A10302B0003662026S",
+            "PADPIDA2007050901U/prop:PADPIDA2007050901U:ZA34L1600009")),
+        facts("5-simple-video-single.xml").release());
     assertEquals(Instant.parse("2015-07-09T07:39:00Z"), facts("8-dj-mix.xml").release().createdAt(),
         "a time without a zone is read as UTC");
   }
@@ -116,7 +118,7 @@ class DdexSamplesTest {
                 + "<UseType UserDefinedValue=\"AI_VOICEOVER\">UserDefined</UseType>"
                 + "<UseType UserDefinedValue=\"AiDerivative\">UserDefined</UseType>"
                 + "<UseType UserDefinedValue=\"KaraokeBooth\">UserDefined</UseType>");
-    ReleaseNotification notification = Feeds.ERN_READER.read(xml.getBytes(StandardCharsets.UTF_8));
+    ErnMessage notification = Feeds.ERN_READER.read(xml.getBytes(StandardCharsets.UTF_8));
     FeedFacts facts = MAPPER.map(notification);
     Deal deal = facts.releaseDeals().get(0).deals().stream()
         .filter(d -> !d.getAiUseTypes().isEmpty()).findFirst().orElseThrow();
@@ -134,7 +136,7 @@ class DdexSamplesTest {
     try (var in = DdexSamplesTest.class.getResourceAsStream("/stave/ern432-release.xml")) {
       xml = in.readAllBytes();
     }
-    ReleaseNotification notification = Feeds.ERN_READER.read(xml);
+    ErnMessage notification = Feeds.ERN_READER.read(xml);
     FeedFacts facts = MAPPER.map(notification);
 
     assertEquals(ErnVersion.ERN_432, notification.version());
