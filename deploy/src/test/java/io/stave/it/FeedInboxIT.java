@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Random;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -46,7 +45,7 @@ class FeedInboxIT {
 
   @Test
   void anErnFileDroppedIntoTheInboxLicensesWhatItsDealSays() throws Exception {
-    String registrant = randomLetters(3);
+    String registrant = StaveClient.randomLetters(3);
     String isrc = "GB" + registrant + "2600000";
     String messageId = "it-" + registrant + "-" + System.nanoTime();
     StaveClient client = StaveClient.as("client");
@@ -108,14 +107,5 @@ class FeedInboxIT {
 
     HttpResponse<String> asClient = StaveClient.as("client").post("feeds/ern", "application/xml", "application/json", body);
     assertEquals(403, asClient.statusCode(), "only feed integrators post feeds");
-  }
-
-  private static String randomLetters(int count) {
-    Random random = new Random();
-    StringBuilder letters = new StringBuilder();
-    for (int i = 0; i < count; i++) {
-      letters.append((char) ('A' + random.nextInt(26)));
-    }
-    return letters.toString();
   }
 }

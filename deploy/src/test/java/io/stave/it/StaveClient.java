@@ -45,6 +45,16 @@ final class StaveClient {
     return send(request);
   }
 
+  /** Posts a body as the bytes given, e.g. a feed message in UTF-16. */
+  HttpResponse<String> postBytes(String path, String contentType, byte[] body)
+      throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(BASE.resolve(path))
+        .timeout(Duration.ofSeconds(30))
+        .header("Content-Type", contentType)
+        .header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   HttpResponse<String> postJson(String path, String body) throws IOException, InterruptedException {
     return post(path, "application/json", "application/json", body);
   }
@@ -75,6 +85,16 @@ final class StaveClient {
           HttpResponse<String> response = as("feeds").get(path);
           return response.statusCode() == 200 ? json(response) : null;
         }, status -> status != null && !"RECEIVED".equals(status.getString("status")));
+  }
+
+  /** Letters no earlier run is likely to have used, e.g. for an ISRC registrant. */
+  static String randomLetters(int count) {
+    java.util.Random random = new java.util.Random();
+    StringBuilder letters = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      letters.append((char) ('A' + random.nextInt(26)));
+    }
+    return letters.toString();
   }
 
   static JsonObject json(HttpResponse<String> response) {
