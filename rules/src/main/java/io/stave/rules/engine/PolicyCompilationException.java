@@ -7,11 +7,18 @@ import java.util.stream.Collectors;
 public class PolicyCompilationException extends Exception {
   private static final long serialVersionUID = 1L;
 
-  /** One compiler message; line is 0 when the compiler did not give one. */
-  public record Problem(String file, int line, String message) {
+  /**
+   * One compiler message or guard refusal; line and column are 0 when the compiler did not give
+   * them. {@code kind} is {@code compile} or the guard's construct (e.g. {@code file access}).
+   */
+  public record Problem(String file, int line, int column, String kind, String message) {
+    public Problem(String file, int line, String message) {
+      this(file, line, 0, "compile", message);
+    }
+
     @Override
     public String toString() {
-      return file + ":" + line + ": " + message;
+      return file + ":" + line + (column > 0 ? ":" + column : "") + ": " + message;
     }
   }
 

@@ -15,7 +15,8 @@ import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.runtime.KieContainer;
 
 /**
- * Compiles a policy version into a {@link CompiledPolicy}. Sources go through a {@code
+ * Compiles a policy version into a {@link CompiledPolicy}, once {@link PolicyGuard} has found
+ * nothing that reaches outside the fact model. Sources go through a {@code
  * KieFileSystem} rather than classpath discovery of {@code kmodule.xml}, which is unreliable on
  * WildFly's virtual file system.
  */
@@ -27,6 +28,13 @@ public final class PolicyCompiler {
   private PolicyCompiler() {}
 
   public static CompiledPolicy compile(PolicySource source) throws PolicyCompilationException {
+    List<PolicyGuard.Finding> refused = PolicyGuard.check(source);
+    if (!refused.isEmpty()) {
+      throw new PolicyCompilationException(source.version(), refused.stream()
+          .map(f -> new PolicyCompilationException.Problem(f.file(), f.line(), f.column(), f.construct(),
+              f.construct() + ": " + f.message()))
+          .toList());
+    }
     KieServices kieServices = KieServices.Factory.get();
     ReleaseId releaseId =
         kieServices.newReleaseId("io.stave.policy", "policy", "1.0." + source.version());
@@ -46,7 +54,8 @@ public final class PolicyCompiler {
     for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
       problems.add(
           new PolicyCompilationException.Problem(
-              fileName(message.getPath()), message.getLine(), message.getText()));
+              fileName(message.getPath()), message.getLine(), message.getColumn(), "compile",
+              message.getText()));
     }
     if (!problems.isEmpty()) {
       kieServices.getRepository().removeKieModule(releaseId);

@@ -1,0 +1,339 @@
+package io.stave.rules.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Refuses, before anything is compiled, rule sources that reach outside the fact model and the
+ * result types. DRL is Java in disguise: a consequence, a function or a decision-table cell can call
+ * any class the server can load. A policy author may decide; an author must not read files, open
+ * sockets, start threads or poke the engine. Anything this guard does not recognise as the fact
+ * model, the result types or a small set of value helpers is refused, naming the file, the line and
+ * the construct, so a refusal is something the author can act on.
+ *
+ * <p>Comments and string literals are blanked before scanning (a reason sentence may say "System"),
+ * so line and column numbers stay those of the author's file.
+ */
+public final class PolicyGuard {
+
+  /** One refusal: where, which kind of construct, and a sentence saying what to do instead. */
+  public record Finding(String file, int line, int column, String construct, String message) {
+    @Override
+    public String toString() {
+      return file + ":" + line + ":" + column + ": " + construct + ": " + message;
+    }
+  }
+
+  private static final String DOMAIN = "io.stave.rules.domain.";
+
+  /** Classes outside the fact model a rule may name: values and collections, nothing with effects. */
+  private static final Set<String> ALLOWED_IMPORTS = Set.of(
+      "java.util.Map", "java.util.List", "java.util.Set", "java.util.Collection", "java.util.Optional",
+      "java.util.Objects", "java.time.Instant", "java.time.Duration", "java.time.LocalDate",
+      "java.time.ZoneOffset", "java.math.BigDecimal");
+
+  /**
+   * Static methods a rule may call, besides the fact model's own: pure value helpers. Not, e.g.,
+   * {@code Integer.getInteger} (reads a system property) or {@code Instant.now} (a rule decides for
+   * the request's time, not the server's).
+   */
+  private static final Map<String, Set<String>> STATIC_CALLS_ALLOWED = Map.ofEntries(
+      Map.entry("Map", Set.of("of", "entry", "copyOf")),
+      Map.entry("List", Set.of("of", "copyOf")),
+      Map.entry("Set", Set.of("of", "copyOf")),
+      Map.entry("Optional", Set.of("of", "ofNullable", "empty")),
+      Map.entry("Objects", Set.of("equals", "hash", "isNull", "nonNull", "toString", "requireNonNullElse")),
+      Map.entry("Math", Set.of("min", "max", "abs", "floor", "ceil", "round", "floorDiv", "floorMod")),
+      Map.entry("String", Set.of("valueOf", "format", "join")),
+      Map.entry("Integer", Set.of("parseInt", "valueOf", "toString", "min", "max", "compare")),
+      Map.entry("Long", Set.of("parseLong", "valueOf", "toString", "min", "max", "compare")),
+      Map.entry("Boolean", Set.of("parseBoolean", "valueOf", "toString")),
+      Map.entry("Instant", Set.of("parse", "ofEpochSecond", "ofEpochMilli")),
+      Map.entry("Duration", Set.of("parse", "ofDays", "ofHours", "ofMinutes", "ofSeconds", "ofMillis", "between")),
+      Map.entry("LocalDate", Set.of("of", "parse")),
+      Map.entry("BigDecimal", Set.of("valueOf")));
+
+  /** Types a rule may construct, besides the fact model's own. */
+  private static final Set<String> CONSTRUCTIONS_ALLOWED = Set.of(
+      "HashMap", "LinkedHashMap", "TreeMap", "ArrayList", "HashSet", "LinkedHashSet", "TreeSet",
+      "StringBuilder", "BigDecimal", "String",
+      // a rule that throws is denied with RULE_ERROR; throwing reaches nothing outside
+      "IllegalStateException", "IllegalArgumentException", "ArithmeticException", "UnsupportedOperationException");
+
+  /** Names that are refused wherever they appear, with the kind of construct each is. */
+  private static final Map<Pattern, String> FORBIDDEN = forbidden();
+
+  private static Map<Pattern, String> forbidden() {
+    Map<Pattern, String> names = new java.util.LinkedHashMap<>();
+    names.put(word("java\\s*\\.\\s*(io|nio|net)"), "file or network access (java.io, java.nio, java.net)");
+    names.put(word("(File|Files|Paths|Path|FileInputStream|FileOutputStream|FileReader|FileWriter|RandomAccessFile)"),
+        "file access");
+    names.put(word("(Socket|ServerSocket|URL|URI|URLConnection|HttpURLConnection|HttpClient|DatagramSocket|InetAddress)"),
+        "network access");
+    names.put(word("System"), "System (properties, environment, exit, streams)");
+    names.put(word("Runtime"), "Runtime (processes, exit, memory)");
+    names.put(word("(ProcessBuilder|Process|ProcessHandle)"), "processes");
+    names.put(word("(Thread|ThreadGroup|Runnable|Callable|Executor|Executors|ExecutorService|CompletableFuture"
+        + "|ForkJoinPool|Timer|TimerTask)"), "threads");
+    names.put(word("(reflect|Class|ClassLoader|getClass|forName|getDeclaredMethod|getDeclaredField|getMethod"
+        + "|getField|setAccessible|invoke|MethodHandles|MethodHandle|Unsafe|Proxy)"), "reflection");
+    names.put(Pattern.compile("\\.\\s*class\\b"), "reflection");
+    names.put(word("eval"), "eval");
+    names.put(word("(global|kcontext)"), "engine access");
+    names.put(Pattern.compile("\\bdrools\\s*\\.\\s*(?!getRule\\s*\\()\\w+"), "engine access");
+    names.put(word("(ScriptEngine|ScriptEngineManager|InitialContext|ObjectInputStream|ObjectOutputStream)"),
+        "server internals");
+    names.put(word("(synchronized|wait|notify|notifyAll)"), "threads");
+    return names;
+  }
+
+  private static final Pattern IMPORT = Pattern.compile(
+      "(?m)^\\s*import\\s+(static\\s+|function\\s+|accumulate\\s+)?([\\w.]+(\\.\\*)?)\\s*;?");
+  private static final Pattern QUALIFIED = Pattern.compile("\\b([a-z][a-z0-9_]*(\\s*\\.\\s*[a-z][a-z0-9_]*)+)\\s*\\.\\s*([A-Z]\\w*)");
+  private static final Pattern STATIC_CALL = Pattern.compile("(?<![\\w.$])([A-Z]\\w*)\\s*\\.\\s*([a-z]\\w*)\\s*\\(");
+  /** A static call through a qualified name, {@code java.time.Instant.now()}: the type and the method. */
+  private static final Pattern QUALIFIED_CALL =
+      Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\s*\\.\\s*)+([A-Z]\\w*)\\s*\\.\\s*([a-z]\\w*)\\s*\\(");
+  private static final Pattern CONSTRUCTION = Pattern.compile("\\bnew\\s+([A-Za-z_][\\w.]*)");
+
+  private PolicyGuard() {}
+
+  /** Every refusal in every file of the version; empty when the sources stay inside the model. */
+  public static List<Finding> check(PolicySource source) {
+    List<Finding> findings = new ArrayList<>();
+    for (Map.Entry<String, String> file : source.files().entrySet()) {
+      if (file.getKey().endsWith(".drl")) {
+        checkDrl(file.getKey(), file.getValue(), findings);
+      } else if (file.getKey().endsWith(".drl.csv")) {
+        checkDecisionTable(file.getKey(), file.getValue(), findings);
+      }
+    }
+    return findings;
+  }
+
+  private static void checkDrl(String file, String text, List<Finding> findings) {
+    String code = blankCommentsAndStrings(text);
+    Matcher imports = IMPORT.matcher(code);
+    while (imports.find()) {
+      checkImport(file, code, imports.start(2), imports.group(2), imports.group(1), findings);
+    }
+    checkCode(file, code, 0, 0, findings);
+  }
+
+  private static void checkImport(String file, String code, int at, String name, String modifier,
+      List<Finding> findings) {
+    if (modifier != null && !modifier.isBlank()) {
+      add(findings, file, code, at, "import", "'import " + modifier.trim() + " " + name
+          + "' is refused; rules use the fact model's own methods");
+      return;
+    }
+    if (!allowedType(name)) {
+      add(findings, file, code, at, "import", "'" + name + "' is outside the fact model ("
+          + DOMAIN + "*) and the value types a rule may use (" + String.join(", ", new java.util.TreeSet<>(ALLOWED_IMPORTS)) + ")");
+    }
+  }
+
+  private static boolean allowedType(String name) {
+    if (name.startsWith(DOMAIN)) {
+      return name.indexOf('.', DOMAIN.length()) < 0; // a class of the package, or the package's *
+    }
+    return ALLOWED_IMPORTS.contains(name);
+  }
+
+  /** Scans code whose offsets start at {@code base} in the text; {@code lineOffset} for table cells. */
+  private static void checkCode(String file, String code, int base, int lineOffset, List<Finding> findings) {
+    for (Map.Entry<Pattern, String> forbidden : FORBIDDEN.entrySet()) {
+      Matcher match = forbidden.getKey().matcher(code);
+      while (match.find()) {
+        add(findings, file, code, match.start(), lineOffset, forbidden.getValue(),
+            "'" + match.group().trim() + "' is refused: rules may only read the facts and assert results");
+      }
+    }
+    Matcher qualified = QUALIFIED.matcher(code);
+    while (qualified.find()) {
+      String name = qualified.group(1).replaceAll("\\s", "") + "." + qualified.group(3);
+      if (!allowedType(name) && !isPackageDeclaration(code, qualified.start())) {
+        add(findings, file, code, qualified.start(), lineOffset, "qualified name",
+            "'" + name + "' names a class outside the fact model");
+      }
+    }
+    Matcher call = STATIC_CALL.matcher(code);
+    while (call.find()) {
+      checkStaticCall(file, code, call.start(), lineOffset, call.group(1), call.group(2), findings);
+    }
+    Matcher qualifiedCall = QUALIFIED_CALL.matcher(code);
+    while (qualifiedCall.find()) {
+      checkStaticCall(file, code, qualifiedCall.start(), lineOffset, qualifiedCall.group(1), qualifiedCall.group(2),
+          findings);
+    }
+    Matcher construction = CONSTRUCTION.matcher(code);
+    while (construction.find()) {
+      String type = construction.group(1);
+      String simple = type.substring(type.lastIndexOf('.') + 1);
+      boolean qualifiedOk = !type.contains(".") || allowedType(type);
+      if (!qualifiedOk || !(CONSTRUCTIONS_ALLOWED.contains(simple) || isDomainType(simple))) {
+        add(findings, file, code, construction.start(), lineOffset, "construction",
+            "'new " + type + "' is refused; rules construct only the fact model's results and plain values");
+      }
+    }
+  }
+
+  private static void checkStaticCall(String file, String code, int at, int lineOffset, String type, String method,
+      List<Finding> findings) {
+    boolean allowed = STATIC_CALLS_ALLOWED.getOrDefault(type, Set.of()).contains(method);
+    if (!allowed && !isDomainType(type)) {
+      add(findings, file, code, at, lineOffset, "static call",
+          "'" + type + "." + method + "(…)' is not on the allow-list (the fact model's own types,"
+              + " and value helpers such as Map.of, List.of, Math.min, String.format, Instant.parse)");
+    }
+  }
+
+  private static boolean isPackageDeclaration(String code, int at) {
+    int lineStart = code.lastIndexOf('\n', at) + 1;
+    String before = code.substring(lineStart, at).trim();
+    return before.equals("package") || before.equals("import") || before.startsWith("import ");
+  }
+
+  /** A simple name of the fact model: a class of io.stave.rules.domain that exists. */
+  private static boolean isDomainType(String simpleName) {
+    try {
+      Class.forName(DOMAIN + simpleName, false, PolicyGuard.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
+  }
+
+  /**
+   * A decision table: its Import row is checked like DRL imports, a Variables row (globals) is
+   * refused, and every other cell is checked as code, at its CSV row.
+   */
+  private static void checkDecisionTable(String file, String text, List<Finding> findings) {
+    String[] rows = text.split("\r?\n", -1);
+    for (int row = 0; row < rows.length; row++) {
+      List<String> cells = cells(rows[row]);
+      if (cells.isEmpty()) {
+        continue;
+      }
+      String keyword = cells.get(0).trim();
+      if (keyword.equalsIgnoreCase("Import") && cells.size() > 1) {
+        for (String name : cells.get(1).split(",")) {
+          if (!name.isBlank()) {
+            if (!allowedType(name.trim())) {
+              findings.add(new Finding(file, row + 1, 1, "import", "'" + name.trim()
+                  + "' is outside the fact model and the value types a rule may use"));
+            }
+          }
+        }
+        continue;
+      }
+      if (keyword.equalsIgnoreCase("Variables") || keyword.equalsIgnoreCase("Functions")
+          || keyword.equalsIgnoreCase("Queries")) {
+        findings.add(new Finding(file, row + 1, 1, "engine access",
+            "a decision table's " + keyword + " row is refused; write rules as rows of a RuleTable"));
+        continue;
+      }
+      if (keyword.equalsIgnoreCase("Notes") || keyword.equalsIgnoreCase("RuleSet")) {
+        continue;
+      }
+      for (String cell : cells) {
+        checkCode(file, blankCommentsAndStrings(cell), 0, row, findings);
+      }
+    }
+  }
+
+  /** The cells of one CSV line (quoted cells with doubled quotes inside). */
+  private static List<String> cells(String line) {
+    List<String> cells = new ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+          cell.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          cell.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        cells.add(cell.toString());
+        cell.setLength(0);
+      } else {
+        cell.append(c);
+      }
+    }
+    cells.add(cell.toString());
+    return cells;
+  }
+
+  /** Comments and the insides of string and character literals become spaces; newlines stay. */
+  static String blankCommentsAndStrings(String text) {
+    StringBuilder code = new StringBuilder(text);
+    int i = 0;
+    while (i < code.length()) {
+      char c = code.charAt(i);
+      char next = i + 1 < code.length() ? code.charAt(i + 1) : 0;
+      if (c == '/' && next == '/') {
+        while (i < code.length() && code.charAt(i) != '\n') {
+          code.setCharAt(i++, ' ');
+        }
+      } else if (c == '/' && next == '*') {
+        while (i < code.length() && !(code.charAt(i) == '*' && i + 1 < code.length() && code.charAt(i + 1) == '/')) {
+          blank(code, i++);
+        }
+        if (i < code.length()) {
+          code.setCharAt(i++, ' ');
+          code.setCharAt(i++, ' ');
+        }
+      } else if (c == '"' || c == '\'') {
+        i++;
+        while (i < code.length() && code.charAt(i) != c && code.charAt(i) != '\n') {
+          if (code.charAt(i) == '\\' && i + 1 < code.length()) {
+            blank(code, i++);
+          }
+          blank(code, i++);
+        }
+        i++;
+      } else {
+        i++;
+      }
+    }
+    return code.toString();
+  }
+
+  private static void blank(StringBuilder code, int at) {
+    if (code.charAt(at) != '\n') {
+      code.setCharAt(at, ' ');
+    }
+  }
+
+  private static void add(List<Finding> findings, String file, String code, int at, String construct, String message) {
+    add(findings, file, code, at, 0, construct, message);
+  }
+
+  private static void add(List<Finding> findings, String file, String code, int at, int lineOffset, String construct,
+      String message) {
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < at && i < code.length(); i++) {
+      if (code.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    findings.add(new Finding(file, line + lineOffset, at - lineStart + 1, construct, message));
+  }
+
+  private static Pattern word(String alternatives) {
+    return Pattern.compile("\\b" + alternatives + "\\b");
+  }
+}
