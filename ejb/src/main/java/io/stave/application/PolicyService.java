@@ -46,6 +46,34 @@ public final class PolicyService {
     return compiled;
   }
 
+  /**
+   * Compiles a stored version and makes it the one this node decides with; decisions under way
+   * finish with the version they started with, later ones get the new one (one atomic swap).
+   * Until the compilation is done the previous version keeps deciding.
+   */
+  public CompiledPolicy activateVersion(long version) throws SQLException, PolicyCompilationException {
+    CompiledPolicy current = active.get();
+    if (current != null && current.version() == version) {
+      return current;
+    }
+    PolicySource source = store.find(version).orElseThrow(
+        () -> new NotFoundException("policy version " + version + " does not exist"));
+    CompiledPolicy compiled = PolicyCompiler.compile(source);
+    compiled.warmUp();
+    CompiledPolicy previous = active.getAndSet(compiled);
+    if (previous != null) {
+      previous.close();
+    }
+    LOG.info(() -> "Policy version " + version + " is active on this node (" + compiled.ruleCount() + " rules)");
+    return compiled;
+  }
+
+  /** The version this node decides with, or empty before one has compiled. */
+  public java.util.Optional<Long> runningVersion() {
+    CompiledPolicy policy = active.get();
+    return policy == null ? java.util.Optional.empty() : java.util.Optional.of(policy.version());
+  }
+
   public CompiledPolicy active() {
     CompiledPolicy policy = active.get();
     if (policy == null) {

@@ -29,7 +29,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.kie.api.KieBase;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.ObjectFilter;
 import org.kie.api.runtime.rule.AgendaFilter;
@@ -78,6 +81,28 @@ public final class CompiledPolicy implements AutoCloseable {
 
   public Decision evaluate(
       DecisionRequest request, FactStore facts, EvaluationLimits limits, String decisionId) {
+    return evaluate(request, facts, limits, decisionId, null);
+  }
+
+  /**
+   * Evaluates and tells {@code firedRules} the name of every rule that fired, in order: what a test
+   * scenario reports and rule coverage counts. Costs a listener per session, so live decisions do
+   * without.
+   */
+  public Decision evaluateTraced(
+      DecisionRequest request, FactStore facts, EvaluationLimits limits, Consumer<String> firedRules) {
+    return evaluate(request, facts, limits, UUID.randomUUID().toString(), firedRules);
+  }
+
+  /** The names of every rule in the version, for coverage. */
+  public java.util.SortedSet<String> ruleNames() {
+    java.util.SortedSet<String> names = new java.util.TreeSet<>();
+    kieBase.getKiePackages().forEach(p -> p.getRules().forEach(r -> names.add(r.getName())));
+    return names;
+  }
+
+  private Decision evaluate(DecisionRequest request, FactStore facts, EvaluationLimits limits,
+      String decisionId, Consumer<String> firedRules) {
     Evaluation evaluation = new Evaluation(decisionId, request);
     Optional<Recording> recording;
     List<Deal> deals;
@@ -105,6 +130,14 @@ public final class CompiledPolicy implements AutoCloseable {
     Optional<DefaultSplit> defaultSplit = Optional.empty();
     Obligations obligations = new Obligations();
     KieSession session = kieBase.newKieSession();
+    if (firedRules != null) {
+      session.addEventListener(new DefaultAgendaEventListener() {
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+          firedRules.accept(event.getMatch().getRule().getName());
+        }
+      });
+    }
     int fired;
     try {
       session.insert(request);

@@ -46,7 +46,7 @@ public final class PolicyCompiler {
     module.setConfigurationProperty("drools.propertySpecific", "ALLOWED");
     module.newKieBaseModel("policy").setDefault(true).newKieSessionModel("decisions").setDefault(true);
     files.writeKModuleXML(module.toXML());
-    for (Map.Entry<String, String> file : source.files().entrySet()) {
+    for (Map.Entry<String, String> file : source.ruleFiles().entrySet()) {
       files.write(RESOURCE_ROOT + folderOf(file.getValue()) + file.getKey(), file.getValue());
     }
     KieBuilder builder = kieServices.newKieBuilder(files).buildAll();

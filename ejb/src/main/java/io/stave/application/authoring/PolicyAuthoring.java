@@ -1,0 +1,391 @@
+package io.stave.application.authoring;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import io.stave.application.ConflictException;
+import io.stave.application.DecisionLog;
+import io.stave.application.NotFoundException;
+import io.stave.application.PolicyService;
+import io.stave.application.ServiceUnavailableException;
+import io.stave.rules.domain.FactStore;
+import io.stave.rules.domain.InvalidValueException;
+import io.stave.rules.engine.CompiledPolicy;
+import io.stave.rules.engine.EvaluationLimits;
+import io.stave.rules.engine.PolicyCompilationException;
+import io.stave.rules.engine.PolicyCompiler;
+import io.stave.rules.engine.PolicySource;
+import io.stave.rules.engine.RuleLint;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * The policy lifecycle: create and change drafts, validate, test, measure impact, submit, approve
+ * (four eyes), activate on every node, roll back. Roles are checked by the API; what is checked here
+ * holds whoever calls: only drafts change, nobody approves a version they wrote or changed, only a
+ * draft approved for its current checksum (and that compiles and passes its scenarios) becomes
+ * active, and a rollback makes a new version so history only grows.
+ */
+public final class PolicyAuthoring {
+  private static final int MAX_FILES = 200;
+  private static final int MAX_FILE_CHARS = 2_000_000;
+  private static final int MAX_JOBS = 16;
+
+  /** What a validation found: the compiler's and guard's problems, and lint warnings. */
+  public record Validation(long version, boolean compiles, List<PolicyCompilationException.Problem> problems,
+      List<RuleLint.Warning> warnings, int rules) {}
+
+  /** One file's change between two versions, as a unified diff. */
+  public record FileDiff(String file, String change, List<String> unifiedDiff) {}
+
+  /** The outcome of an activation: the version, and what each node runs once it is done (or the wait ends). */
+  public record Activation(long version, boolean everyNodeRunsIt, List<PolicyActivations.NodePolicy> nodes) {}
+
+  private final PolicyVersions versions;
+  private final PolicyService policies;
+  private final PolicyActivations activations;
+  private final DecisionLog log;
+  private final FactStore facts;
+  private final EvaluationLimits limits;
+  private final Executor background;
+  private final Duration activationWait;
+  private final Map<String, ImpactAnalysis> jobs = new LinkedHashMap<>();
+
+  public PolicyAuthoring(PolicyVersions versions, PolicyService policies, PolicyActivations activations,
+      DecisionLog log, FactStore facts, EvaluationLimits limits, Executor background, Duration activationWait) {
+    this.versions = versions;
+    this.policies = policies;
+    this.activations = activations;
+    this.log = log;
+    this.facts = facts;
+    this.limits = limits;
+    this.background = background;
+    this.activationWait = activationWait;
+  }
+
+  public List<PolicyVersionInfo> list() {
+    return read(versions::all);
+  }
+
+  public PolicyVersionInfo info(long version) {
+    return read(() -> versions.info(version))
+        .orElseThrow(() -> new NotFoundException("policy version " + version + " does not exist"));
+  }
+
+  public PolicySource sources(long version) {
+    return read(() -> versions.find(version))
+        .orElseThrow(() -> new NotFoundException("policy version " + version + " does not exist"));
+  }
+
+  public List<PolicyActivations.NodePolicy> nodes() {
+    return activations.nodes();
+  }
+
+  /**
+   * A new draft. With {@code basedOn}, it starts from that version's files, and {@code files}
+   * adds or replaces files (an empty text removes one).
+   */
+  public PolicyVersionInfo createDraft(String author, Map<String, String> files, Long basedOn, String description) {
+    Map<String, String> merged = new LinkedHashMap<>();
+    if (basedOn != null) {
+      merged.putAll(sources(basedOn).files());
+    }
+    merge(merged, files);
+    PolicySource checked = checkedSource(merged);
+    return write(() -> versions.createDraft(checked.files(), author, basedOn, description, "CREATE"));
+  }
+
+  /** Changes a draft's files (an empty text removes a file); a submission or approval it had goes stale. */
+  public PolicyVersionInfo updateDraft(long version, String actor, Map<String, String> files) {
+    PolicyVersionInfo current = info(version);
+    requireDraft(current, "changed");
+    Map<String, String> merged = new LinkedHashMap<>(sources(version).files());
+    merge(merged, files);
+    PolicySource checked = checkedSource(merged);
+    if (!write(() -> versions.updateDraft(version, checked.files(), actor))) {
+      throw new ConflictException("policy version " + version + " is no longer a draft; make a new draft based on it");
+    }
+    return info(version);
+  }
+
+  public List<FileDiff> diff(long from, long to) {
+    Map<String, String> before = sources(from).files();
+    Map<String, String> after = sources(to).files();
+    List<FileDiff> diffs = new ArrayList<>();
+    TreeSet<String> names = new TreeSet<>(before.keySet());
+    names.addAll(after.keySet());
+    for (String name : names) {
+      String a = before.get(name);
+      String b = after.get(name);
+      if (a != null && a.equals(b)) {
+        continue;
+      }
+      List<String> left = a == null ? List.of() : Arrays.asList(a.split("\n", -1));
+      List<String> right = b == null ? List.of() : Arrays.asList(b.split("\n", -1));
+      List<String> unified = UnifiedDiffUtils.generateUnifiedDiff("v" + from + "/" + name, "v" + to + "/" + name,
+          left, DiffUtils.diff(left, right), 3);
+      diffs.add(new FileDiff(name, a == null ? "ADDED" : b == null ? "REMOVED" : "CHANGED", unified));
+    }
+    return diffs;
+  }
+
+  public Validation validate(long version, String actor) {
+    Validation validation = validation(sources(version));
+    audit(version, "VALIDATE", actor, validation.compiles() ? "compiles, " + validation.warnings().size()
+        + " warning(s)" : validation.problems().size() + " problem(s)");
+    return validation;
+  }
+
+  private static Validation validation(PolicySource source) {
+    try (CompiledPolicy compiled = PolicyCompiler.compile(source)) {
+      return new Validation(source.version(), true, List.of(), compiled.warnings(), compiled.ruleCount());
+    } catch (PolicyCompilationException e) {
+      return new Validation(source.version(), false, e.problems(), RuleLint.check(source), 0);
+    }
+  }
+
+  /** Runs the version's scenarios; a version that does not compile is a 400 naming its problems. */
+  public PolicyScenarios.Report test(long version, String actor) {
+    PolicySource source = sources(version);
+    try (CompiledPolicy compiled = compile(source)) {
+      PolicyScenarios.Report report = PolicyScenarios.run(source, compiled);
+      audit(version, "TEST", actor, report.passed() + " passed, " + report.failed() + " failed");
+      return report;
+    }
+  }
+
+  /** Starts replaying logged decisions against the draft; the job's report says how far it is. */
+  public ImpactAnalysis.Report startImpact(long version, ImpactAnalysis.Window window, String actor) {
+    CompiledPolicy draft = compile(sources(version));
+    String jobId = UUID.randomUUID().toString();
+    ImpactAnalysis job = new ImpactAnalysis(jobId, draft, policies.active(), log, facts, limits, window);
+    synchronized (jobs) {
+      jobs.put(jobId, job);
+      while (jobs.size() > MAX_JOBS) {
+        jobs.remove(jobs.keySet().iterator().next());
+      }
+    }
+    try {
+      background.execute(job);
+    } catch (RejectedExecutionException e) {
+      draft.close();
+      throw new ServiceUnavailableException("impact analysis cannot start now; try again later", e);
+    }
+    audit(version, "IMPACT", actor, "replaying up to " + window.last() + " logged decisions (job " + jobId + ")");
+    return job.progress();
+  }
+
+  public ImpactAnalysis.Report impact(String jobId) {
+    synchronized (jobs) {
+      ImpactAnalysis job = jobs.get(jobId);
+      if (job == null) {
+        throw new NotFoundException("no impact analysis " + jobId + " on this node (the last " + MAX_JOBS + " are kept)");
+      }
+      return job.progress();
+    }
+  }
+
+  /** Puts a draft up for approval: it must compile and pass its scenarios. */
+  public PolicyVersionInfo submit(long version, String actor) {
+    PolicyVersionInfo current = info(version);
+    requireDraft(current, "submitted");
+    requireReady(version);
+    if (!write(() -> versions.markSubmitted(version, actor, current.checksum()))) {
+      throw new ConflictException("policy version " + version + " changed while it was being submitted; submit again");
+    }
+    return info(version);
+  }
+
+  /** Four eyes: the approver is none of the draft's authors, and approves the checksum it saw. */
+  public PolicyVersionInfo approve(long version, String approver, String checksumSeen) {
+    PolicyVersionInfo current = info(version);
+    requireDraft(current, "approved");
+    if (current.submittedAt() == null) {
+      throw new ConflictException("policy version " + version + " has not been submitted for approval");
+    }
+    List<String> editors = read(() -> versions.editors(version));
+    if (editors.contains(approver)) {
+      throw new ConflictException("four eyes: " + approver + " wrote or changed policy version " + version
+          + " and may not approve it; another policy approver must");
+    }
+    if (checksumSeen != null && !checksumSeen.equals(current.checksum())) {
+      throw new ConflictException("policy version " + version + " changed since it was reviewed (checksum "
+          + current.checksum() + ", not " + checksumSeen + "); review it again");
+    }
+    if (!write(() -> versions.markApproved(version, approver, current.checksum()))) {
+      throw new ConflictException("policy version " + version + " changed while it was being approved; review it again");
+    }
+    return info(version);
+  }
+
+  /**
+   * Makes an approved draft the active version: compiled and tested here first, recorded in the
+   * database, then announced to every node; waits until every node runs it (or the wait ends).
+   */
+  public Activation activate(long version, String actor) {
+    PolicyVersionInfo current = info(version);
+    requireDraft(current, "activated");
+    if (current.approvedChecksum() == null) {
+      throw new ConflictException("policy version " + version + " is not approved; a policy approver other than its"
+          + " authors must approve it first");
+    }
+    if (!current.approvedChecksum().equals(current.checksum())) {
+      throw new ConflictException("the approval of policy version " + version + " is stale: the draft changed after"
+          + " it was approved; it must be approved again");
+    }
+    requireReady(version);
+    if (!write(() -> versions.activate(version, actor))) {
+      throw new ConflictException("policy version " + version + " changed while it was being activated");
+    }
+    activations.announce(version);
+    return awaitNodes(version);
+  }
+
+  /**
+   * Brings back an earlier version's rules as a new version (history only grows), activated at
+   * once: its content was approved before. Only a version that was once active can be restored.
+   */
+  public Activation rollback(long toVersion, String actor) {
+    PolicyVersionInfo earlier = info(toVersion);
+    if (!PolicyVersionInfo.RETIRED.equals(earlier.status())) {
+      throw new ConflictException("policy version " + toVersion + " is " + earlier.stage()
+          + "; only a version that was active before (RETIRED) can be rolled back to");
+    }
+    PolicySource source = sources(toVersion);
+    requireCompiles(source);
+    PolicyVersionInfo restored = write(() -> versions.createDraft(source.files(), actor, toVersion,
+        "Rollback to version " + toVersion, "ROLLBACK"));
+    if (!write(() -> versions.markApproved(restored.version(), actor, restored.checksum()))
+        || !write(() -> versions.activate(restored.version(), actor))) {
+      throw new ConflictException("the rollback version " + restored.version() + " could not be activated");
+    }
+    activations.announce(restored.version());
+    return awaitNodes(restored.version());
+  }
+
+  public List<PolicyAuditEntry> audit(Long version, int limit) {
+    if (limit < 1 || limit > 1_000) {
+      throw new InvalidValueException("limit", "must be between 1 and 1000");
+    }
+    return read(() -> versions.audit(version, limit));
+  }
+
+  private Activation awaitNodes(long version) {
+    Instant deadline = Instant.now().plus(activationWait);
+    List<PolicyActivations.NodePolicy> nodes = activations.nodes();
+    while (!allRun(nodes, version) && Instant.now().isBefore(deadline)) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      nodes = activations.nodes();
+    }
+    return new Activation(version, allRun(nodes, version), nodes);
+  }
+
+  private static boolean allRun(List<PolicyActivations.NodePolicy> nodes, long version) {
+    return !nodes.isEmpty() && nodes.stream().allMatch(n -> n.version() != null && n.version() == version);
+  }
+
+  private void requireReady(long version) {
+    PolicySource source = sources(version);
+    try (CompiledPolicy compiled = compile(source)) {
+      PolicyScenarios.Report report = PolicyScenarios.run(source, compiled);
+      if (report.failed() > 0) {
+        throw new ConflictException("policy version " + version + " fails " + report.failed() + " of its "
+            + report.scenarios().size() + " scenarios, e.g. \"" + report.scenarios().stream().filter(o -> !o.passed())
+                .findFirst().map(o -> o.name() + "\": " + o.problem()).orElse("") );
+      }
+    }
+  }
+
+  private static void requireCompiles(PolicySource source) {
+    compile(source).close();
+  }
+
+  private static CompiledPolicy compile(PolicySource source) {
+    try {
+      CompiledPolicy compiled = PolicyCompiler.compile(source);
+      compiled.warmUp();
+      return compiled;
+    } catch (PolicyCompilationException e) {
+      throw new InvalidValueException("files", "policy version " + source.version() + " does not compile: "
+          + e.problems().get(0) + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more; validate"
+          + " it to see them all)" : ""));
+    }
+  }
+
+  private static void requireDraft(PolicyVersionInfo version, String what) {
+    if (!version.isDraft()) {
+      throw new ConflictException("policy version " + version.version() + " is " + version.status()
+          + " and cannot be " + what + "; make a new draft based on it");
+    }
+  }
+
+  private static void merge(Map<String, String> files, Map<String, String> changes) {
+    if (changes == null) {
+      return;
+    }
+    changes.forEach((name, text) -> {
+      if (text == null || text.isEmpty()) {
+        files.remove(name);
+      } else {
+        files.put(name, text);
+      }
+    });
+  }
+
+  private static PolicySource checkedSource(Map<String, String> files) {
+    if (files.size() > MAX_FILES) {
+      throw new InvalidValueException("files", "a version holds at most " + MAX_FILES + " files");
+    }
+    files.forEach((name, text) -> {
+      if (text.length() > MAX_FILE_CHARS) {
+        throw new InvalidValueException("files." + name, "is longer than " + MAX_FILE_CHARS + " characters");
+      }
+    });
+    try {
+      PolicySource source = new PolicySource(0, files);
+      PolicyScenarios.read(source); // a scenarios file that cannot be read is refused up front
+      return source;
+    } catch (IllegalArgumentException e) {
+      throw new InvalidValueException("files", e.getMessage());
+    }
+  }
+
+  private void audit(long version, String action, String actor, String detail) {
+    String checksum = read(() -> versions.info(version)).map(PolicyVersionInfo::checksum).orElse(null);
+    write(() -> {
+      versions.record(new PolicyAuditEntry(version, action, actor, Instant.now(), checksum, detail));
+      return null;
+    });
+  }
+
+  private interface Sql<T> {
+    T run() throws SQLException;
+  }
+
+  private static <T> T read(Sql<T> query) {
+    return write(query);
+  }
+
+  private static <T> T write(Sql<T> statement) {
+    try {
+      return statement.run();
+    } catch (SQLException e) {
+      throw new ServiceUnavailableException("policy versions cannot be read or written: " + e.getMessage(), e);
+    }
+  }
+
+}
