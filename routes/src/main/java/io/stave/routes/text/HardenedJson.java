@@ -17,7 +17,8 @@ import java.util.Deque;
  * a streaming parse that builds the document without recursion and refuses nesting deeper than
  * {@link #MAX_DEPTH}, naming the line and column. A reader's own {@code read()} recurses once per
  * level; Parsson stops at 1,000 levels with a bare {@code RuntimeException} that reached clients
- * as a 500, and a parser without such a limit would overflow the stack.
+ * as a 500, and a parser without such a limit would overflow the stack. Parsson's other guards
+ * (numbers of more than 1,100 characters, huge exponents) are reported the same way.
  */
 public final class HardenedJson {
   /** Far deeper than any Stave document (feeds nest 4 levels, decision requests 3). */
@@ -41,7 +42,8 @@ public final class HardenedJson {
     Deque<String> keys = new ArrayDeque<>(); // the key each open object is added under, or ""
     String key = null;
     JsonValue document = null;
-    try (JsonParser parser = JSON.createParser(new StringReader(text))) {
+    JsonParser parser = JSON.createParser(new StringReader(text));
+    try (parser) {
       while (parser.hasNext()) {
         JsonParser.Event event = parser.next();
         switch (event) {
@@ -82,6 +84,12 @@ public final class HardenedJson {
       throw new MalformedTextException(at(e.getLocation()), "is not valid JSON: " + firstSentence(e.getMessage()));
     } catch (JsonException e) {
       throw new MalformedTextException("message", "is not valid JSON: " + firstSentence(e.getMessage()));
+    } catch (MalformedTextException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // Parsson's own guards (a number of more than 1,100 digits, an exponent beyond 100,000, its
+      // depth limit) throw plain runtime exceptions; they are still about the input.
+      throw new MalformedTextException(at(parser.getLocation()), "cannot be read: " + firstSentence(e.getMessage()));
     }
     return document;
   }

@@ -176,6 +176,29 @@ class FeedRejectionTest {
   }
 
   @Test
+  void values_echoed_in_problems_are_bounded_so_the_rejection_can_be_recorded() {
+    StringBuilder csv = new StringBuilder("artist,useType,choice,effectiveFrom,source\n");
+    String huge = "AI_" + "\u0000X".repeat(5_000);
+    for (int row = 0; row < 150; row++) {
+      csv.append("isni:0000000121032683,").append(huge).append(",OPT_IN,2026-01-01,portal\n");
+    }
+    FeedReceipt receipt = rejected(Feeds.http(FeedKind.CONSENTS, FeedFormat.CSV, csv.toString()), "line 2, column usetype");
+    assertEquals(FeedRejectedException.MAX_PROBLEMS, receipt.problems().size());
+    for (Problem problem : receipt.problems()) {
+      assertTrue(problem.what().length() <= Problem.MAX_WHAT, problem.what().length() + " characters");
+      assertTrue(problem.what().chars().noneMatch(Character::isISOControl), "control characters are not echoed");
+    }
+  }
+
+  @Test
+  void an_ern_message_id_too_long_to_file_is_rejected_under_its_content_id() {
+    String longId = Feeds.sampleText("1-audio.xml").replaceFirst("<MessageId>Test1.1</MessageId>",
+        "<MessageId>" + "M".repeat(700) + "</MessageId>");
+    FeedReceipt receipt = rejected(ern(longId), "MessageHeader/MessageId", "at most 500");
+    assertTrue(receipt.messageId().startsWith("ern:sha256:"), receipt.messageId());
+  }
+
+  @Test
   void a_good_consent_message_applies_and_a_redelivery_changes_nothing() {
     FeedMessage message = Feeds.http(FeedKind.CONSENTS, FeedFormat.CSV, "artist,useType,choice,effectiveFrom,source\n"
         + "isni:0000000121032683,AI_TRAINING,OPT_IN,2026-01-01,label portal\n"

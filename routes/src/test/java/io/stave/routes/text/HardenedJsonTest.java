@@ -80,6 +80,13 @@ class HardenedJsonTest {
   }
 
   @Test
+  void aNumberOfThousandsOfDigitsIsRefusedNotComputed() {
+    MalformedTextException e = refused("{\"percent\":\n " + "9".repeat(5000) + "}");
+    assertTrue(e.where().startsWith("line 2, column "), e.where());
+    assertTrue(e.what().contains("exceeded"), e.what());
+  }
+
+  @Test
   void trailingGarbageIsRefused() {
     refused("{} {}");
   }
