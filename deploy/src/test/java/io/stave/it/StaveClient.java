@@ -45,6 +45,24 @@ final class StaveClient {
     return send(request);
   }
 
+  /**
+   * Posts raw bytes: {@code contentType} null sends no Content-Type; {@code chunked} sends the body
+   * without a Content-Length, as a streaming client would.
+   */
+  HttpResponse<String> postBytes(String path, String contentType, byte[] body, boolean chunked)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(BASE.resolve(path))
+        .timeout(Duration.ofSeconds(120))
+        .header("Accept", "application/json")
+        .POST(chunked
+            ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))
+            : HttpRequest.BodyPublishers.ofByteArray(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return send(request);
+  }
+
   HttpResponse<String> postJson(String path, String body) throws IOException, InterruptedException {
     return post(path, "application/json", "application/json", body);
   }

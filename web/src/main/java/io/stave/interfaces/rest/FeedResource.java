@@ -91,9 +91,11 @@ public class FeedResource {
       @QueryParam("channel") String channel,
       @QueryParam("since") String since,
       @QueryParam("until") String until,
-      @QueryParam("limit") @DefaultValue("50") int limit,
-      @QueryParam("offset") @DefaultValue("0") int offset) {
+      @QueryParam("limit") @DefaultValue("50") String limitText,
+      @QueryParam("offset") @DefaultValue("0") String offsetText) {
     List<FieldError> errors = new ArrayList<>();
+    int limit = parse(errors, "limit", limitText, Integer::parseInt).orElse(50);
+    int offset = parse(errors, "offset", offsetText, Integer::parseInt).orElse(0);
     var query = new FeedMessageQuery(
         parse(errors, "status", status, v -> FeedStatus.valueOf(v.toUpperCase(Locale.ROOT))),
         parse(errors, "kind", kind, v -> FeedKind.fromWireName(v).orElseThrow()),
