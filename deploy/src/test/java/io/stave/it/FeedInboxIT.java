@@ -21,7 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The feed channels of the running server: an ERN file dropped into its inbox becomes the deal a
- * PERMIT depends on; a broken message posted over HTTP is a 422 with its reason, kept for replay.
+ * PERMIT depends on; a broken message posted over HTTP is a 422 problem document with its reason,
+ * kept for replay.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -82,7 +83,8 @@ class FeedInboxIT {
     String body = "<ern:NewReleaseMessage xmlns:ern=\"http://ddex.net/xml/ern/43\"><MessageHeader>" + System.nanoTime();
     HttpResponse<String> response = StaveClient.as("feeds").post("feeds/ern", "application/xml", "application/json", body);
     assertEquals(422, response.statusCode(), response.body());
-    JsonObject receipt = StaveClient.json(response);
+    assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+    JsonObject receipt = StaveClient.json(response).getJsonObject("receipt");
     assertEquals("REJECTED", receipt.getString("status"));
     assertTrue(receipt.getJsonArray("problems").getJsonObject(0).getString("where").startsWith("line 1"), receipt.toString());
 
@@ -102,7 +104,7 @@ class FeedInboxIT {
     HttpResponse<String> unknownFeed = StaveClient.as("feeds").post("feeds/lyrics", "text/csv", "application/json", "a");
     assertEquals(404, unknownFeed.statusCode(), unknownFeed.body());
     HttpResponse<String> unknownFormat = StaveClient.as("feeds").post("feeds/consents", "text/plain", "application/json", "a");
-    assertEquals(400, unknownFormat.statusCode(), unknownFormat.body());
+    assertEquals(415, unknownFormat.statusCode(), unknownFormat.body());
     assertTrue(unknownFormat.body().contains("Content-Type"), unknownFormat.body());
 
     HttpResponse<String> asClient = StaveClient.as("client").post("feeds/ern", "application/xml", "application/json", body);

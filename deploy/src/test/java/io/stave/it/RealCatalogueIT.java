@@ -57,7 +57,7 @@ class RealCatalogueIT {
   }
 
   private static JsonObject post(byte[] message) throws Exception {
-    HttpResponse<String> response = StaveClient.as("feeds").postBytes("feeds/ern", "application/xml", message);
+    HttpResponse<String> response = StaveClient.as("feeds").postBytes("feeds/ern", "application/xml", message, false);
     assertEquals(200, response.statusCode(), response.body());
     JsonObject receipt = StaveClient.json(response);
     assertEquals("APPLIED", receipt.getString("status"), receipt.toString());

@@ -45,14 +45,22 @@ final class StaveClient {
     return send(request);
   }
 
-  /** Posts a body as the bytes given, e.g. a feed message in UTF-16. */
-  HttpResponse<String> postBytes(String path, String contentType, byte[] body)
+  /**
+   * Posts raw bytes: {@code contentType} null sends no Content-Type; {@code chunked} sends the body
+   * without a Content-Length, as a streaming client would.
+   */
+  HttpResponse<String> postBytes(String path, String contentType, byte[] body, boolean chunked)
       throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(BASE.resolve(path))
-        .timeout(Duration.ofSeconds(30))
-        .header("Content-Type", contentType)
+    HttpRequest.Builder request = HttpRequest.newBuilder(BASE.resolve(path))
+        .timeout(Duration.ofSeconds(120))
         .header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        .POST(chunked
+            ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))
+            : HttpRequest.BodyPublishers.ofByteArray(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return send(request);
   }
 
   HttpResponse<String> postJson(String path, String body) throws IOException, InterruptedException {

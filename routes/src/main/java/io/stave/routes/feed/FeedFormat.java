@@ -5,9 +5,20 @@ import java.util.Optional;
 
 /** The syntax of a feed message: ERN is XML; consents and split sheets come as CSV or JSON. */
 public enum FeedFormat {
-  XML,
-  CSV,
-  JSON;
+  XML("application/xml"),
+  CSV("text/csv"),
+  JSON("application/json");
+
+  private final String mediaType;
+
+  FeedFormat(String mediaType) {
+    this.mediaType = mediaType;
+  }
+
+  /** The media type a message of this format is sent and returned as. */
+  public String mediaType() {
+    return mediaType;
+  }
 
   /** Reads a media type ({@code text/csv; charset=UTF-8}) or a file extension ({@code csv}). */
   public static Optional<FeedFormat> recognise(String mediaTypeOrExtension) {

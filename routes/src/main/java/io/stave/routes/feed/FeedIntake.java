@@ -2,6 +2,7 @@ package io.stave.routes.feed;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -35,7 +36,7 @@ public final class FeedIntake {
     FeedFacts facts = null;
     List<Problem> problems = List.of();
     try {
-      FeedParser.Parsed parsed = parser.parse(message);
+      FeedParser.Parsed parsed = parse(message);
       messageId = parsed.messageId();
       facts = parsed.facts();
     } catch (FeedRejectedException e) {
@@ -60,11 +61,29 @@ public final class FeedIntake {
         return stored.receipt().asDuplicate();
       }
       try {
-        return decide(messageId, parser.parse(stored.message()).facts(), List.of());
+        return decide(messageId, parse(stored.message()).facts(), List.of());
       } catch (FeedRejectedException e) {
         return decide(messageId, null, e.problems());
       }
     });
+  }
+
+  /**
+   * Reading is pure computation on the bytes, so anything a reader throws besides a rejection is
+   * a defect in the reader, not an infrastructure failure a redelivery could cure: the message is
+   * rejected (and can be replayed once the reader is fixed) and the cause is logged, rather than
+   * failing the channel with a 500 or a redelivery loop.
+   */
+  private FeedParser.Parsed parse(FeedMessage message) {
+    try {
+      return parser.parse(message);
+    } catch (FeedRejectedException e) {
+      throw e;
+    } catch (RuntimeException | StackOverflowError e) {
+      LOG.log(Level.SEVERE, "the reader failed on " + message + "; the message is rejected", e);
+      throw new FeedRejectedException(new Problem("message", "could not be read (" + e.getClass().getSimpleName()
+          + "); the operators have the details in the server log"));
+    }
   }
 
   private FeedReceipt decide(String messageId, FeedFacts facts, List<Problem> problems) {

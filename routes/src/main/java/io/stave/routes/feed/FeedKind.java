@@ -1,19 +1,27 @@
 package io.stave.routes.feed;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /** What a feed message carries; the name is how channels spell it (paths, file names, headers). */
 public enum FeedKind {
-  ERN("ern"),
-  CONSENTS("consents"),
-  SPLITS("splits");
+  ERN("ern", FeedFormat.XML),
+  CONSENTS("consents", FeedFormat.CSV, FeedFormat.JSON),
+  SPLITS("splits", FeedFormat.CSV, FeedFormat.JSON);
 
   private final String wireName;
+  private final List<FeedFormat> formats;
 
-  FeedKind(String wireName) {
+  FeedKind(String wireName, FeedFormat... formats) {
     this.wireName = wireName;
+    this.formats = List.of(formats);
+  }
+
+  /** The formats a message of this kind comes in. */
+  public List<FeedFormat> formats() {
+    return formats;
   }
 
   public String wireName() {

@@ -20,6 +20,9 @@ public final class FeedParser {
     this.clock = clock;
   }
 
+  /** Longest message id filed (the ledger's key column holds 600 characters). */
+  public static final int MAX_MESSAGE_ID = 500;
+
   public record Parsed(String messageId, FeedFacts facts) {}
 
   /** The facts, or a {@link FeedRejectedException}; {@code messageId} is the id to file under. */
@@ -32,6 +35,10 @@ public final class FeedParser {
         ErnMessage notification = ernReader.read(message.body());
         String id = notification.messageId() == null || notification.messageId().isBlank()
             ? contentId(message) : ErnMapper.messageKey(notification);
+        if (id.length() > MAX_MESSAGE_ID) {
+          throw new FeedRejectedException(new Problem("MessageHeader/MessageId", "with its sender the message id is "
+              + id.length() + " characters; at most " + MAX_MESSAGE_ID + " are kept"));
+        }
         yield new Parsed(id, ernMapper.map(notification));
       }
       case CONSENTS -> new Parsed(contentId(message),

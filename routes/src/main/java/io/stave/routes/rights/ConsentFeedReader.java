@@ -11,7 +11,6 @@ import io.stave.rules.domain.Consent;
 import io.stave.rules.domain.ConsentChoice;
 import io.stave.rules.domain.InvalidValueException;
 import io.stave.rules.domain.UseType;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +26,7 @@ public final class ConsentFeedReader {
 
   public FeedFacts read(FeedFormat format, byte[] body, String messageId, Instant receivedAt) {
     List<? extends FeedRecord> records = switch (format) {
-      case CSV -> CsvTable.parse(new String(body, StandardCharsets.UTF_8), lower(COLUMNS), List.of()).rows();
+      case CSV -> CsvTable.parse(body, lower(COLUMNS), List.of()).rows();
       case JSON -> JsonRecords.read(body, "consents");
       case XML -> throw new FeedRejectedException(new Problem("format", "consents come as CSV or JSON, not XML"));
     };

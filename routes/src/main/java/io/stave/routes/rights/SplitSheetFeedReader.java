@@ -14,7 +14,6 @@ import io.stave.rules.domain.Percent;
 import io.stave.rules.domain.Share;
 import io.stave.rules.domain.SplitSheet;
 import io.stave.rules.domain.UseType;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +31,7 @@ public final class SplitSheetFeedReader {
 
   public FeedFacts read(FeedFormat format, byte[] body) {
     return switch (format) {
-      case CSV -> fromRows(CsvTable.parse(new String(body, StandardCharsets.UTF_8),
+      case CSV -> fromRows(CsvTable.parse(body,
           ConsentFeedReader.lower(List.of("isrc", "party", "role", "percent")), List.of("usetype")).rows());
       case JSON -> fromJson(JsonRecords.read(body, "splitSheets"));
       case XML -> throw new FeedRejectedException(new Problem("format", "split sheets come as CSV or JSON, not XML"));

@@ -2,6 +2,8 @@ package io.stave.routes.tabular;
 
 import io.stave.routes.feed.FeedRejectedException;
 import io.stave.routes.feed.Problem;
+import io.stave.routes.text.MalformedTextException;
+import io.stave.routes.text.StrictUtf8;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +36,17 @@ public final class CsvTable {
     public String where(String column) {
       return "line " + line + ", column " + column;
     }
+  }
+
+  /** Reads UTF-8 bytes; bytes that are not UTF-8 are a problem naming their line and column. */
+  public static CsvTable parse(byte[] utf8, List<String> required, List<String> optional) {
+    String text;
+    try {
+      text = StrictUtf8.decode(utf8);
+    } catch (MalformedTextException e) {
+      throw new FeedRejectedException(new Problem(e.where(), e.what()));
+    }
+    return parse(text, required, optional);
   }
 
   public static CsvTable parse(String text, List<String> required, List<String> optional) {

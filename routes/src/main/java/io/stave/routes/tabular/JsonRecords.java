@@ -2,25 +2,22 @@ package io.stave.routes.tabular;
 
 import io.stave.routes.feed.FeedRejectedException;
 import io.stave.routes.feed.Problem;
+import io.stave.routes.text.HardenedJson;
+import io.stave.routes.text.MalformedTextException;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
-import jakarta.json.stream.JsonParsingException;
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The records of a JSON feed message: {@code {"<listName>": [ {...}, ... ]}} or a bare array.
- * Values may be strings or numbers; anything else is a problem naming its JSON path.
+ * Values may be strings or numbers; anything else is a problem naming its JSON path. The bytes
+ * are read by {@link HardenedJson}: strict UTF-8, at most {@value HardenedJson#MAX_DEPTH} levels.
  */
 public final class JsonRecords {
-  private static final JsonProvider JSON = JsonProvider.provider();
-
   private JsonRecords() {}
 
   public record JsonRecord(String path, JsonObject object) implements FeedRecord {
@@ -53,26 +50,28 @@ public final class JsonRecords {
   }
 
   public static List<JsonRecord> read(byte[] json, String listName) {
-    JsonStructure document;
-    try (var reader = JSON.createReader(new ByteArrayInputStream(json))) {
-      document = reader.read();
-    } catch (JsonParsingException e) {
-      var at = e.getLocation();
-      throw new FeedRejectedException(new Problem(
-          at == null ? "message" : "line " + at.getLineNumber() + ", column " + at.getColumnNumber(),
-          "is not valid JSON: " + e.getMessage()));
-    } catch (JsonException e) {
-      throw new FeedRejectedException(new Problem("message", "is not valid JSON: " + e.getMessage()));
+    JsonValue document;
+    try {
+      document = HardenedJson.read(json);
+    } catch (MalformedTextException e) {
+      throw new FeedRejectedException(new Problem(e.where(), e.what()));
     }
-    JsonArray items;
+    String expected = "expected {\"" + listName + "\": [ {...}, ... ]} or a bare array of objects";
     if (document.getValueType() == JsonValue.ValueType.ARRAY) {
-      items = document.asJsonArray();
-    } else if (document.asJsonObject().get(listName) instanceof JsonArray array) {
-      items = array;
-    } else {
-      throw new FeedRejectedException(new Problem(listName, "is missing: expected {\"" + listName + "\": [ ... ]}"));
+      return objects(document.asJsonArray(), listName);
     }
-    return objects(items, listName);
+    if (document.getValueType() != JsonValue.ValueType.OBJECT) {
+      throw new FeedRejectedException(new Problem("message", "is a JSON " + document.getValueType().name().toLowerCase(Locale.ROOT)
+          + "; " + expected));
+    }
+    JsonValue items = document.asJsonObject().get(listName);
+    if (items == null) {
+      throw new FeedRejectedException(new Problem(listName, "is missing: " + expected));
+    }
+    if (items.getValueType() != JsonValue.ValueType.ARRAY) {
+      throw new FeedRejectedException(new Problem(listName, "must be an array, not " + items.getValueType()));
+    }
+    return objects(items.asJsonArray(), listName);
   }
 
   public static List<JsonRecord> objects(JsonArray items, String path) {

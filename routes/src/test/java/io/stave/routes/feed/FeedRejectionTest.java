@@ -133,6 +133,77 @@ class FeedRejectionTest {
   }
 
   @Test
+  void consents_nested_a_hundred_thousand_levels_deep_are_rejected_naming_where_not_overflowing() {
+    // The enclosing object is level 1, so the 64th bracket (column 14 + 63) is the 65th level.
+    String deep = "{\"consents\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+    rejected(Feeds.http(FeedKind.CONSENTS, FeedFormat.JSON, deep), "line 1, column 77", "deeper than 64 levels");
+  }
+
+  @Test
+  void a_split_sheet_nested_deeply_inside_its_shares_is_rejected() {
+    String deep = "{\"splitSheets\": [{\"isrc\": \"USRC17607839\", \"shares\": [\n"
+        + "{\"party\": ".repeat(100_000) + "1" + "}".repeat(100_000) + "]}]}";
+    rejected(Feeds.http(FeedKind.SPLITS, FeedFormat.JSON, deep), "line 2, column ", "deeper than 64 levels");
+  }
+
+  @Test
+  void invalid_utf8_in_a_json_message_is_rejected_naming_line_and_byte() {
+    byte[] body = ("{\"consents\": [{\"artist\": \"isni:0000000121032683\",\n \"source\": \"\u00e9\"}]}")
+        .getBytes(StandardCharsets.UTF_8);
+    body[body.length - 6] = (byte) 0xFF;
+    rejected(new FeedMessage(FeedKind.CONSENTS, FeedFormat.JSON, FeedChannel.HTTP, "test", body),
+        "line 2, column 13 (byte 62)", "not valid UTF-8", "0xFF");
+  }
+
+  @Test
+  void invalid_utf8_in_a_csv_message_is_rejected_naming_line_and_byte() {
+    byte[] body = ("artist,useType,choice,effectiveFrom,source\n"
+        + "isni:0000000121032683,AI_TRAINING,OPT_IN,2026-01-01,label portal\n").getBytes(StandardCharsets.UTF_8);
+    body[body.length - 3] = (byte) 0xC0;
+    rejected(new FeedMessage(FeedKind.CONSENTS, FeedFormat.CSV, FeedChannel.HTTP, "test", body),
+        "line 2, column 63 (byte 105)", "not valid UTF-8", "0xC0");
+  }
+
+  @Test
+  void json_of_the_wrong_shape_is_rejected_naming_what_was_expected() {
+    rejected(Feeds.http(FeedKind.CONSENTS, FeedFormat.JSON, "\"consents\""), "message: is a JSON string; expected {\"consents\"");
+    rejected(Feeds.http(FeedKind.CONSENTS, FeedFormat.JSON, "{\"consents\": {\"artist\": \"x\"}}"),
+        "consents: must be an array, not OBJECT");
+    rejected(Feeds.http(FeedKind.SPLITS, FeedFormat.JSON, "{\"splitSheets\": [{\"isrc\": \"USRC17607839\", \"shares\": 7}]}"),
+        "splitSheets[0].shares: must be an array");
+    rejected(Feeds.http(FeedKind.SPLITS, FeedFormat.JSON, "{\"splitSheets\": [[]]}"), "splitSheets[0]: must be an object");
+  }
+
+  @Test
+  void truncated_and_empty_json_messages_are_rejected() {
+    rejected(Feeds.http(FeedKind.CONSENTS, FeedFormat.JSON, "{\"consents\": [{\"artist\": "), "line 1, column ", "not valid JSON");
+    rejected(Feeds.http(FeedKind.SPLITS, FeedFormat.JSON, ""), "line 1, column 1", "empty");
+  }
+
+  @Test
+  void values_echoed_in_problems_are_bounded_so_the_rejection_can_be_recorded() {
+    StringBuilder csv = new StringBuilder("artist,useType,choice,effectiveFrom,source\n");
+    String huge = "AI_" + "\u0000X".repeat(5_000);
+    for (int row = 0; row < 150; row++) {
+      csv.append("isni:0000000121032683,").append(huge).append(",OPT_IN,2026-01-01,portal\n");
+    }
+    FeedReceipt receipt = rejected(Feeds.http(FeedKind.CONSENTS, FeedFormat.CSV, csv.toString()), "line 2, column usetype");
+    assertEquals(FeedRejectedException.MAX_PROBLEMS, receipt.problems().size());
+    for (Problem problem : receipt.problems()) {
+      assertTrue(problem.what().length() <= Problem.MAX_WHAT, problem.what().length() + " characters");
+      assertTrue(problem.what().chars().noneMatch(Character::isISOControl), "control characters are not echoed");
+    }
+  }
+
+  @Test
+  void an_ern_message_id_too_long_to_file_is_rejected_under_its_content_id() {
+    String longId = Feeds.sampleText("1-audio.xml").replaceFirst("<MessageId>Test1.1</MessageId>",
+        "<MessageId>" + "M".repeat(700) + "</MessageId>");
+    FeedReceipt receipt = rejected(ern(longId), "MessageHeader/MessageId", "at most 500");
+    assertTrue(receipt.messageId().startsWith("ern:sha256:"), receipt.messageId());
+  }
+
+  @Test
   void a_good_consent_message_applies_and_a_redelivery_changes_nothing() {
     FeedMessage message = Feeds.http(FeedKind.CONSENTS, FeedFormat.CSV, "artist,useType,choice,effectiveFrom,source\n"
         + "isni:0000000121032683,AI_TRAINING,OPT_IN,2026-01-01,label portal\n"

@@ -10,6 +10,8 @@ import io.stave.interfaces.rest.dto.BatchView;
 import io.stave.interfaces.rest.dto.DecisionListView;
 import io.stave.interfaces.rest.dto.DecisionRequestBody;
 import io.stave.interfaces.rest.dto.DecisionView;
+import io.stave.interfaces.rest.problem.FieldError;
+import io.stave.interfaces.rest.problem.InvalidRequestException;
 import io.stave.rules.domain.Decision;
 import io.stave.rules.domain.InvalidValueException;
 import io.stave.rules.domain.Isrc;
@@ -56,8 +58,10 @@ public class DecisionResource {
   @Path("batch")
   @RolesAllowed({Roles.FEATURE_CLIENT, Roles.POLICY_AUTHOR, Roles.POLICY_APPROVER})
   public BatchView decideBatch(BatchRequestBody body) {
-    var requests = RequestConversion.batch(body == null ? null : body.requests,
-        DecisionService.MAX_BATCH);
+    if (body == null) {
+      throw new InvalidRequestException(List.of(new FieldError("body", "is required")));
+    }
+    var requests = RequestConversion.batch(body.requests, DecisionService.MAX_BATCH);
     BatchView view = new BatchView();
     if (body.policyVersion != null) {
       for (Decision decision : decisions.dryRun(requests, body.policyVersion)) {
@@ -88,11 +92,11 @@ public class DecisionResource {
       @QueryParam("decision") String verdict,
       @QueryParam("from") String from,
       @QueryParam("to") String to,
-      @QueryParam("limit") @DefaultValue("50") int limit,
-      @QueryParam("offset") @DefaultValue("0") int offset) {
+      @QueryParam("limit") @DefaultValue("50") String limit,
+      @QueryParam("offset") @DefaultValue("0") String offset) {
     DecisionPage page = log.list(new DecisionQuery(feature,
         isrc == null ? null : Isrc.of(isrc), artist, verdict(verdict),
-        instant("from", from), instant("to", to), limit, offset));
+        instant("from", from), instant("to", to), wholeNumber("limit", limit), wholeNumber("offset", offset)));
     DecisionListView view = new DecisionListView();
     page.decisions().forEach(d -> view.decisions.add(DecisionView.logged(d)));
     view.offset = page.offset();
@@ -113,6 +117,15 @@ public class DecisionResource {
       return Verdict.valueOf(value);
     } catch (IllegalArgumentException e) {
       throw new InvalidValueException("decision", "'" + value + "' is neither PERMIT nor DENY");
+    }
+  }
+
+  /** An int query parameter as a String: JAX-RS would answer a value that is no number with a 404. */
+  static int wholeNumber(String field, String value) {
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new InvalidValueException(field, "'" + value + "' is not a whole number");
     }
   }
 

@@ -39,6 +39,27 @@ final class FeedJson {
     return object.build();
   }
 
+  /**
+   * A rejected message as an RFC 9457 problem document: what is wrong in {@code detail} and
+   * {@code problems} (where/what, as in status records), the message id, and the whole status record.
+   */
+  static JsonObject rejection(FeedReceipt receipt, int status, String title) {
+    List<Problem> problems = receipt.problems();
+    String first = problems.isEmpty() ? "no reason was recorded" : problems.get(0).toString();
+    String more = problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problem(s))" : "";
+    return JSON.createObjectBuilder()
+        .add("type", "about:blank")
+        .add("title", title)
+        .add("status", status)
+        .add("detail", "Feed message " + receipt.messageId() + " was rejected"
+            + (receipt.duplicate() ? " before (this delivery repeats it)" : "") + "; nothing from it was applied: "
+            + first + more)
+        .add("messageId", receipt.messageId())
+        .add("problems", problems(problems))
+        .add("receipt", receipt(receipt))
+        .build();
+  }
+
   static JsonObject receipts(List<FeedReceipt> receipts, int limit, int offset) {
     JsonArrayBuilder items = JSON.createArrayBuilder();
     receipts.forEach(r -> items.add(receipt(r)));

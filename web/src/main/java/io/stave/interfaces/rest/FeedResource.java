@@ -4,8 +4,11 @@ import io.stave.application.FeedMessageQuery;
 import io.stave.application.FeedMessages;
 import io.stave.application.Feeds;
 import io.stave.application.NotFoundException;
+import io.stave.interfaces.rest.problem.ContentTooLarge;
 import io.stave.interfaces.rest.problem.FieldError;
 import io.stave.interfaces.rest.problem.InvalidRequestException;
+import io.stave.interfaces.rest.problem.Problem;
+import io.stave.interfaces.rest.problem.UnsupportedContentType;
 import io.stave.routes.feed.FeedChannel;
 import io.stave.routes.feed.FeedFormat;
 import io.stave.routes.feed.FeedKind;
@@ -29,9 +32,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -43,8 +44,9 @@ import java.util.function.Function;
 /**
  * The HTTP feed channel and the feed ledger: {@code POST /feeds/{ern|consents|splits}} with the
  * message as the body (Content-Type says XML, CSV or JSON) answers 200 with the message's status
- * record when it is applied (or was already), 422 when it is rejected. Messages can be listed,
- * read and replayed.
+ * record when it is applied (or was already), and a problem document holding that record when it
+ * is rejected: 422, or 413 above the size limit. A Content-Type the feed does not take is a 415,
+ * refused unread. Messages can be listed, read and replayed.
  */
 @Path("feeds")
 @RequestScoped
@@ -61,15 +63,23 @@ public class FeedResource {
   @Consumes(MediaType.WILDCARD)
   @RolesAllowed(Roles.FEED_INTEGRATOR)
   public Response submit(@PathParam("kind") String kindName, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-      InputStream body) {
+      @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
     FeedKind kind = FeedKind.fromWireName(kindName).orElseThrow(() -> new NotFoundException(
         "no feed '" + kindName + "': POST to /api/v1/feeds/ern, /consents or /splits"));
-    FeedFormat format = FeedFormat.recognise(contentType).orElseThrow(() -> invalid("Content-Type",
-        "'" + contentType + "' is not one of application/xml, text/csv, application/json"));
-    byte[] bytes = read(body, feeds.maxMessageBytes() + 1);
+    FeedFormat format = FeedFormat.recognise(contentType).filter(kind.formats()::contains)
+        .orElseThrow(() -> new UnsupportedContentType(contentType, "POST /api/v1/feeds/" + kind.wireName(),
+            kind.formats().stream().map(FeedFormat::mediaType).toList()));
+    long limit = feeds.maxMessageBytes();
+    // Refused unread (and not recorded) when Content-Length is above the limit; a chunked body is
+    // read to one byte past the limit, and the intake records it as REJECTED without its bytes.
+    if (RequestBodies.declaredLength(contentLength) > limit) {
+      throw new ContentTooLarge("The message is " + RequestBodies.declaredLength(contentLength)
+          + " bytes; feed messages are at most " + limit + " bytes (STAVE_FEEDS_MAX_MESSAGE_BYTES). It was not read.");
+    }
+    byte[] bytes = RequestBodies.readAtMost(body, limit + 1, limit, "STAVE_FEEDS_MAX_MESSAGE_BYTES");
     String source = "http:" + (security.getUserPrincipal() == null ? "unknown" : security.getUserPrincipal().getName());
     FeedReceipt receipt = feeds.submit(new FeedMessage(kind, format, FeedChannel.HTTP, source, bytes));
-    return respond(receipt);
+    return respond(receipt, bytes.length > limit);
   }
 
   @GET
@@ -81,9 +91,11 @@ public class FeedResource {
       @QueryParam("channel") String channel,
       @QueryParam("since") String since,
       @QueryParam("until") String until,
-      @QueryParam("limit") @DefaultValue("50") int limit,
-      @QueryParam("offset") @DefaultValue("0") int offset) {
+      @QueryParam("limit") @DefaultValue("50") String limitText,
+      @QueryParam("offset") @DefaultValue("0") String offsetText) {
     List<FieldError> errors = new ArrayList<>();
+    int limit = parse(errors, "limit", limitText, Integer::parseInt).orElse(50);
+    int offset = parse(errors, "offset", offsetText, Integer::parseInt).orElse(0);
     var query = new FeedMessageQuery(
         parse(errors, "status", status, v -> FeedStatus.valueOf(v.toUpperCase(Locale.ROOT))),
         parse(errors, "kind", kind, v -> FeedKind.fromWireName(v).orElseThrow()),
@@ -110,12 +122,7 @@ public class FeedResource {
   @RolesAllowed({Roles.FEED_INTEGRATOR, Roles.AUDITOR})
   public Response content(@PathParam("id") String id) {
     FeedMessage message = messages.content(id).orElseThrow(() -> notFound(id));
-    String mediaType = switch (message.format()) {
-      case XML -> MediaType.APPLICATION_XML;
-      case CSV -> "text/csv";
-      case JSON -> MediaType.APPLICATION_JSON;
-    };
-    return Response.ok(message.body(), mediaType).build();
+    return Response.ok(message.body(), message.format().mediaType()).build();
   }
 
   @POST
@@ -123,23 +130,22 @@ public class FeedResource {
   @Consumes(MediaType.WILDCARD)
   @RolesAllowed(Roles.FEED_INTEGRATOR)
   public Response replay(@PathParam("id") String id) {
-    return respond(feeds.replay(id).orElseThrow(() -> notFound(id)));
+    return respond(feeds.replay(id).orElseThrow(() -> notFound(id)), false);
   }
 
-  private static Response respond(FeedReceipt receipt) {
-    return Response.status(receipt.rejected() ? UNPROCESSABLE : 200).entity(FeedJson.receipt(receipt)).build();
+  /** 200 with the status record; a rejection is a problem document (422, or 413 when too large) holding it. */
+  private static Response respond(FeedReceipt receipt, boolean tooLarge) {
+    if (!receipt.rejected()) {
+      return Response.ok(FeedJson.receipt(receipt)).build();
+    }
+    int status = tooLarge ? Response.Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode() : UNPROCESSABLE;
+    return Response.status(status).type(Problem.JSON_TYPE)
+        .entity(FeedJson.rejection(receipt, status, tooLarge ? "Request Entity Too Large" : "Unprocessable Entity").toString())
+        .build();
   }
 
   private static NotFoundException notFound(String id) {
     return new NotFoundException("no feed message " + id + " is on record");
-  }
-
-  private static byte[] read(InputStream body, long limit) {
-    try {
-      return body.readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 8));
-    } catch (IOException e) {
-      throw new UncheckedIOException("the request body could not be read", e);
-    }
   }
 
   private static <T> Optional<T> parse(List<FieldError> errors, String field, String value, Function<String, T> parser) {
@@ -154,7 +160,4 @@ public class FeedResource {
     }
   }
 
-  private static InvalidRequestException invalid(String field, String message) {
-    return new InvalidRequestException(List.of(new FieldError(field, message)));
-  }
 }

@@ -6,6 +6,9 @@ import io.stave.rules.domain.InvalidValueException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -25,8 +28,7 @@ public final class ProblemMappers {
   public static class InvalidRequest implements ExceptionMapper<InvalidRequestException> {
     @Override
     public Response toResponse(InvalidRequestException e) {
-      return Problem.response(Response.Status.BAD_REQUEST, "The request has invalid fields.",
-          e.errors());
+      return Problem.response(Response.Status.BAD_REQUEST, e.detail(), e.errors());
     }
   }
 
@@ -58,6 +60,24 @@ public final class ProblemMappers {
     }
   }
 
+  /** 413 naming the limit. */
+  @Provider
+  public static class TooLarge implements ExceptionMapper<ContentTooLarge> {
+    @Override
+    public Response toResponse(ContentTooLarge e) {
+      return Problem.response(Response.Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage());
+    }
+  }
+
+  /** 415 naming the type sent and the types the endpoint reads. */
+  @Provider
+  public static class UnsupportedType implements ExceptionMapper<UnsupportedContentType> {
+    @Override
+    public Response toResponse(UnsupportedContentType e) {
+      return Problem.response(Response.Status.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
+    }
+  }
+
   /** 404. */
   @Provider
   public static class NotFound implements ExceptionMapper<NotFoundException> {
@@ -77,9 +97,15 @@ public final class ProblemMappers {
     }
   }
 
-  /** The container's own HTTP errors (404, 405, 406, 415, 401, 403 …) as problem documents. */
+  /**
+   * The container's own HTTP errors (404, 405, 406, 415, 401, 403 …) and the API's 413 and 415 as
+   * problem documents. The container's 415 names no type, so its detail is made here from the
+   * request's Content-Type; only the decision endpoints restrict the types they read.
+   */
   @Provider
   public static class Http implements ExceptionMapper<WebApplicationException> {
+    @Context HttpHeaders request;
+
     @Override
     public Response toResponse(WebApplicationException e) {
       Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());
@@ -89,8 +115,13 @@ public final class ProblemMappers {
       if (e.getCause() instanceof JsonbException || e.getCause() instanceof ProcessingException) {
         return unreadable(e.getCause());
       }
+      String detail = e.getMessage();
+      if (status == Response.Status.UNSUPPORTED_MEDIA_TYPE) {
+        detail = UnsupportedContentType.detail(request.getHeaderString(HttpHeaders.CONTENT_TYPE),
+            "this endpoint", List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML));
+      }
       Response.ResponseBuilder problem =
-          Response.fromResponse(Problem.response(status, e.getMessage()));
+          Response.fromResponse(Problem.response(status, detail));
       e.getResponse().getStringHeaders().forEach((name, values) -> {
         if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
           values.forEach(value -> problem.header(name, value));
@@ -100,16 +131,27 @@ public final class ProblemMappers {
     }
   }
 
-  /** 500 with an incident id to find the logged cause; the client never sees a stack trace. */
+  /**
+   * 500 with an incident id to find the logged cause; the client never sees a stack trace. Mapped
+   * for every {@link Throwable}, checked exceptions and errors included; an error RESTEasy does not
+   * hand to mappers is caught by {@link LastResortFilter} instead.
+   */
   @Provider
-  public static class Unexpected implements ExceptionMapper<RuntimeException> {
+  public static class Unexpected implements ExceptionMapper<Throwable> {
     @Override
-    public Response toResponse(RuntimeException e) {
-      String incident = UUID.randomUUID().toString();
-      LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, e);
-      return Problem.response(Response.Status.INTERNAL_SERVER_ERROR,
-          "Unexpected error; quote incident " + incident + " to the operators.");
+    public Response toResponse(Throwable e) {
+      return unexpected(e);
     }
+  }
+
+  static Response unexpected(Throwable e) {
+    String incident = UUID.randomUUID().toString();
+    LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, e);
+    return Problem.response(Response.Status.INTERNAL_SERVER_ERROR, unexpectedDetail(incident));
+  }
+
+  static String unexpectedDetail(String incident) {
+    return "Unexpected error; quote incident " + incident + " to the operators.";
   }
 
   private static Response unreadable(Throwable e) {
