@@ -6,6 +6,8 @@ import io.stave.application.DecisionService;
 import io.stave.application.PolicyService;
 import io.stave.application.Recordings;
 import io.stave.application.ServiceUnavailableException;
+import io.stave.application.authoring.PolicyAuthoring;
+import io.stave.infrastructure.cluster.HazelcastPolicyActivations;
 import io.stave.infrastructure.cluster.ClusterCatalogue;
 import io.stave.infrastructure.cluster.ClusterMember;
 import io.stave.infrastructure.cluster.HazelcastFactStore;
@@ -25,6 +27,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Builds the application services from the server's resources. The services themselves are plain
@@ -95,11 +101,44 @@ public class ServerWiring {
   @Produces
   @Singleton
   DecisionService decisionService(PolicyService policies, DecisionLog log) {
-    var limits = new EvaluationLimits(
+    return new DecisionService(policies, new HazelcastFactStore(cluster::hazelcast), log,
+        cluster::isSafe, limits());
+  }
+
+  private static EvaluationLimits limits() {
+    return new EvaluationLimits(
         Integer.getInteger("stave.decision.fire-limit", EvaluationLimits.DEFAULT.fireLimit()),
         Duration.ofMillis(Long.getLong("stave.decision.deadline-ms",
             EvaluationLimits.DEFAULT.deadline().toMillis())));
-    return new DecisionService(policies, new HazelcastFactStore(cluster::hazelcast), log,
-        cluster::isSafe, limits);
+  }
+
+  /** How activations reach every node of the cluster; the startup bean subscribes this node. */
+  @Produces
+  @Singleton
+  HazelcastPolicyActivations policyActivations(PolicyService policies) {
+    return new HazelcastPolicyActivations(cluster::hazelcast, policies, new PolicyRepository(database.dataSource()),
+        threads);
+  }
+
+  void stopPolicyActivations(@Disposes HazelcastPolicyActivations activations) {
+    activations.stop();
+  }
+
+  /** Impact analyses run one at a time, off the request threads. */
+  private ExecutorService impactAnalyses;
+
+  @Produces
+  @Singleton
+  PolicyAuthoring policyAuthoring(PolicyService policies, HazelcastPolicyActivations activations, DecisionLog log) {
+    impactAnalyses = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(4), threads);
+    return new PolicyAuthoring(new PolicyRepository(database.dataSource()), policies, activations, log,
+        new HazelcastFactStore(cluster::hazelcast), limits(), impactAnalyses,
+        Duration.ofSeconds(Long.getLong("stave.policy.activation-wait-seconds", 30)));
+  }
+
+  void stopPolicyAuthoring(@Disposes PolicyAuthoring authoring) {
+    if (impactAnalyses != null) {
+      impactAnalyses.shutdownNow();
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.stave.infrastructure.startup;
 
 import io.stave.application.PolicyService;
+import io.stave.infrastructure.cluster.HazelcastPolicyActivations;
 import io.stave.infrastructure.cluster.ClusterMember;
 import io.stave.infrastructure.cluster.HazelcastFactStore;
 import io.stave.infrastructure.feeds.CamelRuntime;
@@ -44,6 +45,7 @@ public class StaveStartup implements NodeReadiness {
   @Inject ClusterMember cluster;
   @Inject CamelRuntime camel;
   @Inject PolicyService policies;
+  @Inject HazelcastPolicyActivations activations;
   private final Map<String, String> startupFailures = new ConcurrentHashMap<>();
 
   @PostConstruct
@@ -53,6 +55,7 @@ public class StaveStartup implements NodeReadiness {
       cluster.start(new CatalogueRepository(database.dataSource()));
       new HazelcastFactStore(cluster::hazelcast).warmUp();
       activatePolicy();
+      activations.listen();
       camel.start();
       LOG.info("Stave node started: database " + Database.location() + "; cluster "
           + cluster.describe() + "; policy version " + policies.active().version());
