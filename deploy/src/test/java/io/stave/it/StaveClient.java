@@ -20,24 +20,31 @@ final class StaveClient {
   static final URI BASE = URI.create("http://127.0.0.1:8080/api/v1/");
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final URI base;
   private final String authorization;
 
-  private StaveClient(String authorization) {
+  private StaveClient(URI base, String authorization) {
+    this.base = base;
     this.authorization = authorization;
   }
 
   static StaveClient as(String user) {
-    return new StaveClient("Basic " + Base64.getEncoder()
+    return as(user, 8080);
+  }
+
+  /** A client of the node whose HTTP port is {@code port} (8080 plus its port offset). */
+  static StaveClient as(String user, int port) {
+    return new StaveClient(URI.create("http://127.0.0.1:" + port + "/api/v1/"), "Basic " + Base64.getEncoder()
         .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
   }
 
   static StaveClient anonymous() {
-    return new StaveClient(null);
+    return new StaveClient(BASE, null);
   }
 
   HttpResponse<String> post(String path, String contentType, String accept, String body)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(BASE.resolve(path))
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
         .timeout(Duration.ofSeconds(30))
         .header("Content-Type", contentType)
         .header("Accept", accept)
@@ -51,7 +58,7 @@ final class StaveClient {
    */
   HttpResponse<String> postBytes(String path, String contentType, byte[] body, boolean chunked)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(BASE.resolve(path))
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
         .timeout(Duration.ofSeconds(120))
         .header("Accept", "application/json")
         .POST(chunked
@@ -67,8 +74,17 @@ final class StaveClient {
     return post(path, "application/json", "application/json", body);
   }
 
+  HttpResponse<byte[]> getBytes(String path, String accept) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+        .header("Accept", accept).GET();
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(BASE.resolve(path)).timeout(Duration.ofSeconds(30))
+    return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
         .header("Accept", "application/json").GET());
   }
 

@@ -2,10 +2,12 @@ package io.stave.infrastructure.cluster;
 
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.LifecycleEvent;
 import io.stave.infrastructure.persistence.CatalogueRepository;
 import io.stave.infrastructure.startup.StartupException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 /** The node's embedded Hazelcast member: started and stopped by the startup bean. */
@@ -15,6 +17,8 @@ public class ClusterMember {
 
   private volatile HazelcastInstance instance;
   private volatile int minimumSize = 1;
+  /** Set while the fact maps are reloaded after a merge or a lost partition: the node fails closed. */
+  private final AtomicInteger repairs = new AtomicInteger();
 
   public void start(CatalogueRepository catalogue) {
     var config = ClusterConfiguration.load(ClusterMember.class.getClassLoader(), catalogue);
@@ -26,6 +30,7 @@ public class ClusterMember {
           + config.getClusterName() + "', port " + config.getNetworkConfig().getPort() + "): "
           + e.getMessage(), e);
     }
+    watchForLostFacts(instance);
     LOG.info(() -> "Hazelcast member " + instance.getCluster().getLocalMember().getAddress()
         + " joined cluster '" + config.getClusterName() + "' with "
         + instance.getCluster().getMembers().size() + " member(s)");
@@ -41,18 +46,81 @@ public class ClusterMember {
     return running;
   }
 
-  /** Running, and sees at least the configured minimum of members (no minority side of a split). */
+  /**
+   * Running, sees at least the configured minimum of members (no minority side of a split), and
+   * not reloading its facts after a merge or a lost partition.
+   */
   public boolean isSafe() {
     HazelcastInstance running = instance;
     return running != null
         && running.getLifecycleService().isRunning()
-        && running.getCluster().getMembers().size() >= minimumSize;
+        && running.getCluster().getMembers().size() >= minimumSize
+        && repairs.get() == 0;
+  }
+
+  /**
+   * Hazelcast Community maps are AP: after a split heals, merged entries may be the other side's,
+   * and a lost partition loses entries outright. The database is the system of record, so on either
+   * event the node fails closed (503) and reloads every fact map from it, so an opt-out committed on
+   * either side of a split is never lost to the merge.
+   */
+  static void watchForLostFacts(HazelcastInstance member, Runnable repair) {
+    member.getLifecycleService().addLifecycleListener(event -> {
+      if (event.getState() == LifecycleEvent.LifecycleState.MERGED) {
+        repair.run();
+      }
+    });
+    for (String map : HazelcastFactStore.FACT_MAPS) {
+      member.getMap(map).addPartitionLostListener(event -> repair.run());
+    }
+  }
+
+  private void watchForLostFacts(HazelcastInstance member) {
+    watchForLostFacts(member, () -> repairFacts(member));
+  }
+
+  /** Reloads every fact map from the database; the node is not safe until it is done. */
+  void repairFacts(HazelcastInstance member) {
+    repairs.incrementAndGet();
+    Thread reload = new Thread(() -> {
+      LOG.warning("Cluster merge or lost partition: reloading every fact map from the database; deciding"
+          + " nothing until it is done");
+      try {
+        while (member.getLifecycleService().isRunning()) {
+          try {
+            HazelcastFactStore.reloadAll(member);
+            LOG.info("Fact maps reloaded from the database after a merge or a lost partition");
+            return;
+          } catch (RuntimeException e) {
+            LOG.severe("Reloading the fact maps failed (retried in 5 s; the node stays unsafe): " + e.getMessage());
+            try {
+              Thread.sleep(5_000);
+            } catch (InterruptedException interrupted) {
+              Thread.currentThread().interrupt();
+              return;
+            }
+          }
+        }
+      } finally {
+        repairs.decrementAndGet();
+      }
+    }, "stave-fact-repair");
+    reload.setDaemon(true);
+    reload.start();
+  }
+
+  /** True while a reload of the fact maps is under way. */
+  boolean isRepairing() {
+    return repairs.get() > 0;
   }
 
   public String describe() {
     HazelcastInstance running = instance;
     if (running == null || !running.getLifecycleService().isRunning()) {
       return "not running";
+    }
+    if (repairs.get() > 0) {
+      return "reloading facts from the database after a merge or a lost partition";
     }
     return running.getCluster().getMembers().size() + " member(s), minimum " + minimumSize
         + ", local " + running.getCluster().getLocalMember().getAddress();

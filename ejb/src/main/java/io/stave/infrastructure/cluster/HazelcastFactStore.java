@@ -26,6 +26,9 @@ public final class HazelcastFactStore implements FactStore {
   public static final String RECORDING_DEALS = "recording-deals";
   public static final String CONSENTS = "consents";
   public static final String SPLIT_SHEETS = "split-sheets";
+  /** Every map that holds catalogue facts, each loaded from the database. */
+  public static final java.util.List<String> FACT_MAPS = java.util.List.of(RECORDINGS, RECORDING_DEALS, CONSENTS,
+      SPLIT_SHEETS);
 
   private final Supplier<HazelcastInstance> hazelcast;
 
@@ -79,6 +82,19 @@ public final class HazelcastFactStore implements FactStore {
       for (int i = 0; i < keys.size(); i += 1_000) {
         map.getAll(new HashSet<>(keys.subList(i, Math.min(keys.size(), i + 1_000))));
       }
+    }
+  }
+
+  /**
+   * Replaces every entry of every fact map with what the database holds (and loads keys it lacks):
+   * what the node does after a merge or a lost partition, before it decides again.
+   */
+  public static void reloadAll(HazelcastInstance member) {
+    for (String name : FACT_MAPS) {
+      // Evicting drops entries the database no longer holds (a read of an evicted key goes to the
+      // database through the map's loader), then every key the database holds is loaded afresh.
+      member.getMap(name).evictAll();
+      member.getMap(name).loadAll(true);
     }
   }
 

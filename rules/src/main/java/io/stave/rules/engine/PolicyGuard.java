@@ -215,7 +215,7 @@ public final class PolicyGuard {
   private static void checkDecisionTable(String file, String text, List<Finding> findings) {
     String[] rows = text.split("\r?\n", -1);
     for (int row = 0; row < rows.length; row++) {
-      List<String> cells = cells(rows[row]);
+      List<String> cells = DecisionTableWorkbook.cells(rows[row]);
       if (cells.isEmpty()) {
         continue;
       }
@@ -244,35 +244,6 @@ public final class PolicyGuard {
         checkCode(file, blankCommentsAndStrings(cell), 0, row, findings);
       }
     }
-  }
-
-  /** The cells of one CSV line (quoted cells with doubled quotes inside). */
-  private static List<String> cells(String line) {
-    List<String> cells = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cell.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          cell.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        cells.add(cell.toString());
-        cell.setLength(0);
-      } else {
-        cell.append(c);
-      }
-    }
-    cells.add(cell.toString());
-    return cells;
   }
 
   /** Comments and the insides of string and character literals become spaces; newlines stay. */

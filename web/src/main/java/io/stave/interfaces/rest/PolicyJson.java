@@ -9,6 +9,7 @@ import io.stave.application.authoring.PolicyVersionInfo;
 import io.stave.interfaces.rest.problem.FieldError;
 import io.stave.interfaces.rest.problem.InvalidRequestException;
 import io.stave.routes.text.HardenedJson;
+import io.stave.rules.engine.DecisionTableWorkbook;
 import io.stave.routes.text.MalformedTextException;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -59,12 +60,32 @@ final class PolicyJson {
     }
     Map<String, String> texts = new LinkedHashMap<>();
     for (Map.Entry<String, JsonValue> file : files.asJsonObject().entrySet()) {
-      if (!(file.getValue() instanceof JsonString text)) {
-        throw new InvalidRequestException(List.of(new FieldError("files." + file.getKey(), "must be a string")));
+      String name = file.getKey();
+      if (name.endsWith(".drl.xlsx")) {
+        texts.put(name.substring(0, name.length() - ".xlsx".length()) + ".csv", workbook(name, file.getValue()));
+        continue;
       }
-      texts.put(file.getKey(), text.getString());
+      if (!(file.getValue() instanceof JsonString text)) {
+        throw new InvalidRequestException(List.of(new FieldError("files." + name, "must be a string")));
+      }
+      texts.put(name, text.getString());
     }
     return texts;
+  }
+
+  /** A decision table sent as an XLSX workbook ({"base64": "…"}), stored as its CSV. */
+  private static String workbook(String name, JsonValue value) {
+    String base64 = value instanceof JsonObject object && object.get("base64") instanceof JsonString text
+        ? text.getString() : null;
+    if (base64 == null) {
+      throw new InvalidRequestException(List.of(new FieldError("files." + name,
+          "an XLSX decision table is sent as {\"base64\": \"…\"}")));
+    }
+    try {
+      return DecisionTableWorkbook.toCsv(java.util.Base64.getMimeDecoder().decode(base64));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException(List.of(new FieldError("files." + name, e.getMessage())));
+    }
   }
 
   static Long optionalVersion(JsonObject body, String name) {

@@ -1,6 +1,7 @@
 package io.stave.interfaces.rest;
 
 import io.stave.application.authoring.PolicyAuthoring;
+import io.stave.rules.engine.DecisionTableWorkbook;
 import io.stave.rules.engine.PolicySource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -32,6 +33,7 @@ import java.io.InputStream;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class PolicyResource {
+  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   static final long POLICY_LIMIT = Long.getLong("stave.api.max-policy-bytes", 32L * 1024 * 1024);
   private static final String LIMIT_SETTING = "stave.api.max-policy-bytes";
 
@@ -76,6 +78,23 @@ public class PolicyResource {
   public JsonObject files(@PathParam("version") long version) {
     PolicySource source = authoring.sources(version);
     return PolicyJson.files(version, source.files());
+  }
+
+  /** A decision table of the version as an XLSX workbook, for authors who keep tables in spreadsheets. */
+  @GET
+  @Path("{version}/files/{name}.xlsx")
+  @Produces(XLSX)
+  @RolesAllowed({Roles.POLICY_AUTHOR, Roles.POLICY_APPROVER, Roles.AUDITOR})
+  public Response workbook(@PathParam("version") long version, @PathParam("name") String name) {
+    // {name} is the table's name without ".xlsx", e.g. "consent-defaults.drl"; it is stored as CSV.
+    String table = name.endsWith(".drl") ? authoring.sources(version).files().get(name + ".csv") : null;
+    if (table == null) {
+      throw new io.stave.application.NotFoundException("policy version " + version + " has no decision table "
+          + name + ".csv");
+    }
+    return Response.ok(DecisionTableWorkbook.toXlsx(table), XLSX)
+        .header("Content-Disposition", "attachment; filename=\"" + name + ".xlsx\"")
+        .build();
   }
 
   @GET
