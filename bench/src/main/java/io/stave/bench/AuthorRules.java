@@ -57,13 +57,24 @@ public final class AuthorRules {
     }
   }
 
+  /** The rules the shipped baseline has (DRL and decision table), which the authored ones add to. */
+  static final int BASELINE_RULES = baselineRules();
+
   private AuthorRules() {}
 
-  /** Enough authored rules that, with the baseline's 16, the policy has {@code totalRules}. */
+  private static int baselineRules() {
+    try (var baseline = io.stave.rules.engine.PolicyCompiler.compile(PolicySource.baseline(1))) {
+      return baseline.ruleCount();
+    } catch (io.stave.rules.engine.PolicyCompilationException e) {
+      throw new IllegalStateException("the shipped baseline does not compile", e);
+    }
+  }
+
+  /** Enough authored rules that, with the baseline's, the policy has {@code totalRules}. */
   public static List<AuthoredRule> generate(int totalRules, SyntheticCatalogue catalogue, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     List<AuthoredRule> rules = new ArrayList<>();
-    for (int i = 0; i < Math.max(0, totalRules - 16); i++) {
+    for (int i = 0; i < Math.max(0, totalRules - BASELINE_RULES); i++) {
       UseType use = UseType.values()[random.nextInt(UseType.values().length)];
       String isrc = SyntheticCatalogue.isrc(random.nextInt(catalogue.recordings.size())).code();
       rules.add(switch (i % 3) {

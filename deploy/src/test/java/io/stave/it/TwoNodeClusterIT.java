@@ -53,7 +53,6 @@ class TwoNodeClusterIT {
     env.put("STAVE_CLUSTER_BASE_PORT", "5921");
     env.put("STAVE_DEMO", "0");
     env.put("STAVE_READY_TIMEOUT", "240");
-    env.put("STAVE_HEAP", "768m");
     String postgres = System.getProperty("stave.test.db.url", "");
     if (postgres.startsWith("jdbc:postgresql:")) {
       String schema = "stave_cluster_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
