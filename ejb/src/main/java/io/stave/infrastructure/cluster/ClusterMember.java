@@ -70,9 +70,9 @@ public class ClusterMember {
         repair.run();
       }
     });
-    for (String map : HazelcastFactStore.FACT_MAPS) {
-      member.getMap(map).addPartitionLostListener(event -> repair.run());
-    }
+    // The partition service, not each map: touching a map would load it, which the split-brain
+    // protection refuses while the node is below the minimum cluster size.
+    member.getPartitionService().addPartitionLostListener(event -> repair.run());
   }
 
   private void watchForLostFacts(HazelcastInstance member) {

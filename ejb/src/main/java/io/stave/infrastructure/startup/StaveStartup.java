@@ -53,7 +53,10 @@ public class StaveStartup implements NodeReadiness {
     try {
       migrateDatabase();
       cluster.start(new CatalogueRepository(database.dataSource()));
-      new HazelcastFactStore(cluster::hazelcast).warmUp();
+      if (cluster.isSafe()) {
+        // Below the minimum cluster size the maps refuse every operation; they load once it is met.
+        new HazelcastFactStore(cluster::hazelcast).warmUp();
+      }
       activatePolicy();
       activations.listen();
       camel.start();
