@@ -82,6 +82,21 @@ class HostileInputIT {
   }
 
   @Test
+  void theAuthoringApiAnswersHostileBodiesWithProblemDocuments() throws Exception {
+    StaveClient author = StaveClient.as("author");
+    String deep = "{\"files\":" + "[".repeat(DEPTH) + "]".repeat(DEPTH) + "}";
+    problem(author.post("policies", JSON, JSON, deep), 400, "deeper than 64 levels");
+    problem(author.postBytes("policies", "text/plain", utf8("{}"), false), 415, "'text/plain'");
+    problem(author.postBytes("policies", JSON, new byte[] {'{', '"', (byte) 0xFE, '"', '}'}, false), 400, "UTF-8");
+    problem(author.post("policies", JSON, JSON, "{\"files\": [\"a.drl\"]}"), 400, "files");
+    problem(author.post("policies", JSON, JSON, "{\"files\": {\"../../etc/passwd.drl\": \"x\"}}"), 400,
+        "plain file name");
+    byte[] huge = new byte[32 * 1024 * 1024 + 1];
+    java.util.Arrays.fill(huge, (byte) ' ');
+    problem(author.postBytes("policies", JSON, huge, false), 413, "stave.api.max-policy-bytes");
+  }
+
+  @Test
   void jsonNestedAHundredThousandLevelsIsA400OnEveryDecisionEndpoint() throws Exception {
     for (String path : DECISION_PATHS) {
       String deep = "{\"requests\":" + "[".repeat(DEPTH) + "]".repeat(DEPTH) + "}";

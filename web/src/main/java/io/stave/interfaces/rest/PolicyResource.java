@@ -47,7 +47,7 @@ public class PolicyResource {
   }
 
   @POST
-  @Consumes(MediaType.WILDCARD)
+  @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.POLICY_AUTHOR)
   public Response create(@HeaderParam(HttpHeaders.CONTENT_LENGTH) String length, InputStream body) {
     JsonObject json = body(body, length);
@@ -65,7 +65,7 @@ public class PolicyResource {
 
   @PUT
   @Path("{version}")
-  @Consumes(MediaType.WILDCARD)
+  @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.POLICY_AUTHOR)
   public JsonObject update(@PathParam("version") long version, @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length,
       InputStream body) {
