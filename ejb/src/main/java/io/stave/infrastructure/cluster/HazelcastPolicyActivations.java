@@ -57,6 +57,7 @@ public final class HazelcastPolicyActivations implements PolicyActivations {
   private final PolicyStore store;
   private final ScheduledExecutorService compiler;
   private UUID subscription;
+  private volatile String localState = "not subscribed";
 
   public HazelcastPolicyActivations(Supplier<HazelcastInstance> hazelcast, PolicyService policies, PolicyStore store,
       ThreadFactory threads) {
@@ -124,7 +125,13 @@ public final class HazelcastPolicyActivations implements PolicyActivations {
     }
   }
 
+  /** This node's own state, as readiness shows it: e.g. "running version 3" or "switching: compiling version 4". */
+  public String describeLocal() {
+    return localState;
+  }
+
   private void report(Long version, String state, String detail) {
+    localState = state.toLowerCase(java.util.Locale.ROOT) + " version " + version + (detail == null ? "" : " (" + detail + ")");
     HazelcastInstance cluster = hazelcast.get();
     Member self = cluster.getCluster().getLocalMember();
     IMap<String, NodeState> states = cluster.getMap(NODES);

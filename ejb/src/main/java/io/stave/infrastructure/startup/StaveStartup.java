@@ -107,7 +107,7 @@ public class StaveStartup implements NodeReadiness {
       case "cluster" -> new CheckState(cluster.isSafe(), cluster.describe(), failure);
       case "camel" -> new CheckState(camel.isStarted(), camel.describe(), failure);
       case "policy" -> new CheckState(policies.hasActive(),
-          policies.hasActive() ? "version " + policies.active().version() + " active"
+          policies.hasActive() ? "version " + policies.active().version() + " active; " + activations.describeLocal()
               : "no active policy", failure);
       default -> new CheckState(false, "no check is called " + name, null);
     };
