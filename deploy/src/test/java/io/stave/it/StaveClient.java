@@ -21,23 +21,30 @@ final class StaveClient {
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String authorization;
+  private final URI base;
 
-  private StaveClient(String authorization) {
+  private StaveClient(String authorization, URI base) {
     this.authorization = authorization;
+    this.base = base;
   }
 
   static StaveClient as(String user) {
+    return as(user, BASE);
+  }
+
+  /** A user of the server whose API is at {@code base} (e.g. a node started by run.sh). */
+  static StaveClient as(String user, URI base) {
     return new StaveClient("Basic " + Base64.getEncoder()
-        .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+        .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)), base);
   }
 
   static StaveClient anonymous() {
-    return new StaveClient(null);
+    return new StaveClient(null, BASE);
   }
 
   HttpResponse<String> post(String path, String contentType, String accept, String body)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(BASE.resolve(path))
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
         .timeout(Duration.ofSeconds(30))
         .header("Content-Type", contentType)
         .header("Accept", accept)
@@ -48,7 +55,7 @@ final class StaveClient {
   /** Posts a body as the bytes given, e.g. a feed message in UTF-16. */
   HttpResponse<String> postBytes(String path, String contentType, byte[] body)
       throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(BASE.resolve(path))
+    return send(HttpRequest.newBuilder(base.resolve(path))
         .timeout(Duration.ofSeconds(30))
         .header("Content-Type", contentType)
         .header("Accept", "application/json")
@@ -60,7 +67,7 @@ final class StaveClient {
   }
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(BASE.resolve(path)).timeout(Duration.ofSeconds(30))
+    return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
         .header("Accept", "application/json").GET());
   }
 
