@@ -37,4 +37,6 @@ done
   wrk -t2 -c32 -d"$duration" --latency -s "$repo/bench/http/single.lua" http://127.0.0.1:8080
   echo "## batches of 100: wrk -t2 -c8 -d$duration --latency -s bench/http/batch.lua"
   wrk -t2 -c8 -d"$duration" --latency -s "$repo/bench/http/batch.lua" http://127.0.0.1:8080
+  echo "## made-up ISRCs, each new: wrk -t2 -c32 -d$duration --latency -s bench/http/flood.lua"
+  wrk -t2 -c32 -d"$duration" --latency -s "$repo/bench/http/flood.lua" http://127.0.0.1:8080
 } 2>&1 | tee "$out"
