@@ -41,11 +41,13 @@ class NodeFaultsIT {
   @Test
   void onH2WhatWasAcknowledgedBeforeAKill9IsThereAfterTheRestart() throws Exception {
     try (StaveNode node = new StaveNode("h2-kill", Map.of()).start()) {
-      List<Release> releases = dropReleasesIntoInbox(node);
       DecisionLoad load = new DecisionLoad(node, 8);
-      await("decisions acknowledged and part of the feed applied")
-          .atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(50))
-          .until(() -> load.acknowledged().size() >= 100 && applied(node) >= 20);
+      await("decisions acknowledged").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
+          .until(() -> load.acknowledged().size() >= 100);
+      List<Release> releases = dropReleasesIntoInbox(node);
+      await("part of the feed applied, with decisions still running")
+          .atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
+          .until(() -> applied(node) >= 20);
       long pendingAtKill = pending(node);
       node.killHard();
       load.awaitEnd();

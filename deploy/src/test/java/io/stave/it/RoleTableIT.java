@@ -49,8 +49,9 @@ class RoleTableIT {
       {"feature":"roles","useType":"AI_CURATION","isrc":"{isrc}","territory":"SE"}""";
   private static final String DRY_RUN = """
       {"feature":"roles","useType":"AI_CURATION","isrc":"{isrc}","territory":"SE","policyVersion":{version}}""";
+  /** An artist of its own: an opt-out of a shared artist would change other tests' decisions. */
   private static final String CONSENT = "artist,useType,choice,effectiveFrom,source\n"
-      + "isni:0000000500000008,AI_TRAINING,OPT_OUT,2026-01-01,role table {nonce}\n";
+      + "role-table-artist-{nonce},AI_TRAINING,OPT_OUT,2026-01-01,role table\n";
 
   /** {placeholders} are filled in from what {@link #createTheThingsToRead} made. */
   static final List<Row> TABLE = List.of(
@@ -137,7 +138,7 @@ class RoleTableIT {
   }
 
   private static String fill(String text, String caller) {
-    String filled = text.replace("{nonce}", caller + " " + System.nanoTime());
+    String filled = text.replace("{nonce}", caller + "-" + System.nanoTime());
     for (var value : VALUES.entrySet()) {
       filled = filled.replace("{" + value.getKey() + "}", value.getValue());
     }
