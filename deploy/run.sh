@@ -7,7 +7,8 @@
 #   STAVE_DATA_DIR          where the H2 database lives (default: <repo>/data)
 #   STAVE_DB_URL            JDBC URL of PostgreSQL, e.g. jdbc:postgresql://db:5432/stave
 #   STAVE_DB_USER, STAVE_DB_PASSWORD
-#   STAVE_DB_SCHEMA         PostgreSQL schema to create and migrate (the URL selects it: ?currentSchema=)
+#   STAVE_DB_SCHEMA         PostgreSQL schema to create and migrate (the URL must select it with
+#                           currentSchema=...); default: the URL's own
 #   STAVE_CLUSTER_NAME, STAVE_CLUSTER_MEMBERS (host[:port],...), STAVE_CLUSTER_PORT,
 #   STAVE_CLUSTER_INTERFACE, STAVE_CLUSTER_MINIMUM_SIZE
 #   STAVE_PORT_OFFSET       added to every server port (8080, 9990, ...), default 0
@@ -21,7 +22,7 @@ build=1
 for arg in "$@"; do
   case "$arg" in
     --no-build) build=0 ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument '$arg' (use --no-build or --help)" >&2; exit 2 ;;
   esac
 done

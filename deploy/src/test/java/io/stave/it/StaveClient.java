@@ -34,7 +34,12 @@ final class StaveClient {
 
   /** A client of the node whose HTTP port is {@code port} (8080 plus its port offset). */
   static StaveClient as(String user, int port) {
-    return new StaveClient(URI.create("http://127.0.0.1:" + port + "/api/v1/"), "Basic " + Base64.getEncoder()
+    return as(user, URI.create("http://127.0.0.1:" + port + "/api/v1/"));
+  }
+
+  /** A user of the server whose API is at {@code base} (e.g. a node started by run.sh). */
+  static StaveClient as(String user, URI base) {
+    return new StaveClient(base, "Basic " + Base64.getEncoder()
         .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
   }
 
@@ -68,6 +73,12 @@ final class StaveClient {
       request.header("Content-Type", contentType);
     }
     return send(request);
+  }
+
+  /** Posts a body as the bytes given, e.g. a feed message in UTF-16. */
+  HttpResponse<String> postBytes(String path, String contentType, byte[] body)
+      throws IOException, InterruptedException {
+    return postBytes(path, contentType, body, false);
   }
 
   HttpResponse<String> postJson(String path, String body) throws IOException, InterruptedException {

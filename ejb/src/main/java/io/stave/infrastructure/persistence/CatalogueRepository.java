@@ -423,29 +423,39 @@ public final class CatalogueRepository {
     return keys("SELECT isrc FROM recording");
   }
 
+  /**
+   * The recordings among {@code isrcs}. The recording rows are read first, so asking about ISRCs
+   * the catalogue does not hold (a flood of made-up ones) is one primary-key lookup each.
+   */
   public Map<String, Recording> recordings(Collection<String> isrcs) throws SQLException {
     Map<String, Recording> found = new HashMap<>();
     for (List<String> chunk : chunks(isrcs)) {
+      List<String[]> recordings = new ArrayList<>();
       Map<String, List<String>> artists = new HashMap<>();
       try (Connection connection = dataSource.getConnection()) {
-        try (PreparedStatement select = prepare(connection,
-            "SELECT isrc, artist_id FROM recording_main_artist WHERE isrc IN (%s) ORDER BY isrc, position",
-            chunk); ResultSet rows = select.executeQuery()) {
-          while (rows.next()) {
-            artists.computeIfAbsent(rows.getString(1), k -> new ArrayList<>()).add(rows.getString(2));
-          }
-        }
         try (PreparedStatement select = prepare(connection,
             "SELECT isrc, title, display_artist, label_id, p_line, rights_controller_id FROM recording"
                 + " WHERE isrc IN (%s)",
             chunk); ResultSet rows = select.executeQuery()) {
           while (rows.next()) {
-            String isrc = rows.getString(1);
-            found.put(isrc, new Recording(Isrc.of(isrc), rows.getString(2), rows.getString(3),
-                artists.getOrDefault(isrc, List.of()), rows.getString(4), rows.getString(6),
-                rows.getString(5)));
+            recordings.add(new String[] {rows.getString(1), rows.getString(2), rows.getString(3),
+                rows.getString(4), rows.getString(5), rows.getString(6)});
           }
         }
+        if (recordings.isEmpty()) {
+          continue;
+        }
+        try (PreparedStatement select = prepare(connection,
+            "SELECT isrc, artist_id FROM recording_main_artist WHERE isrc IN (%s) ORDER BY isrc, position",
+            recordings.stream().map(row -> row[0]).toList()); ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            artists.computeIfAbsent(rows.getString(1), k -> new ArrayList<>()).add(rows.getString(2));
+          }
+        }
+      }
+      for (String[] row : recordings) {
+        found.put(row[0], new Recording(Isrc.of(row[0]), row[1], row[2],
+            artists.getOrDefault(row[0], List.of()), row[3], row[5], row[4]));
       }
     }
     return found;

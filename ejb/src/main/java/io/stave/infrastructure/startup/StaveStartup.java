@@ -7,6 +7,7 @@ import io.stave.infrastructure.cluster.HazelcastFactStore;
 import io.stave.infrastructure.feeds.CamelRuntime;
 import io.stave.infrastructure.persistence.CatalogueRepository;
 import io.stave.infrastructure.persistence.Database;
+import io.stave.infrastructure.persistence.DurableCommits;
 import io.stave.infrastructure.persistence.Migrations;
 import io.stave.rules.engine.PolicyCompilationException;
 import jakarta.annotation.PostConstruct;
@@ -76,9 +77,10 @@ public class StaveStartup implements NodeReadiness {
   private void migrateDatabase() {
     try {
       int applied = Migrations.migrate(database.dataSource());
+      String commits = DurableCommits.ensure(database.dataSource());
       LOG.info(() -> "Database " + Database.location() + " is at the current schema (" + applied
-          + " migration(s) applied now)");
-    } catch (RuntimeException e) {
+          + " migration(s) applied now); " + commits);
+    } catch (SQLException | RuntimeException e) {
       throw new StartupException("database", "the database at " + Database.location()
           + " cannot be used: " + rootMessage(e)
           + " (check STAVE_DB_URL, STAVE_DB_USER, STAVE_DB_PASSWORD)", e);

@@ -45,6 +45,11 @@ public final class TestDatabases {
     h2.setUser("sa");
     h2.setPassword("sa");
     Migrations.migrate(h2, null);
+    try {
+      DurableCommits.ensure(h2); // as the server does at start-up
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
     return new TestDatabase("H2 file", h2);
   }
 

@@ -110,8 +110,12 @@ public final class CompiledPolicy implements AutoCloseable {
     List<MainArtistConsent> artists = new ArrayList<>();
     try {
       recording = facts.recording(request.getIsrc());
-      deals = facts.dealsCovering(request.getIsrc());
-      split = facts.splitSheet(request.getIsrc(), request.getUseType());
+      // An unknown recording is denied whatever else is on record, so nothing more is read for
+      // it: a flood of made-up ISRCs costs one lookup each, and leaves no cached "no deals" or
+      // "no split sheet" behind for each of them.
+      deals = recording.isPresent() ? facts.dealsCovering(request.getIsrc()) : List.of();
+      split = recording.isPresent()
+          ? facts.splitSheet(request.getIsrc(), request.getUseType()) : Optional.empty();
       for (String artistId : recording.map(Recording::getMainArtistIds).orElse(List.of())) {
         var history = new ConsentHistory(facts.consents(artistId, request.getUseType()));
         artists.add(

@@ -21,6 +21,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -44,6 +45,10 @@ public class DecisionResource {
   @Inject DecisionLog log;
   @Context SecurityContext security;
 
+  /**
+   * Feature clients decide live (logged); policy authors and approvers may only dry-run a stored
+   * version (DESIGN: they test rules, they do not use recordings), so their live request is a 403.
+   */
   @POST
   @RolesAllowed({Roles.FEATURE_CLIENT, Roles.POLICY_AUTHOR, Roles.POLICY_APPROVER})
   public DecisionView decide(DecisionRequestBody body) {
@@ -51,6 +56,7 @@ public class DecisionResource {
     if (body.policyVersion != null) {
       return DecisionView.dryRun(decisions.dryRun(List.of(request), body.policyVersion).get(0));
     }
+    requireFeatureClient();
     return DecisionView.of(decisions.decide(request, principal()));
   }
 
@@ -68,6 +74,7 @@ public class DecisionResource {
         view.results.add(DecisionView.dryRun(decision));
       }
     } else {
+      requireFeatureClient();
       for (Decision decision : decisions.decideAll(requests, principal())) {
         view.results.add(DecisionView.of(decision));
       }
@@ -103,6 +110,13 @@ public class DecisionResource {
     view.limit = page.limit();
     view.more = page.more();
     return view;
+  }
+
+  private void requireFeatureClient() {
+    if (!security.isUserInRole(Roles.FEATURE_CLIENT)) {
+      throw new ForbiddenException("Only feature clients make live decisions; policy authors and"
+          + " approvers dry-run a stored version by naming its policyVersion.");
+    }
   }
 
   private String principal() {
