@@ -40,7 +40,7 @@ for i in $(seq 0 $((count - 1))); do
   members="${members:+$members,}127.0.0.1:$((hazelcast_port + i))"
 done
 if [ -z "${STAVE_DB_URL:-}" ]; then
-  export STAVE_DB_URL="jdbc:h2:file:$dir/stave;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE"
+  export STAVE_DB_URL="jdbc:h2:file:$dir/stave;AUTO_SERVER=TRUE"  # H2 refuses DB_CLOSE_ON_EXIT=FALSE with AUTO_SERVER
   export STAVE_DB_USER="${STAVE_DB_USER:-sa}" STAVE_DB_PASSWORD="${STAVE_DB_PASSWORD:-sa}"
 fi
 export STAVE_CLUSTER_NAME="${STAVE_CLUSTER_NAME:-stave-local}" STAVE_CLUSTER_MEMBERS="$members"

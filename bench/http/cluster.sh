@@ -15,7 +15,7 @@ classpath="$(cd "$repo" && ./mvnw -q -B -o -pl bench dependency:build-classpath 
   -Dmdep.outputFile=/dev/stdout -Dmdep.excludeArtifactIds=cedar-java)"
 java -cp "$repo/bench/target/classes:$classpath" io.stave.bench.SeedDatabase "$data/seed"
 db="$(ls "$data"/seed/*.mv.db | head -1)"
-export STAVE_DB_URL="jdbc:h2:file:${db%.mv.db};AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
+export STAVE_DB_URL="jdbc:h2:file:${db%.mv.db};AUTO_SERVER=TRUE;WRITE_DELAY=0"
 export STAVE_DB_USER=sa STAVE_DB_PASSWORD=sa STAVE_DEMO=0
 
 run_cluster() { # nodes, then wrk commands; stops the cluster afterwards
