@@ -73,16 +73,16 @@ public final class PolicyAuthoring {
   }
 
   public List<PolicyVersionInfo> list() {
-    return read(versions::all);
+    return sql(versions::all);
   }
 
   public PolicyVersionInfo info(long version) {
-    return read(() -> versions.info(version))
+    return sql(() -> versions.info(version))
         .orElseThrow(() -> new NotFoundException("policy version " + version + " does not exist"));
   }
 
   public PolicySource sources(long version) {
-    return read(() -> versions.find(version))
+    return sql(() -> versions.find(version))
         .orElseThrow(() -> new NotFoundException("policy version " + version + " does not exist"));
   }
 
@@ -101,7 +101,7 @@ public final class PolicyAuthoring {
     }
     merge(merged, files);
     PolicySource checked = checkedSource(merged);
-    return write(() -> versions.createDraft(checked.files(), author, basedOn, description, "CREATE"));
+    return sql(() -> versions.createDraft(checked.files(), author, basedOn, description, "CREATE"));
   }
 
   /** Changes a draft's files (an empty text removes a file); a submission or approval it had goes stale. */
@@ -111,7 +111,7 @@ public final class PolicyAuthoring {
     Map<String, String> merged = new LinkedHashMap<>(sources(version).files());
     merge(merged, files);
     PolicySource checked = checkedSource(merged);
-    if (!write(() -> versions.updateDraft(version, checked.files(), actor))) {
+    if (!sql(() -> versions.updateDraft(version, checked.files(), actor))) {
       throw new ConflictException("policy version " + version + " is no longer a draft; make a new draft based on it");
     }
     return info(version);
@@ -199,7 +199,7 @@ public final class PolicyAuthoring {
     PolicyVersionInfo current = info(version);
     requireDraft(current, "submitted");
     requireReady(version);
-    if (!write(() -> versions.markSubmitted(version, actor, current.checksum()))) {
+    if (!sql(() -> versions.markSubmitted(version, actor, current.checksum()))) {
       throw new ConflictException("policy version " + version + " changed while it was being submitted; submit again");
     }
     return info(version);
@@ -212,7 +212,7 @@ public final class PolicyAuthoring {
     if (current.submittedAt() == null) {
       throw new ConflictException("policy version " + version + " has not been submitted for approval");
     }
-    List<String> editors = read(() -> versions.editors(version));
+    List<String> editors = sql(() -> versions.editors(version));
     if (editors.contains(approver)) {
       throw new ConflictException("four eyes: " + approver + " wrote or changed policy version " + version
           + " and may not approve it; another policy approver must");
@@ -221,7 +221,7 @@ public final class PolicyAuthoring {
       throw new ConflictException("policy version " + version + " changed since it was reviewed (checksum "
           + current.checksum() + ", not " + checksumSeen + "); review it again");
     }
-    if (!write(() -> versions.markApproved(version, approver, current.checksum()))) {
+    if (!sql(() -> versions.markApproved(version, approver, current.checksum()))) {
       throw new ConflictException("policy version " + version + " changed while it was being approved; review it again");
     }
     return info(version);
@@ -243,7 +243,7 @@ public final class PolicyAuthoring {
           + " it was approved; it must be approved again");
     }
     requireReady(version);
-    if (!write(() -> versions.activate(version, actor))) {
+    if (!sql(() -> versions.activate(version, actor))) {
       throw new ConflictException("policy version " + version + " changed while it was being activated");
     }
     activations.announce(version);
@@ -262,10 +262,10 @@ public final class PolicyAuthoring {
     }
     PolicySource source = sources(toVersion);
     requireCompiles(source);
-    PolicyVersionInfo restored = write(() -> versions.createDraft(source.files(), actor, toVersion,
+    PolicyVersionInfo restored = sql(() -> versions.createDraft(source.files(), actor, toVersion,
         "Rollback to version " + toVersion, "ROLLBACK"));
-    if (!write(() -> versions.markApproved(restored.version(), actor, restored.checksum()))
-        || !write(() -> versions.activate(restored.version(), actor))) {
+    if (!sql(() -> versions.markApproved(restored.version(), actor, restored.checksum()))
+        || !sql(() -> versions.activate(restored.version(), actor))) {
       throw new ConflictException("the rollback version " + restored.version() + " could not be activated");
     }
     activations.announce(restored.version());
@@ -276,7 +276,7 @@ public final class PolicyAuthoring {
     if (limit < 1 || limit > 1_000) {
       throw new InvalidValueException("limit", "must be between 1 and 1000");
     }
-    return read(() -> versions.audit(version, limit));
+    return sql(() -> versions.audit(version, limit));
   }
 
   private Activation awaitNodes(long version) {
@@ -365,8 +365,8 @@ public final class PolicyAuthoring {
   }
 
   private void audit(long version, String action, String actor, String detail) {
-    String checksum = read(() -> versions.info(version)).map(PolicyVersionInfo::checksum).orElse(null);
-    write(() -> {
+    String checksum = sql(() -> versions.info(version)).map(PolicyVersionInfo::checksum).orElse(null);
+    sql(() -> {
       versions.record(new PolicyAuditEntry(version, action, actor, Instant.now(), checksum, detail));
       return null;
     });
@@ -376,11 +376,8 @@ public final class PolicyAuthoring {
     T run() throws SQLException;
   }
 
-  private static <T> T read(Sql<T> query) {
-    return write(query);
-  }
-
-  private static <T> T write(Sql<T> statement) {
+  /** Runs a read or write of the versions; a database failure is a 503. */
+  private static <T> T sql(Sql<T> statement) {
     try {
       return statement.run();
     } catch (SQLException e) {
