@@ -28,36 +28,58 @@ public final class AuthorRules {
     }
 
     String drl() {
-      String constraint = feature != null
-          ? "feature == \"" + feature + "\", useType == UseType." + use
-          : country != null
-              ? "isrcCode == \"" + isrc + "\", territoryCode == \"" + country + "\""
-              : "isrcCode == \"" + isrc + "\", useType == UseType." + use;
-      return "rule \"Authored " + number + ": " + sentence() + "\"\n"
+      String constraint =
+          feature != null
+              ? "feature == \"" + feature + "\", useType == UseType." + use
+              : country != null
+                  ? "isrcCode == \"" + isrc + "\", territoryCode == \"" + country + "\""
+                  : "isrcCode == \"" + isrc + "\", useType == UseType." + use;
+      return "rule \"Authored "
+          + number
+          + ": "
+          + sentence()
+          + "\"\n"
           + "when\n"
-          + "    $request : DecisionRequest( " + constraint + " )\n"
+          + "    $request : DecisionRequest( "
+          + constraint
+          + " )\n"
           + "then\n"
           + "    insert( new Denial( ReasonCode.POLICY_DENIED, drools.getRule().getName(), \""
-          + sentence() + ".\" ) );\n"
+          + sentence()
+          + ".\" ) );\n"
           + "end\n\n";
     }
 
     String cedar() {
       String head = "@id(\"authored-" + number + "\")\n";
       if (feature != null) {
-        return head + "forbid (principal == Feature::\"" + feature + "\", action == Action::\""
-            + use + "\", resource);\n";
+        return head
+            + "forbid (principal == Feature::\""
+            + feature
+            + "\", action == Action::\""
+            + use
+            + "\", resource);\n";
       }
       if (country != null) {
-        return head + "forbid (principal, action, resource == Recording::\"" + isrc
-            + "\") when { context.territory == \"" + country + "\" };\n";
+        return head
+            + "forbid (principal, action, resource == Recording::\""
+            + isrc
+            + "\") when { context.territory == \""
+            + country
+            + "\" };\n";
       }
-      return head + "forbid (principal, action == Action::\"" + use
-          + "\", resource == Recording::\"" + isrc + "\");\n";
+      return head
+          + "forbid (principal, action == Action::\""
+          + use
+          + "\", resource == Recording::\""
+          + isrc
+          + "\");\n";
     }
   }
 
-  /** The rules the shipped baseline has (DRL and decision table), which the authored ones add to. */
+  /**
+   * The rules the shipped baseline has (DRL and decision table), which the authored ones add to.
+   */
   static final int BASELINE_RULES = baselineRules();
 
   private AuthorRules() {}
@@ -71,18 +93,26 @@ public final class AuthorRules {
   }
 
   /** Enough authored rules that, with the baseline's, the policy has {@code totalRules}. */
-  public static List<AuthoredRule> generate(int totalRules, SyntheticCatalogue catalogue, long seed) {
+  public static List<AuthoredRule> generate(
+      int totalRules, SyntheticCatalogue catalogue, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     List<AuthoredRule> rules = new ArrayList<>();
     for (int i = 0; i < Math.max(0, totalRules - BASELINE_RULES); i++) {
       UseType use = UseType.values()[random.nextInt(UseType.values().length)];
       String isrc = SyntheticCatalogue.isrc(random.nextInt(catalogue.recordings.size())).code();
-      rules.add(switch (i % 3) {
-        case 0 -> new AuthoredRule(i, isrc, use, null, null);
-        case 1 -> new AuthoredRule(i, isrc, null,
-            SyntheticCatalogue.COUNTRIES.get(random.nextInt(SyntheticCatalogue.COUNTRIES.size())), null);
-        default -> new AuthoredRule(i, null, use, null, "feature-" + random.nextInt(500));
-      });
+      rules.add(
+          switch (i % 3) {
+            case 0 -> new AuthoredRule(i, isrc, use, null, null);
+            case 1 ->
+                new AuthoredRule(
+                    i,
+                    isrc,
+                    null,
+                    SyntheticCatalogue.COUNTRIES.get(
+                        random.nextInt(SyntheticCatalogue.COUNTRIES.size())),
+                    null);
+            default -> new AuthoredRule(i, null, use, null, "feature-" + random.nextInt(500));
+          });
     }
     return rules;
   }
@@ -90,7 +120,9 @@ public final class AuthorRules {
   /** The baseline policy plus the authored rules in one more DRL file. */
   public static PolicySource policy(List<AuthoredRule> rules) {
     Map<String, String> files = new LinkedHashMap<>(PolicySource.baseline(1).files());
-    StringBuilder drl = new StringBuilder("""
+    StringBuilder drl =
+        new StringBuilder(
+            """
         package io.stave.policy.authored;
 
         import io.stave.rules.domain.DecisionRequest;

@@ -26,16 +26,19 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Stave against its Cedar peer on the same requests, policy and facts, after checking that both
  * answer every generated request alike. The catalogue is a twentieth of the realistic one (5k
- * recordings, 250 deals): Cedar needs one policy per deal, and cedar-java hands the whole policy set
- * to the native engine on every call, so its cost grows with the number of deals (measured: about
- * 70 us per policy per call) and the realistic catalogue would take minutes per request batch.
+ * recordings, 250 deals): Cedar needs one policy per deal, and cedar-java hands the whole policy
+ * set to the native engine on every call, so its cost grows with the number of deals (measured:
+ * about 70 us per policy per call) and the realistic catalogue would take minutes per request
+ * batch.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 5, time = 5)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-Xmn1g", "-XX:+UseParallelGC"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-Xmn1g", "-XX:+UseParallelGC"})
 @Threads(1)
 public class CedarComparisonBenchmark {
   static final int REQUESTS = 1_000;
@@ -54,8 +57,13 @@ public class CedarComparisonBenchmark {
     stave = PolicyCompiler.compile(AuthorRules.policy(authored));
     stave.warmUp();
     cedar = new CedarPeer(catalogue.deals, authored, facts);
-    System.out.println("\n" + Agreement.check(requests, stave, cedar, facts) + "; Stave rules "
-        + stave.ruleCount() + ", Cedar policies " + cedar.policyCount());
+    System.out.println(
+        "\n"
+            + Agreement.check(requests, stave, cedar, facts)
+            + "; Stave rules "
+            + stave.ruleCount()
+            + ", Cedar policies "
+            + cedar.policyCount());
   }
 
   @TearDown(Level.Trial)
@@ -75,16 +83,28 @@ public class CedarComparisonBenchmark {
 
   /** Stave and Cedar, request by request; any disagreement stops the run. */
   record Agreement(int requests, int permits, int denies) {
-    static Agreement check(List<DecisionRequest> requests, CompiledPolicy stave, CedarPeer cedar,
-        InMemoryFactStore facts) throws Exception {
+    static Agreement check(
+        List<DecisionRequest> requests,
+        CompiledPolicy stave,
+        CedarPeer cedar,
+        InMemoryFactStore facts)
+        throws Exception {
       int permits = 0;
       for (DecisionRequest request : requests) {
         Decision decision = stave.evaluate(request, facts, EvaluationLimits.DEFAULT);
         boolean cedarAllows = cedar.allows(request);
         if ((decision.verdict() == Verdict.PERMIT) != cedarAllows) {
-          throw new IllegalStateException("Stave and Cedar disagree on " + request.describe()
-              + " (feature " + request.getFeature() + "): Stave " + decision.verdict() + " "
-              + decision.reasons() + ", Cedar " + (cedarAllows ? "ALLOW" : "DENY"));
+          throw new IllegalStateException(
+              "Stave and Cedar disagree on "
+                  + request.describe()
+                  + " (feature "
+                  + request.getFeature()
+                  + "): Stave "
+                  + decision.verdict()
+                  + " "
+                  + decision.reasons()
+                  + ", Cedar "
+                  + (cedarAllows ? "ALLOW" : "DENY"));
         }
         if (cedarAllows) {
           permits++;
@@ -95,8 +115,13 @@ public class CedarComparisonBenchmark {
 
     @Override
     public String toString() {
-      return "Stave and Cedar agree on all " + requests + " requests (" + permits + " PERMIT, "
-          + denies + " DENY)";
+      return "Stave and Cedar agree on all "
+          + requests
+          + " requests ("
+          + permits
+          + " PERMIT, "
+          + denies
+          + " DENY)";
     }
   }
 }

@@ -32,8 +32,8 @@ import java.util.stream.Collectors;
 
 /**
  * The shipped licensing and consent policy, and the authored rules, in Cedar. Cedar has no
- * quantifiers, so "some deal covers the use" is one permit policy per deal (a recording is {@code in}
- * each deal that names it) and "any main artist opted out" is entity membership (an artist is
+ * quantifiers, so "some deal covers the use" is one permit policy per deal (a recording is {@code
+ * in} each deal that names it) and "any main artist opted out" is entity membership (an artist is
  * {@code in OptedOut::"AI_X"} when that is its consent in force). Per request the peer builds the
  * entity slice of the recording from the same fact store Stave reads, the way a Cedar deployment
  * must, and asks Cedar through cedar-java.
@@ -90,24 +90,46 @@ public final class CedarPeer {
       if (deal.getValidUntil() != null) {
         conditions.add("context.at < " + deal.getValidUntil().toEpochMilli());
       }
-      cedar.append("@id(\"").append(deal.getDealId()).append("\")\n")
+      cedar
+          .append("@id(\"")
+          .append(deal.getDealId())
+          .append("\")\n")
           .append("permit (principal, action in [")
-          .append(actions.stream().map(a -> "Action::\"" + a + "\"").collect(Collectors.joining(", ")))
-          .append("], resource in Deal::\"").append(deal.getDealId()).append("\")\n")
-          .append("when { ").append(String.join(" && ", conditions)).append(" };\n");
+          .append(
+              actions.stream().map(a -> "Action::\"" + a + "\"").collect(Collectors.joining(", ")))
+          .append("], resource in Deal::\"")
+          .append(deal.getDealId())
+          .append("\")\n")
+          .append("when { ")
+          .append(String.join(" && ", conditions))
+          .append(" };\n");
     }
     for (UseType use : UseType.values()) {
-      cedar.append("@id(\"opt-out-").append(use).append("\")\n")
-          .append("forbid (principal, action == Action::\"").append(use)
-          .append("\", resource in OptedOut::\"").append(use).append("\");\n");
+      cedar
+          .append("@id(\"opt-out-")
+          .append(use)
+          .append("\")\n")
+          .append("forbid (principal, action == Action::\"")
+          .append(use)
+          .append("\", resource in OptedOut::\"")
+          .append(use)
+          .append("\");\n");
     }
     for (UseType use : NEEDS_OPT_IN) {
-      cedar.append("@id(\"needs-opt-in-").append(use).append("\")\n")
-          .append("forbid (principal, action == Action::\"").append(use)
-          .append("\", resource in NotOptedIn::\"").append(use).append("\");\n");
+      cedar
+          .append("@id(\"needs-opt-in-")
+          .append(use)
+          .append("\")\n")
+          .append("forbid (principal, action == Action::\"")
+          .append(use)
+          .append("\", resource in NotOptedIn::\"")
+          .append(use)
+          .append("\");\n");
     }
-    cedar.append("@id(\"split-sheet\")\n")
-        .append("forbid (principal, action, resource) unless { resource has hasSplit && resource.hasSplit };\n");
+    cedar
+        .append("@id(\"split-sheet\")\n")
+        .append(
+            "forbid (principal, action, resource) unless { resource has hasSplit && resource.hasSplit };\n");
     authored.forEach(rule -> cedar.append(rule.cedar()));
     return cedar.toString();
   }
@@ -130,23 +152,30 @@ public final class CedarPeer {
         slice.add(artistEntity(artist, artistId, request, slice));
       }
       Map<String, Value> attributes = new HashMap<>();
-      attributes.put("hasSplit",
+      attributes.put(
+          "hasSplit",
           new PrimBool(facts.splitSheet(request.getIsrc(), request.getUseType()).isPresent()));
       slice.add(new Entity(resource, attributes, parents));
     }
     Map<String, Value> context = new HashMap<>();
     context.put("territory", new PrimString(request.getTerritory().code()));
     context.put("at", new PrimLong(request.getAt().toEpochMilli()));
-    AuthorizationRequest question = new AuthorizationRequest(
-        FEATURE.of(request.getFeature()), ACTION.of(request.getUseType().name()), resource, context);
+    AuthorizationRequest question =
+        new AuthorizationRequest(
+            FEATURE.of(request.getFeature()),
+            ACTION.of(request.getUseType().name()),
+            resource,
+            context);
     AuthorizationResponse answer = engine.isAuthorized(question, policies, slice);
-    return answer.success
-        .orElseThrow(() -> new IllegalStateException("Cedar could not evaluate " + request.describe()))
+    return answer
+        .success
+        .orElseThrow(
+            () -> new IllegalStateException("Cedar could not evaluate " + request.describe()))
         .isAllowed();
   }
 
-  private Entity artistEntity(EntityUID artist, String artistId, DecisionRequest request,
-      Set<Entity> slice) {
+  private Entity artistEntity(
+      EntityUID artist, String artistId, DecisionRequest request, Set<Entity> slice) {
     UseType use = request.getUseType();
     var inForce = new ConsentHistory(facts.consents(artistId, use)).effectiveAt(request.getAt());
     Set<EntityUID> groups = new HashSet<>();
@@ -161,7 +190,9 @@ public final class CedarPeer {
   }
 
   private static String set(Set<Territory> territories) {
-    return territories.stream().map(t -> "\"" + t.code() + "\"").sorted()
+    return territories.stream()
+        .map(t -> "\"" + t.code() + "\"")
+        .sorted()
         .collect(Collectors.joining(", ", "[", "]"));
   }
 

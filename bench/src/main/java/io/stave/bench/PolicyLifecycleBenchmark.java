@@ -31,7 +31,8 @@ public final class PolicyLifecycleBenchmark {
   public static void main(String[] args) throws Exception {
     SyntheticCatalogue catalogue = SyntheticCatalogue.realistic();
     InMemoryFactStore facts = catalogue.factStore();
-    System.out.println("# Policy lifecycle: activation (compile + warm-up per node) and impact replay");
+    System.out.println(
+        "# Policy lifecycle: activation (compile + warm-up per node) and impact replay");
     CompiledPolicy small = null;
     CompiledPolicy large = null;
     for (int rules : new int[] {200, 5_000}) {
@@ -48,8 +49,14 @@ public final class PolicyLifecycleBenchmark {
         millis[run] = (System.nanoTime() - start) / 1_000_000;
       }
       Arrays.sort(millis);
-      System.out.printf("activation, %,d rules (%d compiled): median %d ms, min %d ms, max %d ms over %d runs%n",
-          rules, last.ruleCount(), millis[millis.length / 2], millis[0], millis[millis.length - 1], millis.length);
+      System.out.printf(
+          "activation, %,d rules (%d compiled): median %d ms, min %d ms, max %d ms over %d runs%n",
+          rules,
+          last.ruleCount(),
+          millis[millis.length / 2],
+          millis[0],
+          millis[millis.length - 1],
+          millis.length);
       if (rules == 200) {
         small = last;
       } else {
@@ -61,16 +68,24 @@ public final class PolicyLifecycleBenchmark {
       logged.add(small.evaluate(request, facts, EvaluationLimits.DEFAULT));
     }
     for (int run = 1; run <= 3; run++) {
-      ImpactAnalysis job = new ImpactAnalysis("bench", PolicyCompiler.compile(AuthorRules.policy(
-          AuthorRules.generate(5_000, catalogue, 11L))), small, new ListLog(logged), facts,
-          EvaluationLimits.DEFAULT, new ImpactAnalysis.Window(null, null, logged.size()));
+      ImpactAnalysis job =
+          new ImpactAnalysis(
+              "bench",
+              PolicyCompiler.compile(
+                  AuthorRules.policy(AuthorRules.generate(5_000, catalogue, 11L))),
+              small,
+              new ListLog(logged),
+              facts,
+              EvaluationLimits.DEFAULT,
+              new ImpactAnalysis.Window(null, null, logged.size()));
       long start = System.nanoTime();
       job.run();
       double seconds = (System.nanoTime() - start) / 1e9;
       ImpactAnalysis.Report report = job.progress();
-      System.out.printf("impact run %d: %,d logged decisions replayed (draft 5,000 rules vs active 200) in %.1f s ="
-          + " %,.0f decisions/s; flips %s%n", run, report.replayed(), seconds, report.replayed() / seconds,
-          report.flips());
+      System.out.printf(
+          "impact run %d: %,d logged decisions replayed (draft 5,000 rules vs active 200) in %.1f s ="
+              + " %,.0f decisions/s; flips %s%n",
+          run, report.replayed(), seconds, report.replayed() / seconds, report.flips());
     }
     large.close();
     small.close();
@@ -97,8 +112,10 @@ public final class PolicyLifecycleBenchmark {
     @Override
     public DecisionPage list(DecisionQuery query) {
       int end = Math.min(decisions.size(), query.offset() + query.limit());
-      List<LoggedDecision> page = decisions.subList(Math.min(query.offset(), end), end).stream()
-          .map(d -> new LoggedDecision(d, "bench")).toList();
+      List<LoggedDecision> page =
+          decisions.subList(Math.min(query.offset(), end), end).stream()
+              .map(d -> new LoggedDecision(d, "bench"))
+              .toList();
       return new DecisionPage(page, query.offset(), query.limit(), end < decisions.size());
     }
   }

@@ -54,9 +54,14 @@ public final class SeedDatabase {
       }
       connection.commit();
     }
-    System.out.printf("Seeded %d recordings, %d deals, %d consents, %d split sheets into %s in %d s%n",
-        catalogue.recordings.size(), catalogue.deals.size(), catalogue.consents.size(),
-        catalogue.splitSheets.size(), data, (System.nanoTime() - started) / 1_000_000_000L);
+    System.out.printf(
+        "Seeded %d recordings, %d deals, %d consents, %d split sheets into %s in %d s%n",
+        catalogue.recordings.size(),
+        catalogue.deals.size(),
+        catalogue.consents.size(),
+        catalogue.splitSheets.size(),
+        data,
+        (System.nanoTime() - started) / 1_000_000_000L);
     List<String> sample = catalogue.requests(5, 1L).stream().map(r -> r.getIsrc().code()).toList();
     System.out.println("Sample ISRCs: " + sample);
   }
@@ -68,5 +73,4 @@ public final class SeedDatabase {
     }
     return slices;
   }
-
 }

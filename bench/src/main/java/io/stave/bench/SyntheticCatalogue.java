@@ -24,15 +24,16 @@ import java.util.SplittableRandom;
 
 /**
  * A catalogue of realistic shape, the same for the same seed: recordings with one to three main
- * artists, deals over 20 recordings each with per-territory terms (named countries or Worldwide with
- * exclusions, validity windows some of which ended, AI and streaming use types, excerpt limits),
- * consent histories, and a split sheet per recording.
+ * artists, deals over 20 recordings each with per-territory terms (named countries or Worldwide
+ * with exclusions, validity windows some of which ended, AI and streaming use types, excerpt
+ * limits), consent histories, and a split sheet per recording.
  */
 public final class SyntheticCatalogue {
   public static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
-  static final List<String> COUNTRIES = List.of("SE", "NO", "DK", "FI", "DE", "FR", "GB", "IE",
-      "ES", "IT", "NL", "BE", "PL", "US", "CA", "MX", "BR", "AR", "JP", "KR", "AU", "NZ", "IN",
-      "ZA", "NG", "EG", "TR", "PT", "AT", "CH");
+  static final List<String> COUNTRIES =
+      List.of(
+          "SE", "NO", "DK", "FI", "DE", "FR", "GB", "IE", "ES", "IT", "NL", "BE", "PL", "US", "CA",
+          "MX", "BR", "AR", "JP", "KR", "AU", "NZ", "IN", "ZA", "NG", "EG", "TR", "PT", "AT", "CH");
   private static final List<String> DDEX_USES =
       List.of("OnDemandStream", "NonInteractiveStream", "PermanentDownload", "Stream");
 
@@ -42,8 +43,8 @@ public final class SyntheticCatalogue {
   public final List<SplitSheet> splitSheets = new ArrayList<>();
   public final int artists;
 
-  public SyntheticCatalogue(int recordingCount, int artistCount, int dealCount, int consentCount,
-      long seed) {
+  public SyntheticCatalogue(
+      int recordingCount, int artistCount, int dealCount, int consentCount, long seed) {
     this.artists = artistCount;
     SplittableRandom random = new SplittableRandom(seed);
     for (int i = 0; i < recordingCount; i++) {
@@ -54,16 +55,25 @@ public final class SyntheticCatalogue {
         ids.add(artist(random.nextInt(artistCount)));
       }
       List<String> main = new ArrayList<>(ids);
-      recordings.add(new Recording(isrc, "Track " + i, String.join(" & ", main), main,
-          "label-" + (i % 40), "(P) 2025 Label " + (i % 40)));
+      recordings.add(
+          new Recording(
+              isrc,
+              "Track " + i,
+              String.join(" & ", main),
+              main,
+              "label-" + (i % 40),
+              "(P) 2025 Label " + (i % 40)));
       List<Share> shares = new ArrayList<>();
       shares.add(new Share("label-" + (i % 40), "LABEL", Percent.of("50")));
       // Split the other half between the main artists in hundredths, remainder to the first.
       long each = 5_000 / main.size();
       for (int a = 0; a < main.size(); a++) {
         long basisPoints = each + (a == 0 ? 5_000 - each * main.size() : 0);
-        shares.add(new Share(main.get(a), "MAIN_ARTIST",
-            new Percent(java.math.BigDecimal.valueOf(basisPoints, 2))));
+        shares.add(
+            new Share(
+                main.get(a),
+                "MAIN_ARTIST",
+                new Percent(java.math.BigDecimal.valueOf(basisPoints, 2))));
       }
       splitSheets.add(new SplitSheet("split-" + isrc.code(), isrc, null, shares));
     }
@@ -86,9 +96,10 @@ public final class SyntheticCatalogue {
         }
       }
       Instant from = NOW.minus(Duration.ofDays(random.nextInt(30, 900)));
-      Instant until = random.nextInt(5) == 0
-          ? NOW.minus(Duration.ofDays(random.nextInt(1, 30)))
-          : random.nextBoolean() ? null : NOW.plus(Duration.ofDays(random.nextInt(1, 700)));
+      Instant until =
+          random.nextInt(5) == 0
+              ? NOW.minus(Duration.ofDays(random.nextInt(1, 30)))
+              : random.nextBoolean() ? null : NOW.plus(Duration.ofDays(random.nextInt(1, 700)));
       Set<UseType> ai = EnumSet.noneOf(UseType.class);
       for (UseType use : UseType.values()) {
         if (random.nextInt(3) == 0) {
@@ -103,15 +114,33 @@ public final class SyntheticCatalogue {
         ddex.add("OnDemandStream");
       }
       Integer excerpt = random.nextInt(4) == 0 ? 15 * random.nextInt(1, 8) : null;
-      deals.add(new Deal("deal-" + d, "label-" + (d % 40), covered, territories, excluded, from,
-          until, ai, ddex, "SubscriptionModel", excerpt));
+      deals.add(
+          new Deal(
+              "deal-" + d,
+              "label-" + (d % 40),
+              covered,
+              territories,
+              excluded,
+              from,
+              until,
+              ai,
+              ddex,
+              "SubscriptionModel",
+              excerpt));
     }
     for (int c = 0; c < consentCount; c++) {
       UseType use = UseType.values()[random.nextInt(UseType.values().length)];
       ConsentChoice choice = random.nextInt(3) == 0 ? ConsentChoice.OPT_OUT : ConsentChoice.OPT_IN;
       Instant effective = NOW.minus(Duration.ofDays(random.nextInt(-30, 700)));
-      consents.add(new Consent("consent-" + c, artist(random.nextInt(artistCount)), use, choice,
-          effective, "portal", effective));
+      consents.add(
+          new Consent(
+              "consent-" + c,
+              artist(random.nextInt(artistCount)),
+              use,
+              choice,
+              effective,
+              "portal",
+              effective));
     }
   }
 
@@ -129,16 +158,26 @@ public final class SyntheticCatalogue {
     return store;
   }
 
-  /** Requests over the catalogue: 95% known recordings, every use type, 30 countries, 600 features. */
+  /**
+   * Requests over the catalogue: 95% known recordings, every use type, 30 countries, 600 features.
+   */
   public List<DecisionRequest> requests(int count, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     List<DecisionRequest> requests = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      int recording = random.nextInt(20) == 0
-          ? recordings.size() + random.nextInt(1000) : random.nextInt(recordings.size());
-      requests.add(new DecisionRequest("r" + i, "feature-" + random.nextInt(600),
-          UseType.values()[random.nextInt(UseType.values().length)], isrc(recording),
-          Territory.of(COUNTRIES.get(random.nextInt(COUNTRIES.size()))), NOW, Map.of()));
+      int recording =
+          random.nextInt(20) == 0
+              ? recordings.size() + random.nextInt(1000)
+              : random.nextInt(recordings.size());
+      requests.add(
+          new DecisionRequest(
+              "r" + i,
+              "feature-" + random.nextInt(600),
+              UseType.values()[random.nextInt(UseType.values().length)],
+              isrc(recording),
+              Territory.of(COUNTRIES.get(random.nextInt(COUNTRIES.size()))),
+              NOW,
+              Map.of()));
     }
     return requests;
   }

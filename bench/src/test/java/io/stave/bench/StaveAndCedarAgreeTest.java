@@ -18,7 +18,9 @@ class StaveAndCedarAgreeTest {
     var authored = AuthorRules.generate(76, catalogue, 5L);
     try (CompiledPolicy stave = PolicyCompiler.compile(AuthorRules.policy(authored))) {
       CedarPeer cedar = new CedarPeer(catalogue.deals, authored, facts);
-      var agreement = CedarComparisonBenchmark.Agreement.check(catalogue.requests(600, 9L), stave, cedar, facts);
+      var agreement =
+          CedarComparisonBenchmark.Agreement.check(
+              catalogue.requests(600, 9L), stave, cedar, facts);
       assertTrue(agreement.permits() > 30, agreement.toString());
       assertTrue(agreement.denies() > 30, agreement.toString());
     }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class DecisionApiIT {
-  private static final String UNKNOWN_RECORDING = """
+  private static final String UNKNOWN_RECORDING =
+      """
       {"requestId":"%s","feature":"ai-dj","useType":"AI_CURATION","isrc":"USRC17607839",
        "territory":"SE","context":{"tier":"premium"}}""";
 
@@ -47,7 +48,8 @@ class DecisionApiIT {
     assertEquals(decision.getString("decisionId"), logged.getString("decisionId"));
     assertEquals(decision.getJsonArray("reasons"), logged.getJsonArray("reasons"));
     assertEquals("client", logged.getString("principal"));
-    assertEquals("premium", logged.getJsonObject("request").getJsonObject("context").getString("tier"));
+    assertEquals(
+        "premium", logged.getJsonObject("request").getJsonObject("context").getString("tier"));
   }
 
   @Test
@@ -70,7 +72,8 @@ class DecisionApiIT {
 
   @Test
   void xmlRequestsGetXmlDecisions() throws Exception {
-    String xml = """
+    String xml =
+        """
         <decisionRequest>
           <requestId>xml-1</requestId>
           <feature>ai-playlist</feature>
@@ -80,10 +83,11 @@ class DecisionApiIT {
           <at>2026-11-24T10:00:00Z</at>
           <context><entry key="tier">free</entry></context>
         </decisionRequest>""";
-    var response = StaveClient.as("client")
-        .post("decisions", "application/xml", "application/xml", xml);
+    var response =
+        StaveClient.as("client").post("decisions", "application/xml", "application/xml", xml);
     assertEquals(200, response.statusCode(), response.body());
-    assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/xml"));
+    assertTrue(
+        response.headers().firstValue("Content-Type").orElse("").startsWith("application/xml"));
     assertTrue(response.body().contains("<decision>DENY</decision>"), response.body());
     assertTrue(response.body().contains("<requestId>xml-1</requestId>"), response.body());
   }
@@ -94,9 +98,11 @@ class DecisionApiIT {
     List<String> ids = List.of("b-0", "b-1", "b-2", "b-3", "b-4");
     List<String> territories = List.of("SE", "NO", "US", "JP", "BR");
     for (int i = 0; i < ids.size(); i++) {
-      body.append(i == 0 ? "" : ",").append("""
+      body.append(i == 0 ? "" : ",")
+          .append(
+              """
           {"requestId":"%s","useType":"AI_ANALYSIS","isrc":"USRC17607839","territory":"%s"}"""
-          .formatted(ids.get(i), territories.get(i)));
+                  .formatted(ids.get(i), territories.get(i)));
     }
     body.append("]}");
     var response = StaveClient.as("client").postJson("decisions/batch", body.toString());
@@ -110,15 +116,25 @@ class DecisionApiIT {
 
   @Test
   void aBadRequestIsAProblemNamingEveryBadField() throws Exception {
-    var response = StaveClient.as("client").postJson("decisions", """
+    var response =
+        StaveClient.as("client")
+            .postJson(
+                "decisions",
+                """
         {"useType":"AI_KARAOKE","isrc":"not-an-isrc","at":"yesterday"}""");
     assertEquals(400, response.statusCode(), response.body());
-    assertTrue(response.headers().firstValue("Content-Type").orElse("")
-        .startsWith("application/problem+json"));
+    assertTrue(
+        response
+            .headers()
+            .firstValue("Content-Type")
+            .orElse("")
+            .startsWith("application/problem+json"));
     JsonObject problem = StaveClient.json(response);
     assertEquals(400, problem.getInt("status"));
-    List<String> fields = problem.getJsonArray("errors").getValuesAs(JsonObject.class).stream()
-        .map(e -> e.getString("field")).toList();
+    List<String> fields =
+        problem.getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+            .map(e -> e.getString("field"))
+            .toList();
     assertEquals(List.of("useType", "isrc", "territory", "at"), fields);
   }
 
@@ -152,38 +168,56 @@ class DecisionApiIT {
   @Test
   void auditorsListDecisionsByFeatureAndOnlyAuditorsMay() throws Exception {
     String feature = "feature-" + UUID.randomUUID();
-    var asked = StaveClient.as("client").postJson("decisions", """
+    var asked =
+        StaveClient.as("client")
+            .postJson(
+                "decisions",
+                """
         {"feature":"%s","useType":"AI_VOICEOVER","isrc":"USRC17607839","territory":"SE"}"""
-        .formatted(feature));
+                    .formatted(feature));
     assertEquals(200, asked.statusCode(), asked.body());
     var page = StaveClient.as("auditor").get("decisions?feature=" + feature);
     assertEquals(200, page.statusCode(), page.body());
     var decisions = StaveClient.json(page).getJsonArray("decisions");
     assertEquals(1, decisions.size());
-    assertEquals(StaveClient.json(asked).getString("decisionId"),
+    assertEquals(
+        StaveClient.json(asked).getString("decisionId"),
         decisions.getJsonObject(0).getString("decisionId"));
     assertEquals(403, StaveClient.as("client").get("decisions?feature=" + feature).statusCode());
   }
 
   @Test
   void aDryRunAgainstAStoredVersionIsAnsweredButNotLogged() throws Exception {
-    long active = StaveClient.json(StaveClient.as("client").postJson("decisions",
-        UNKNOWN_RECORDING.formatted("find-the-active-version"))).getJsonNumber("policyVersion")
-        .longValue();
-    var response = StaveClient.as("author").postJson("decisions", """
+    long active =
+        StaveClient.json(
+                StaveClient.as("client")
+                    .postJson("decisions", UNKNOWN_RECORDING.formatted("find-the-active-version")))
+            .getJsonNumber("policyVersion")
+            .longValue();
+    var response =
+        StaveClient.as("author")
+            .postJson(
+                "decisions",
+                """
         {"useType":"AI_TRAINING","isrc":"USRC17607839","territory":"SE","policyVersion":%d}"""
-        .formatted(active));
+                    .formatted(active));
     assertEquals(200, response.statusCode(), response.body());
     JsonObject decision = StaveClient.json(response);
     assertTrue(decision.getBoolean("dryRun"));
     assertEquals(active, decision.getJsonNumber("policyVersion").longValue());
-    assertEquals(404, StaveClient.as("auditor").get("decisions/" + decision.getString("decisionId"))
-        .statusCode(), "a dry run is not a live decision and is not in the log");
+    assertEquals(
+        404,
+        StaveClient.as("auditor").get("decisions/" + decision.getString("decisionId")).statusCode(),
+        "a dry run is not a live decision and is not in the log");
   }
 
   @Test
   void aDryRunAgainstAVersionThatDoesNotExistIs404() throws Exception {
-    var response = StaveClient.as("author").postJson("decisions", """
+    var response =
+        StaveClient.as("author")
+            .postJson(
+                "decisions",
+                """
         {"useType":"AI_TRAINING","isrc":"USRC17607839","territory":"SE","policyVersion":999}""");
     assertEquals(404, response.statusCode(), response.body());
     assertTrue(response.body().contains("policy version 999"), response.body());
@@ -191,16 +225,24 @@ class DecisionApiIT {
 
   @Test
   void theNodeIsReadyOnlyWithDatabaseClusterCamelAndPolicyUp() throws Exception {
-    var response = java.net.http.HttpClient.newHttpClient().send(
-        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:9990/health/ready"))
-            .GET().build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
+    var response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:9990/health/ready"))
+                    .GET()
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     assertEquals(200, response.statusCode(), response.body());
     JsonObject health = StaveClient.json(response);
-    List<String> upChecks = health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-        .filter(check -> check.getString("status").equals("UP"))
-        .map(check -> check.getString("name")).toList();
-    assertTrue(upChecks.containsAll(
-        List.of("stave-database", "stave-cluster", "stave-camel", "stave-policy")), upChecks.toString());
+    List<String> upChecks =
+        health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+            .filter(check -> check.getString("status").equals("UP"))
+            .map(check -> check.getString("name"))
+            .toList();
+    assertTrue(
+        upChecks.containsAll(
+            List.of("stave-database", "stave-cluster", "stave-camel", "stave-policy")),
+        upChecks.toString());
   }
 }

@@ -38,12 +38,16 @@ final class DecisionLoad implements AutoCloseable {
   private void post(StaveClient client) {
     while (!stopping) {
       ThreadLocalRandom random = ThreadLocalRandom.current();
-      String body = String.format("{\"feature\":\"fault-check\",\"useType\":\"%s\","
-          + "\"isrc\":\"GBQZS26%05d\",\"territory\":\"SE\"}",
-          USE_TYPES[random.nextInt(USE_TYPES.length)], random.nextInt(300));
+      String body =
+          String.format(
+              "{\"feature\":\"fault-check\",\"useType\":\"%s\","
+                  + "\"isrc\":\"GBQZS26%05d\",\"territory\":\"SE\"}",
+              USE_TYPES[random.nextInt(USE_TYPES.length)], random.nextInt(300));
       try {
         HttpResponse<String> response = client.postJson("decisions", body);
-        outcomes.computeIfAbsent("HTTP " + response.statusCode(), k -> new AtomicInteger()).incrementAndGet();
+        outcomes
+            .computeIfAbsent("HTTP " + response.statusCode(), k -> new AtomicInteger())
+            .incrementAndGet();
         if (response.statusCode() == 200) {
           Matcher id = DECISION_ID.matcher(response.body());
           if (!id.find()) {

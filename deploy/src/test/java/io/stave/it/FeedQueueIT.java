@@ -20,13 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The JMS channel as a label's integration uses it: an Artemis client sends to the server's
- * {@code stave.feeds} queue over the HTTP port, authenticated as a feed integrator.
+ * The JMS channel as a label's integration uses it: an Artemis client sends to the server's {@code
+ * stave.feeds} queue over the HTTP port, authenticated as a feed integrator.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class FeedQueueIT {
-  private static final String BROKER = "tcp://127.0.0.1:8080?httpUpgradeEnabled=true&enable1xPrefixes=true";
+  private static final String BROKER =
+      "tcp://127.0.0.1:8080?httpUpgradeEnabled=true&enable1xPrefixes=true";
 
   @Deployment(testable = false)
   static EnterpriseArchive stave() {
@@ -36,10 +37,14 @@ class FeedQueueIT {
   @Test
   void aConsentMessageSentToTheQueueIsApplied() throws Exception {
     String artist = "isni:jms-" + UUID.randomUUID();
-    String csv = "artist,useType,choice,effectiveFrom,source\n" + artist + ",AI_TRAINING,OPT_IN,2026-01-01,jms test\n";
+    String csv =
+        "artist,useType,choice,effectiveFrom,source\n"
+            + artist
+            + ",AI_TRAINING,OPT_IN,2026-01-01,jms test\n";
     try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(BROKER);
         JMSContext context = factory.createContext("feeds", "feeds")) {
-      context.createProducer()
+      context
+          .createProducer()
           .setProperty("kind", "consents")
           .setProperty("format", "csv")
           .send(context.createQueue("stave.feeds"), csv);
@@ -53,17 +58,25 @@ class FeedQueueIT {
   @Test
   void onlyFeedIntegratorsMaySendToTheQueue() throws Exception {
     try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(BROKER)) {
-      JMSRuntimeException refused = assertThrows(JMSRuntimeException.class, () -> {
-        try (JMSContext context = factory.createContext("client", "client")) {
-          context.createProducer().send(context.createQueue("stave.feeds"), "x");
-        }
-      });
-      assertEquals(true, refused instanceof JMSSecurityRuntimeException || String.valueOf(refused.getMessage()).contains("AMQ229032"),
+      JMSRuntimeException refused =
+          assertThrows(
+              JMSRuntimeException.class,
+              () -> {
+                try (JMSContext context = factory.createContext("client", "client")) {
+                  context.createProducer().send(context.createQueue("stave.feeds"), "x");
+                }
+              });
+      assertEquals(
+          true,
+          refused instanceof JMSSecurityRuntimeException
+              || String.valueOf(refused.getMessage()).contains("AMQ229032"),
           String.valueOf(refused));
     }
   }
 
   private static String sha256(String text) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    return HexFormat.of()
+        .formatHex(
+            MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 }

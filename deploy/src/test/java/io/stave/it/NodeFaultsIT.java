@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
  * the Arquillian server, on shifted ports): the server JVM killed with {@code kill -9} while it
  * answers decisions and applies an inbox of ERN messages, then started again; and, on PostgreSQL,
  * the database unreachable (a TCP proxy the test cuts) while decisions run. Nothing answered 200 or
- * APPLIED may be lost; nothing may be answered 200 while the database cannot log it.
- * {@code bench/faults/hard-kill.sh} and {@code feed-kill.sh} are the larger runs of the same checks.
+ * APPLIED may be lost; nothing may be answered 200 while the database cannot log it. {@code
+ * bench/faults/hard-kill.sh} and {@code feed-kill.sh} are the larger runs of the same checks.
  */
 class NodeFaultsIT {
   private static final int RELEASES = 200;
@@ -42,22 +42,28 @@ class NodeFaultsIT {
   void onH2WhatWasAcknowledgedBeforeAKill9IsThereAfterTheRestart() throws Exception {
     try (StaveNode node = new StaveNode("h2-kill", Map.of()).start()) {
       DecisionLoad load = new DecisionLoad(node, 8);
-      await("decisions acknowledged").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
+      await("decisions acknowledged")
+          .atMost(Duration.ofSeconds(120))
+          .pollInterval(Duration.ofMillis(50))
           .until(() -> load.acknowledged().size() >= 100);
       List<Release> releases = dropReleasesIntoInbox(node);
       await("part of the feed applied, with decisions still running")
-          .atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
+          .atMost(Duration.ofSeconds(120))
+          .pollInterval(Duration.ofMillis(20))
           .until(() -> applied(node) >= 20);
       long pendingAtKill = pending(node);
       node.killHard();
       load.awaitEnd();
-      assertTrue(pendingAtKill > 0, "the kill came after the whole feed was applied; nothing was"
-          + " in flight (make the feed larger)");
+      assertTrue(
+          pendingAtKill > 0,
+          "the kill came after the whole feed was applied; nothing was"
+              + " in flight (make the feed larger)");
 
       node.start();
       assertEveryAcknowledgedDecisionIsLogged(node, load.acknowledged());
       await("the restarted node applies the rest of the inbox")
-          .atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500))
+          .atMost(Duration.ofSeconds(240))
+          .pollInterval(Duration.ofMillis(500))
           .until(() -> pending(node) == 0);
       assertEveryMessageAppliedOnce(node, releases);
     }
@@ -66,21 +72,35 @@ class NodeFaultsIT {
   @Test
   void onPostgresqlAKill9LosesNothingAndAnOutageIs503UntilTheDatabaseIsBack() throws Exception {
     String postgres = System.getProperty("stave.test.db.url", "");
-    assumeTrue(postgres.startsWith("jdbc:postgresql:"), "no PostgreSQL given (-Dstave.test.db.url)");
+    assumeTrue(
+        postgres.startsWith("jdbc:postgresql:"), "no PostgreSQL given (-Dstave.test.db.url)");
     URI database = URI.create(postgres.substring("jdbc:".length()));
-    String schema = "stave_faults_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    String schema =
+        "stave_faults_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     try (TcpProxy proxy = new TcpProxy(database.getPort());
-        StaveNode node = new StaveNode("postgresql-faults", Map.of(
-            "STAVE_DB_URL", "jdbc:postgresql://127.0.0.1:" + proxy.port() + database.getPath()
-                + "?currentSchema=" + schema,
-            "STAVE_DB_SCHEMA", schema,
-            "STAVE_DB_USER", System.getProperty("stave.test.db.user", "postgres"),
-            "STAVE_DB_PASSWORD", Optional.ofNullable(System.getProperty("stave.test.db.password"))
-                .filter(password -> !password.isBlank() && !password.startsWith("${"))
-                .orElse("postgres")))) {
+        StaveNode node =
+            new StaveNode(
+                "postgresql-faults",
+                Map.of(
+                    "STAVE_DB_URL",
+                    "jdbc:postgresql://127.0.0.1:"
+                        + proxy.port()
+                        + database.getPath()
+                        + "?currentSchema="
+                        + schema,
+                    "STAVE_DB_SCHEMA",
+                    schema,
+                    "STAVE_DB_USER",
+                    System.getProperty("stave.test.db.user", "postgres"),
+                    "STAVE_DB_PASSWORD",
+                    Optional.ofNullable(System.getProperty("stave.test.db.password"))
+                        .filter(password -> !password.isBlank() && !password.startsWith("${"))
+                        .orElse("postgres")))) {
       node.start();
       DecisionLoad load = new DecisionLoad(node, 8);
-      await("decisions acknowledged").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
+      await("decisions acknowledged")
+          .atMost(Duration.ofSeconds(120))
+          .pollInterval(Duration.ofMillis(50))
           .until(() -> load.acknowledged().size() >= 100);
       node.killHard();
       load.awaitEnd();
@@ -88,31 +108,43 @@ class NodeFaultsIT {
       assertEveryAcknowledgedDecisionIsLogged(node, load.acknowledged());
 
       proxy.cut();
-      JsonObject down = await("readiness DOWN naming the database").atMost(Duration.ofSeconds(60))
-          .pollInterval(Duration.ofMillis(250))
-          .until(() -> readiness(node), health -> "DOWN".equals(check(health, "stave-database")));
+      JsonObject down =
+          await("readiness DOWN naming the database")
+              .atMost(Duration.ofSeconds(60))
+              .pollInterval(Duration.ofMillis(250))
+              .until(
+                  () -> readiness(node), health -> "DOWN".equals(check(health, "stave-database")));
       assertEquals("UP", check(down, "stave-policy"), "only the database is down: " + down);
       StaveClient client = node.as("client");
       for (int i = 0; i < 10; i++) {
         HttpResponse<String> response = client.postJson("decisions", decision("GBQZS2600001"));
-        assertEquals(503, response.statusCode(), "a decision that cannot be logged: " + response.body());
+        assertEquals(
+            503, response.statusCode(), "a decision that cannot be logged: " + response.body());
         assertEquals("1", response.headers().firstValue("Retry-After").orElse(null));
       }
-      HttpResponse<String> batch = client.postJson("decisions/batch",
-          "{\"requests\":[" + decision("GBQZS2600001") + "," + decision("GBQZS2600002") + "]}");
+      HttpResponse<String> batch =
+          client.postJson(
+              "decisions/batch",
+              "{\"requests\":[" + decision("GBQZS2600001") + "," + decision("GBQZS2600002") + "]}");
       assertEquals(503, batch.statusCode(), batch.body());
       String logged = load.acknowledged().get(0);
-      assertEquals(503, node.as("auditor").get("decisions/" + logged).statusCode(),
+      assertEquals(
+          503,
+          node.as("auditor").get("decisions/" + logged).statusCode(),
           "the log cannot be read while the database is away");
 
       proxy.restore();
-      await("readiness UP again, without a restart").atMost(Duration.ofSeconds(60))
+      await("readiness UP again, without a restart")
+          .atMost(Duration.ofSeconds(60))
           .pollInterval(Duration.ofMillis(250))
           .until(() -> "UP".equals(check(readiness(node), "stave-database")));
-      HttpResponse<String> after = await("decisions answered again").atMost(Duration.ofSeconds(60))
-          .pollInterval(Duration.ofMillis(250))
-          .until(() -> client.postJson("decisions", decision("GBQZS2600001")),
-              response -> response.statusCode() == 200);
+      HttpResponse<String> after =
+          await("decisions answered again")
+              .atMost(Duration.ofSeconds(60))
+              .pollInterval(Duration.ofMillis(250))
+              .until(
+                  () -> client.postJson("decisions", decision("GBQZS2600001")),
+                  response -> response.statusCode() == 200);
       String id = StaveClient.json(after).getString("decisionId");
       assertEquals(200, node.as("auditor").get("decisions/" + id).statusCode());
       assertEquals(200, node.as("auditor").get("decisions/" + logged).statusCode());
@@ -120,12 +152,13 @@ class NodeFaultsIT {
   }
 
   private static String decision(String isrc) {
-    return "{\"feature\":\"fault-check\",\"useType\":\"AI_CURATION\",\"isrc\":\"" + isrc
+    return "{\"feature\":\"fault-check\",\"useType\":\"AI_CURATION\",\"isrc\":\""
+        + isrc
         + "\",\"territory\":\"SE\"}";
   }
 
-  private static void assertEveryAcknowledgedDecisionIsLogged(StaveNode node, List<String> acknowledged)
-      throws Exception {
+  private static void assertEveryAcknowledgedDecisionIsLogged(
+      StaveNode node, List<String> acknowledged) throws Exception {
     StaveClient auditor = node.as("auditor");
     List<String> missing = new ArrayList<>();
     for (String id : acknowledged) {
@@ -134,9 +167,13 @@ class NodeFaultsIT {
         missing.add(id + " (" + status + ")");
       }
     }
-    assertTrue(missing.isEmpty(), missing.size() + " of " + acknowledged.size()
-        + " decisions answered 200 before kill -9 are not in the log after the restart: "
-        + missing.subList(0, Math.min(5, missing.size())));
+    assertTrue(
+        missing.isEmpty(),
+        missing.size()
+            + " of "
+            + acknowledged.size()
+            + " decisions answered 200 before kill -9 are not in the log after the restart: "
+            + missing.subList(0, Math.min(5, missing.size())));
   }
 
   /** One ERN release from the IT template: three recordings, a streaming deal and an AI deal. */
@@ -153,11 +190,14 @@ class NodeFaultsIT {
     for (int i = 0; i < RELEASES; i++) {
       String designation = "GB" + registrant + "26" + String.format("%03d", i);
       String messageId = "faults-" + registrant + "-" + i;
-      String xml = template.replace("GBQZS26000", designation)
-          .replace("stave-demo-0-1", messageId)
-          .replace("5060000000009", icpn(icpnBase + i));
-      releases.add(new Release(messageId,
-          List.of(designation + "00", designation + "01", designation + "02"), xml));
+      String xml =
+          template
+              .replace("GBQZS26000", designation)
+              .replace("stave-demo-0-1", messageId)
+              .replace("5060000000009", icpn(icpnBase + i));
+      releases.add(
+          new Release(
+              messageId, List.of(designation + "00", designation + "01", designation + "02"), xml));
     }
     Path inbox = Files.createDirectories(node.inbox());
     for (Release release : releases) {
@@ -198,14 +238,17 @@ class NodeFaultsIT {
    * Every message APPLIED (none left RECEIVED or REJECTED), and its facts there once: each
    * recording with exactly the two deals of its release.
    */
-  private static void assertEveryMessageAppliedOnce(StaveNode node, List<Release> releases) throws Exception {
+  private static void assertEveryMessageAppliedOnce(StaveNode node, List<Release> releases)
+      throws Exception {
     StaveClient feeds = node.as("feeds");
     StaveClient auditor = node.as("auditor");
     List<String> wrong = new ArrayList<>();
     for (Release release : releases) {
-      String id = URLEncoder.encode("ern:" + SENDER + ":" + release.messageId(), StandardCharsets.UTF_8);
+      String id =
+          URLEncoder.encode("ern:" + SENDER + ":" + release.messageId(), StandardCharsets.UTF_8);
       HttpResponse<String> status = feeds.get("feeds/messages/" + id);
-      if (status.statusCode() != 200 || !"APPLIED".equals(StaveClient.json(status).getString("status"))) {
+      if (status.statusCode() != 200
+          || !"APPLIED".equals(StaveClient.json(status).getString("status"))) {
         wrong.add(release.messageId() + ": " + status.body());
         continue;
       }
@@ -216,20 +259,30 @@ class NodeFaultsIT {
         }
       }
     }
-    assertTrue(wrong.isEmpty(), wrong.size() + " problems after the kill mid-feed, e.g. "
-        + wrong.subList(0, Math.min(5, wrong.size())));
+    assertTrue(
+        wrong.isEmpty(),
+        wrong.size()
+            + " problems after the kill mid-feed, e.g. "
+            + wrong.subList(0, Math.min(5, wrong.size())));
   }
 
   private static JsonObject readiness(StaveNode node) throws IOException, InterruptedException {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(node.readiness()).timeout(Duration.ofSeconds(30)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(node.readiness())
+                    .timeout(Duration.ofSeconds(30))
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     return StaveClient.json(response);
   }
 
   private static String check(JsonObject health, String name) {
     return health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
         .filter(check -> name.equals(check.getString("name")))
-        .map(check -> check.getString("status")).findFirst().orElse("MISSING");
+        .map(check -> check.getString("status"))
+        .findFirst()
+        .orElse("MISSING");
   }
 }

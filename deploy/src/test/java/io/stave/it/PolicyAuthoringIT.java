@@ -23,7 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class PolicyAuthoringIT {
-  private static final String RULE = """
+  private static final String RULE =
+      """
       package io.stave.policy.it;
 
       import io.stave.rules.domain.DecisionRequest;
@@ -45,23 +46,34 @@ class PolicyAuthoringIT {
   }
 
   private static JsonObject ok(HttpResponse<String> response) {
-    assertTrue(response.statusCode() / 100 == 2, () -> response.statusCode() + " " + response.body());
+    assertTrue(
+        response.statusCode() / 100 == 2, () -> response.statusCode() + " " + response.body());
     return StaveClient.json(response);
   }
 
-  private static HttpResponse<String> post(String user, String path, JsonObject body) throws Exception {
+  private static HttpResponse<String> post(String user, String path, JsonObject body)
+      throws Exception {
     return StaveClient.as(user).postJson(path, body == null ? "{}" : body.toString());
   }
 
   private static long activeVersion() throws Exception {
     JsonObject list = ok(StaveClient.as("auditor").get("policies"));
     return list.getJsonArray("versions").getValuesAs(JsonObject.class).stream()
-        .filter(v -> v.getString("status").equals("ACTIVE")).findFirst().orElseThrow().getJsonNumber("version").longValue();
+        .filter(v -> v.getString("status").equals("ACTIVE"))
+        .findFirst()
+        .orElseThrow()
+        .getJsonNumber("version")
+        .longValue();
   }
 
   private static JsonObject decide(String feature) throws Exception {
-    return ok(StaveClient.as("client").postJson("decisions",
-        "{\"feature\":\"" + feature + "\",\"useType\":\"AI_CURATION\",\"isrc\":\"ZZAAA2612345\",\"territory\":\"SE\"}"));
+    return ok(
+        StaveClient.as("client")
+            .postJson(
+                "decisions",
+                "{\"feature\":\""
+                    + feature
+                    + "\",\"useType\":\"AI_CURATION\",\"isrc\":\"ZZAAA2612345\",\"territory\":\"SE\"}"));
   }
 
   private static boolean withheld(JsonObject decision) {
@@ -74,9 +86,18 @@ class PolicyAuthoringIT {
     long before = activeVersion();
     assertFalse(withheld(decide(feature)));
 
-    JsonObject created = ok(post("author", "policies", Json.createObjectBuilder().add("basedOn", before)
-        .add("description", "withhold " + feature)
-        .add("files", Json.createObjectBuilder().add("withhold.drl", RULE.formatted(feature))).build()));
+    JsonObject created =
+        ok(
+            post(
+                "author",
+                "policies",
+                Json.createObjectBuilder()
+                    .add("basedOn", before)
+                    .add("description", "withhold " + feature)
+                    .add(
+                        "files",
+                        Json.createObjectBuilder().add("withhold.drl", RULE.formatted(feature)))
+                    .build()));
     long version = created.getJsonNumber("version").longValue();
     assertEquals("DRAFT", created.getString("stage"));
 
@@ -86,12 +107,23 @@ class PolicyAuthoringIT {
     assertEquals(0, test.getInt("failed"), test.toString());
     assertTrue(test.getJsonObject("coverage").getInt("rules") > 0);
     JsonObject diff = ok(StaveClient.as("approver").get("policies/" + before + "/diff/" + version));
-    assertTrue(diff.toString().contains("\"file\":\"withhold.drl\",\"change\":\"ADDED\""), diff.toString());
+    assertTrue(
+        diff.toString().contains("\"file\":\"withhold.drl\",\"change\":\"ADDED\""),
+        diff.toString());
 
-    assertEquals("SUBMITTED", ok(post("author", "policies/" + version + "/submit", null)).getString("stage"));
-    assertEquals(403, post("author", "policies/" + version + "/approve", null).statusCode(), "authors do not approve");
-    JsonObject approved = ok(post("approver", "policies/" + version + "/approve",
-        Json.createObjectBuilder().add("checksum", created.getString("checksum")).build()));
+    assertEquals(
+        "SUBMITTED",
+        ok(post("author", "policies/" + version + "/submit", null)).getString("stage"));
+    assertEquals(
+        403,
+        post("author", "policies/" + version + "/approve", null).statusCode(),
+        "authors do not approve");
+    JsonObject approved =
+        ok(
+            post(
+                "approver",
+                "policies/" + version + "/approve",
+                Json.createObjectBuilder().add("checksum", created.getString("checksum")).build()));
     assertEquals("APPROVED", approved.getString("stage"));
 
     JsonObject activation = ok(post("approver", "policies/" + version + "/activate", null));
@@ -99,7 +131,9 @@ class PolicyAuthoringIT {
     JsonObject decision = decide(feature);
     assertTrue(withheld(decision), decision.toString());
     assertEquals(version, decision.getJsonNumber("policyVersion").longValue());
-    assertEquals(409, post("approver", "policies/" + version + "/activate", null).statusCode(),
+    assertEquals(
+        409,
+        post("approver", "policies/" + version + "/activate", null).statusCode(),
         "an active version is no draft");
 
     JsonObject rollback = ok(post("approver", "policies/" + before + "/rollback", null));
@@ -109,19 +143,41 @@ class PolicyAuthoringIT {
     assertEquals(restored, activeVersion());
 
     JsonObject audit = ok(StaveClient.as("auditor").get("policies/audit?version=" + version));
-    String actions = audit.getJsonArray("entries").getValuesAs(JsonObject.class).stream()
-        .map(e -> e.getString("action") + ":" + e.getString("actor")).toList().toString();
-    for (String step : new String[] {"CREATE:author", "VALIDATE:author", "TEST:author", "SUBMIT:author",
-        "APPROVE:approver", "ACTIVATE:approver"}) {
+    String actions =
+        audit.getJsonArray("entries").getValuesAs(JsonObject.class).stream()
+            .map(e -> e.getString("action") + ":" + e.getString("actor"))
+            .toList()
+            .toString();
+    for (String step :
+        new String[] {
+          "CREATE:author",
+          "VALIDATE:author",
+          "TEST:author",
+          "SUBMIT:author",
+          "APPROVE:approver",
+          "ACTIVATE:approver"
+        }) {
       assertTrue(actions.contains(step), step + " in " + actions);
     }
   }
 
   @Test
   void ruleSourcesThatReachOutsideTheFactModelAreRefusedWithWhereAndWhat() throws Exception {
-    JsonObject created = ok(post("author", "policies", Json.createObjectBuilder()
-        .add("files", Json.createObjectBuilder().add("reach.drl",
-            RULE.formatted("x").replace("insert(", "java.nio.file.Files.delete(null); insert("))).build()));
+    JsonObject created =
+        ok(
+            post(
+                "author",
+                "policies",
+                Json.createObjectBuilder()
+                    .add(
+                        "files",
+                        Json.createObjectBuilder()
+                            .add(
+                                "reach.drl",
+                                RULE.formatted("x")
+                                    .replace(
+                                        "insert(", "java.nio.file.Files.delete(null); insert(")))
+                    .build()));
     long version = created.getJsonNumber("version").longValue();
     JsonObject validation = ok(post("author", "policies/" + version + "/validate", null));
     assertFalse(validation.getBoolean("compiles"));
@@ -136,18 +192,41 @@ class PolicyAuthoringIT {
   @Test
   void aDecisionTableGoesOutAndComesBackAsXlsx() throws Exception {
     long active = activeVersion();
-    HttpResponse<byte[]> workbook = StaveClient.as("author").getBytes(
-        "policies/" + active + "/files/consent-defaults.drl.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    HttpResponse<byte[]> workbook =
+        StaveClient.as("author")
+            .getBytes(
+                "policies/" + active + "/files/consent-defaults.drl.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     assertEquals(200, workbook.statusCode());
     assertEquals('P', (char) workbook.body()[0], "an XLSX file is a zip");
 
-    JsonObject created = ok(post("author", "policies", Json.createObjectBuilder().add("basedOn", active)
-        .add("files", Json.createObjectBuilder().add("consent-defaults.drl.xlsx", Json.createObjectBuilder()
-            .add("base64", java.util.Base64.getEncoder().encodeToString(workbook.body())))).build()));
+    JsonObject created =
+        ok(
+            post(
+                "author",
+                "policies",
+                Json.createObjectBuilder()
+                    .add("basedOn", active)
+                    .add(
+                        "files",
+                        Json.createObjectBuilder()
+                            .add(
+                                "consent-defaults.drl.xlsx",
+                                Json.createObjectBuilder()
+                                    .add(
+                                        "base64",
+                                        java.util.Base64.getEncoder()
+                                            .encodeToString(workbook.body()))))
+                    .build()));
     long version = created.getJsonNumber("version").longValue();
-    JsonObject files = ok(StaveClient.as("author").get("policies/" + version + "/files")).getJsonObject("files");
-    assertTrue(files.getString("consent-defaults.drl.csv").contains("AI training needs the opt-in"), files.toString());
-    assertEquals(0, ok(post("author", "policies/" + version + "/test", null)).getInt("failed"),
+    JsonObject files =
+        ok(StaveClient.as("author").get("policies/" + version + "/files")).getJsonObject("files");
+    assertTrue(
+        files.getString("consent-defaults.drl.csv").contains("AI training needs the opt-in"),
+        files.toString());
+    assertEquals(
+        0,
+        ok(post("author", "policies/" + version + "/test", null)).getInt("failed"),
         "the table read back from XLSX decides as the CSV did");
   }
 
@@ -157,7 +236,10 @@ class PolicyAuthoringIT {
     assertEquals(403, StaveClient.as("feeds").get("policies").statusCode());
     assertEquals(200, StaveClient.as("auditor").get("policies").statusCode());
     assertEquals(403, post("auditor", "policies", JsonValue.EMPTY_JSON_OBJECT).statusCode());
-    assertEquals(403, post("approver", "policies", JsonValue.EMPTY_JSON_OBJECT).statusCode(), "approvers do not write");
+    assertEquals(
+        403,
+        post("approver", "policies", JsonValue.EMPTY_JSON_OBJECT).statusCode(),
+        "approvers do not write");
     assertEquals(401, StaveClient.anonymous().get("policies").statusCode());
     HttpResponse<String> noFiles = post("author", "policies", JsonValue.EMPTY_JSON_OBJECT);
     assertEquals(400, noFiles.statusCode(), noFiles.body());

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class RealCatalogueIT {
   private static final String LABEL = "dpid:PADPIDA2026112401E";
-  private static final String DECIDE = """
+  private static final String DECIDE =
+      """
       {"feature":"ai-playlist","useType":"%s","isrc":"%s","territory":"SE"}""";
 
   @Deployment(testable = false)
@@ -37,11 +38,14 @@ class RealCatalogueIT {
 
   /** The template release under an ISRC registrant, message id and ICPN of its own. */
   private static String release(String registrant) throws Exception {
-    try (InputStream in = RealCatalogueIT.class.getResourceAsStream("/feeds/release-template.xml")) {
+    try (InputStream in =
+        RealCatalogueIT.class.getResourceAsStream("/feeds/release-template.xml")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8)
           .replace("GBQZS26", "GB" + registrant + "26")
           .replace("stave-demo-0-1", "real-" + registrant + "-" + System.nanoTime())
-          .replace("<ICPN>5060000000009</ICPN>", "<ICPN>5060" + (100_000_000L + new Random().nextInt(899_999_999)) + "</ICPN>");
+          .replace(
+              "<ICPN>5060000000009</ICPN>",
+              "<ICPN>5060" + (100_000_000L + new Random().nextInt(899_999_999)) + "</ICPN>");
     }
   }
 
@@ -51,13 +55,15 @@ class RealCatalogueIT {
   }
 
   private static JsonObject decide(String useType, String isrc) throws Exception {
-    HttpResponse<String> response = StaveClient.as("client").postJson("decisions", DECIDE.formatted(useType, isrc));
+    HttpResponse<String> response =
+        StaveClient.as("client").postJson("decisions", DECIDE.formatted(useType, isrc));
     assertEquals(200, response.statusCode(), response.body());
     return StaveClient.json(response);
   }
 
   private static JsonObject post(byte[] message) throws Exception {
-    HttpResponse<String> response = StaveClient.as("feeds").postBytes("feeds/ern", "application/xml", message, false);
+    HttpResponse<String> response =
+        StaveClient.as("feeds").postBytes("feeds/ern", "application/xml", message, false);
     assertEquals(200, response.statusCode(), response.body());
     JsonObject receipt = StaveClient.json(response);
     assertEquals("APPLIED", receipt.getString("status"), receipt.toString());
@@ -68,29 +74,38 @@ class RealCatalogueIT {
   void aReleaseWithoutSplitSheetNamingOnlyAnArtistIsCuratedPayingTheLabel() throws Exception {
     String registrant = StaveClient.randomLetters(3);
     String isrc = "GB" + registrant + "2600000";
-    post(withoutRightsControllers(release(registrant))
-        .replace("<DisplayArtistRole>MainArtist</DisplayArtistRole>", "<DisplayArtistRole>Artist</DisplayArtistRole>")
-        .getBytes(StandardCharsets.UTF_8));
+    post(
+        withoutRightsControllers(release(registrant))
+            .replace(
+                "<DisplayArtistRole>MainArtist</DisplayArtistRole>",
+                "<DisplayArtistRole>Artist</DisplayArtistRole>")
+            .getBytes(StandardCharsets.UTF_8));
 
     JsonObject curation = decide("AI_CURATION", isrc);
     assertEquals("PERMIT", curation.getString("decision"), curation.toString());
     JsonObject share = curation.getJsonObject("split").getJsonArray("shares").getJsonObject(0);
     assertEquals(LABEL, share.getString("partyId"), curation.toString());
     assertEquals("100.00", share.getString("percent"), curation.toString());
-    assertTrue(curation.getJsonArray("reasons").toString().contains("DEFAULT_SPLIT"), curation.toString());
+    assertTrue(
+        curation.getJsonArray("reasons").toString().contains("DEFAULT_SPLIT"), curation.toString());
 
     JsonObject training = decide("AI_TRAINING", isrc);
     assertEquals("DENY", training.getString("decision"), training.toString());
-    assertTrue(training.getJsonArray("reasons").toString().contains("NO_SPLIT_SHEET"), training.toString());
-    assertTrue(training.getJsonArray("reasons").toString().contains("NO_ARTIST_CONSENT"),
+    assertTrue(
+        training.getJsonArray("reasons").toString().contains("NO_SPLIT_SHEET"),
+        training.toString());
+    assertTrue(
+        training.getJsonArray("reasons").toString().contains("NO_ARTIST_CONSENT"),
         "the Artist counts as the main artist whose opt-in training needs: " + training);
   }
 
   @Test
   void aMessageInUtf16WithAByteOrderMarkIsApplied() throws Exception {
     String registrant = StaveClient.randomLetters(3);
-    String xml = release(registrant).replaceFirst("encoding=\"UTF-8\"", "encoding=\"UTF-16\"")
-        .replace("Demo Song 0.1", "D\u00e9mo S\u00f6ng \u6f22");
+    String xml =
+        release(registrant)
+            .replaceFirst("encoding=\"UTF-8\"", "encoding=\"UTF-16\"")
+            .replace("Demo Song 0.1", "D\u00e9mo S\u00f6ng \u6f22");
     ByteBuffer encoded = StandardCharsets.UTF_16LE.encode("\uFEFF" + xml);
     byte[] utf16 = new byte[encoded.remaining()];
     encoded.get(utf16);
@@ -113,19 +128,26 @@ class RealCatalogueIT {
     assertEquals("PERMIT", before.getString("decision"), before.toString());
 
     String icpn = release.replaceAll("(?s).*<ICPN>(\\d+)</ICPN>.*", "$1");
-    JsonObject purge = post(purge(icpn, Instant.now().truncatedTo(ChronoUnit.SECONDS)).getBytes(StandardCharsets.UTF_8));
+    JsonObject purge =
+        post(
+            purge(icpn, Instant.now().truncatedTo(ChronoUnit.SECONDS))
+                .getBytes(StandardCharsets.UTF_8));
     assertTrue(purge.getString("summary").startsWith("purge of release"), purge.toString());
 
     JsonObject after = decide("AI_CURATION", isrc);
     assertEquals("DENY", after.getString("decision"), after.toString());
     assertTrue(after.getJsonArray("reasons").toString().contains("NOT_LICENSED"), after.toString());
     for (JsonObject decision : new JsonObject[] {before, after}) {
-      HttpResponse<String> logged = StaveClient.as("auditor").get("decisions/" + decision.getString("decisionId"));
+      HttpResponse<String> logged =
+          StaveClient.as("auditor").get("decisions/" + decision.getString("decisionId"));
       assertEquals(200, logged.statusCode(), logged.body());
       assertEquals(decision.getString("decision"), StaveClient.json(logged).getString("decision"));
     }
     JsonObject recording = StaveClient.json(StaveClient.as("auditor").get("recordings/" + isrc));
-    assertEquals(2, recording.getJsonArray("deals").size(), "the purged deals are kept as history: " + recording);
+    assertEquals(
+        2,
+        recording.getJsonArray("deals").size(),
+        "the purged deals are kept as history: " + recording);
   }
 
   private static String purge(String icpn, Instant created) {
@@ -140,6 +162,7 @@ class RealCatalogueIT {
           </MessageHeader>
           <PurgedRelease><ReleaseId><ICPN>%s</ICPN></ReleaseId></PurgedRelease>
         </ern:PurgeReleaseMessage>
-        """.formatted(icpn + "-" + System.nanoTime(), created, icpn);
+        """
+        .formatted(icpn + "-" + System.nanoTime(), created, icpn);
   }
 }

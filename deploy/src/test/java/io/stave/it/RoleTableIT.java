@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Who may call what: every endpoint as anonymous and as each of the five development users
- * (README, "Who may call what"). One row per endpoint; a new endpoint is one more line in
- * {@link #TABLE}. The whole table is compared at once, so a failure shows every cell that differs.
+ * Who may call what: every endpoint as anonymous and as each of the five development users (README,
+ * "Who may call what"). One row per endpoint; a new endpoint is one more line in {@link #TABLE}.
+ * The whole table is compared at once, so a failure shows every cell that differs.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -34,59 +34,130 @@ class RoleTableIT {
   private static final List<String> CALLERS =
       List.of("anonymous", "client", "feeds", "author", "approver", "auditor");
 
-  private record Row(String method, String path, String contentType, String body, List<Integer> expected) {
+  private record Row(
+      String method, String path, String contentType, String body, List<Integer> expected) {
     String name() {
-      return method + " " + path + (body != null && body.contains("policyVersion") ? " (dry run)" : "");
+      return method
+          + " "
+          + path
+          + (body != null && body.contains("policyVersion") ? " (dry run)" : "");
     }
   }
 
-  private static Row row(String method, String path, String contentType, String body, Integer... expected) {
+  private static Row row(
+      String method, String path, String contentType, String body, Integer... expected) {
     return new Row(method, path, contentType, body, List.of(expected));
   }
 
   private static final String JSON = "application/json";
-  private static final String LIVE = """
+  private static final String LIVE =
+      """
       {"feature":"roles","useType":"AI_CURATION","isrc":"{isrc}","territory":"SE"}""";
-  private static final String DRY_RUN = """
+  private static final String DRY_RUN =
+      """
       {"feature":"roles","useType":"AI_CURATION","isrc":"{isrc}","territory":"SE","policyVersion":{version}}""";
+
   /** An artist of its own: an opt-out of a shared artist would change other tests' decisions. */
-  private static final String CONSENT = "artist,useType,choice,effectiveFrom,source\n"
-      + "role-table-artist-{nonce},AI_TRAINING,OPT_OUT,2026-01-01,role table\n";
+  private static final String CONSENT =
+      "artist,useType,choice,effectiveFrom,source\n"
+          + "role-table-artist-{nonce},AI_TRAINING,OPT_OUT,2026-01-01,role table\n";
 
   /** {placeholders} are filled in from what {@link #createTheThingsToRead} made. */
-  static final List<Row> TABLE = List.of(
-      //                                                                                        anon client feeds author approver auditor
-      row("POST", "api/v1/decisions", JSON, LIVE,                                                  401, 200, 403, 403, 403, 403),
-      row("POST", "api/v1/decisions", JSON, DRY_RUN,                                               401, 200, 403, 200, 200, 403),
-      row("POST", "api/v1/decisions/batch", JSON, "{\"requests\":[" + LIVE + "]}",                 401, 200, 403, 403, 403, 403),
-      row("POST", "api/v1/decisions/batch", JSON,
-          "{\"policyVersion\":{version},\"requests\":[" + LIVE + "]}",                              401, 200, 403, 200, 200, 403),
-      row("GET", "api/v1/decisions/{decision}", null, null,                                        401, 200, 403, 200, 403, 200),
-      row("GET", "api/v1/decisions?limit=1", null, null,                                           401, 403, 403, 403, 403, 200),
-      row("POST", "api/v1/feeds/consents", "text/csv", CONSENT,                                    401, 403, 200, 403, 403, 403),
-      row("GET", "api/v1/feeds/messages?limit=1", null, null,                                      401, 403, 200, 200, 403, 200),
-      row("GET", "api/v1/feeds/messages/{message}", null, null,                                    401, 403, 200, 200, 403, 200),
-      row("GET", "api/v1/feeds/messages/{message}/content", null, null,                            401, 403, 200, 403, 403, 200),
-      row("POST", "api/v1/feeds/messages/{message}/replay", "text/plain", "",                      401, 403, 200, 403, 403, 403),
-      row("GET", "api/v1/recordings/{isrc}", null, null,                                           401, 200, 200, 200, 200, 200),
-      row("GET", "api/v1/policies", null, null,                                                    401, 403, 403, 200, 200, 200),
-      row("GET", "api/v1/policies/1", null, null,                                                  401, 403, 403, 200, 200, 200),
-      row("GET", "api/v1/policies/1/files", null, null,                                            401, 403, 403, 200, 200, 200),
-      row("GET", "api/v1/policies/1/diff/1", null, null,                                           401, 403, 403, 200, 200, 200),
-      row("GET", "api/v1/policies/audit?limit=1", null, null,                                      401, 403, 403, 200, 200, 200),
-      row("GET", "api/v1/policies/nodes", null, null,                                              401, 403, 403, 200, 200, 200),
-      row("POST", "api/v1/policies", JSON, "{\"files\":{\"empty.drl\":\"package io.stave.policy.role;\"}}",
-                                                                                                   401, 403, 403, 201, 403, 403),
-      row("POST", "api/v1/policies/1/validate", JSON, "{}",                                        401, 403, 403, 200, 200, 403),
-      row("POST", "api/v1/policies/1/test", JSON, "{}",                                            401, 403, 403, 200, 200, 403),
-      // Version 1 (the shipped baseline) is no draft: the role may call it, the state refuses (409).
-      row("POST", "api/v1/policies/1/submit", JSON, "{}",                                          401, 403, 403, 409, 403, 403),
-      row("POST", "api/v1/policies/1/approve", JSON, "{}",                                         401, 403, 403, 403, 409, 403),
-      row("POST", "api/v1/policies/1/activate", JSON, "{}",                                        401, 403, 403, 403, 409, 403),
-      row("GET", "http://127.0.0.1:9990/health/ready", null, null,                                 200, 200, 200, 200, 200, 200));
+  static final List<Row> TABLE =
+      List.of(
+          //
+          // anon client feeds author approver auditor
+          row("POST", "api/v1/decisions", JSON, LIVE, 401, 200, 403, 403, 403, 403),
+          row("POST", "api/v1/decisions", JSON, DRY_RUN, 401, 200, 403, 200, 200, 403),
+          row(
+              "POST",
+              "api/v1/decisions/batch",
+              JSON,
+              "{\"requests\":[" + LIVE + "]}",
+              401,
+              200,
+              403,
+              403,
+              403,
+              403),
+          row(
+              "POST",
+              "api/v1/decisions/batch",
+              JSON,
+              "{\"policyVersion\":{version},\"requests\":[" + LIVE + "]}",
+              401,
+              200,
+              403,
+              200,
+              200,
+              403),
+          row("GET", "api/v1/decisions/{decision}", null, null, 401, 200, 403, 200, 403, 200),
+          row("GET", "api/v1/decisions?limit=1", null, null, 401, 403, 403, 403, 403, 200),
+          row("POST", "api/v1/feeds/consents", "text/csv", CONSENT, 401, 403, 200, 403, 403, 403),
+          row("GET", "api/v1/feeds/messages?limit=1", null, null, 401, 403, 200, 200, 403, 200),
+          row("GET", "api/v1/feeds/messages/{message}", null, null, 401, 403, 200, 200, 403, 200),
+          row(
+              "GET",
+              "api/v1/feeds/messages/{message}/content",
+              null,
+              null,
+              401,
+              403,
+              200,
+              403,
+              403,
+              200),
+          row(
+              "POST",
+              "api/v1/feeds/messages/{message}/replay",
+              "text/plain",
+              "",
+              401,
+              403,
+              200,
+              403,
+              403,
+              403),
+          row("GET", "api/v1/recordings/{isrc}", null, null, 401, 200, 200, 200, 200, 200),
+          row("GET", "api/v1/policies", null, null, 401, 403, 403, 200, 200, 200),
+          row("GET", "api/v1/policies/1", null, null, 401, 403, 403, 200, 200, 200),
+          row("GET", "api/v1/policies/1/files", null, null, 401, 403, 403, 200, 200, 200),
+          row("GET", "api/v1/policies/1/diff/1", null, null, 401, 403, 403, 200, 200, 200),
+          row("GET", "api/v1/policies/audit?limit=1", null, null, 401, 403, 403, 200, 200, 200),
+          row("GET", "api/v1/policies/nodes", null, null, 401, 403, 403, 200, 200, 200),
+          row(
+              "POST",
+              "api/v1/policies",
+              JSON,
+              "{\"files\":{\"empty.drl\":\"package io.stave.policy.role;\"}}",
+              401,
+              403,
+              403,
+              201,
+              403,
+              403),
+          row("POST", "api/v1/policies/1/validate", JSON, "{}", 401, 403, 403, 200, 200, 403),
+          row("POST", "api/v1/policies/1/test", JSON, "{}", 401, 403, 403, 200, 200, 403),
+          // Version 1 (the shipped baseline) is no draft: the role may call it, the state refuses
+          // (409).
+          row("POST", "api/v1/policies/1/submit", JSON, "{}", 401, 403, 403, 409, 403, 403),
+          row("POST", "api/v1/policies/1/approve", JSON, "{}", 401, 403, 403, 403, 409, 403),
+          row("POST", "api/v1/policies/1/activate", JSON, "{}", 401, 403, 403, 403, 409, 403),
+          row(
+              "GET",
+              "http://127.0.0.1:9990/health/ready",
+              null,
+              null,
+              200,
+              200,
+              200,
+              200,
+              200,
+              200));
 
   private static final Map<String, String> VALUES = new LinkedHashMap<>();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @Deployment(testable = false)
   static EnterpriseArchive stave() {
@@ -100,14 +171,19 @@ class RoleTableIT {
     String messageId = "roles-" + registrant + "-" + System.nanoTime();
     String release;
     try (InputStream in = RoleTableIT.class.getResourceAsStream("/feeds/release-template.xml")) {
-      release = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-          .replace("GBQZS26", "GB" + registrant + "26").replace("stave-demo-0-1", messageId);
+      release =
+          new String(in.readAllBytes(), StandardCharsets.UTF_8)
+              .replace("GBQZS26", "GB" + registrant + "26")
+              .replace("stave-demo-0-1", messageId);
     }
     var posted = StaveClient.as("feeds").post("feeds/ern", "application/xml", JSON, release);
     assertEquals(200, posted.statusCode(), posted.body());
-    VALUES.put("message", URLEncoder.encode(StaveClient.json(posted).getString("messageId"), StandardCharsets.UTF_8));
+    VALUES.put(
+        "message",
+        URLEncoder.encode(StaveClient.json(posted).getString("messageId"), StandardCharsets.UTF_8));
     VALUES.put("isrc", "GB" + registrant + "2600000");
-    var decided = StaveClient.as("client").postJson("decisions", LIVE.replace("{isrc}", VALUES.get("isrc")));
+    var decided =
+        StaveClient.as("client").postJson("decisions", LIVE.replace("{isrc}", VALUES.get("isrc")));
     assertEquals(200, decided.statusCode(), decided.body());
     VALUES.put("decision", StaveClient.json(decided).getString("decisionId"));
     VALUES.put("version", StaveClient.json(decided).getJsonNumber("policyVersion").toString());
@@ -125,7 +201,9 @@ class RoleTableIT {
       }
       actual.append(line(row.name(), statuses));
     }
-    assertEquals(expected.toString(), actual.toString(),
+    assertEquals(
+        expected.toString(),
+        actual.toString(),
         "status per caller (" + String.join(", ", CALLERS) + ")");
   }
 
@@ -135,17 +213,26 @@ class RoleTableIT {
 
   private int call(Row row, String caller) throws Exception {
     String path = fill(row.path(), caller);
-    URI uri = path.startsWith("http") ? URI.create(path) : URI.create("http://127.0.0.1:8080/").resolve(path);
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-        .header("Accept", "application/json, */*");
+    URI uri =
+        path.startsWith("http")
+            ? URI.create(path)
+            : URI.create("http://127.0.0.1:8080/").resolve(path);
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(30))
+            .header("Accept", "application/json, */*");
     if (!caller.equals("anonymous")) {
-      request.header("Authorization", "Basic " + Base64.getEncoder()
-          .encodeToString((caller + ":" + caller).getBytes(StandardCharsets.UTF_8)));
+      request.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString((caller + ":" + caller).getBytes(StandardCharsets.UTF_8)));
     }
     if (row.method().equals("GET")) {
       request.GET();
     } else {
-      request.header("Content-Type", row.contentType())
+      request
+          .header("Content-Type", row.contentType())
           .method(row.method(), HttpRequest.BodyPublishers.ofString(fill(row.body(), caller)));
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -32,10 +32,14 @@ class StartupFailureIT {
   }
 
   private static Outcome runWith(Map<String, String> environment) throws Exception {
-    Path data = Path.of(System.getProperty("stave.build.dir"), "startup-failures",
-        UUID.randomUUID().toString());
-    ProcessBuilder run = new ProcessBuilder(REPO.resolve("deploy/run.sh").toString(), "--no-build")
-        .redirectErrorStream(true);
+    Path data =
+        Path.of(
+            System.getProperty("stave.build.dir"),
+            "startup-failures",
+            UUID.randomUUID().toString());
+    ProcessBuilder run =
+        new ProcessBuilder(REPO.resolve("deploy/run.sh").toString(), "--no-build")
+            .redirectErrorStream(true);
     run.environment().put("STAVE_DATA_DIR", data.toString());
     run.environment().put("STAVE_PORT_OFFSET", Integer.toString(PORT_OFFSET));
     run.environment().put("STAVE_CLUSTER_NAME", "startup-failure-" + UUID.randomUUID());

@@ -19,7 +19,8 @@ import java.util.Base64;
 final class StaveClient {
   static final URI BASE = URI.create("http://127.0.0.1:8080/api/v1/");
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI base;
   private final String authorization;
 
@@ -39,8 +40,11 @@ final class StaveClient {
 
   /** A user of the server whose API is at {@code base} (e.g. a node started by run.sh). */
   static StaveClient as(String user, URI base) {
-    return new StaveClient(base, "Basic " + Base64.getEncoder()
-        .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+    return new StaveClient(
+        base,
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
   }
 
   static StaveClient anonymous() {
@@ -49,11 +53,12 @@ final class StaveClient {
 
   HttpResponse<String> post(String path, String contentType, String accept, String body)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-        .timeout(Duration.ofSeconds(30))
-        .header("Content-Type", contentType)
-        .header("Accept", accept)
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", contentType)
+            .header("Accept", accept)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     return send(request);
   }
 
@@ -63,12 +68,15 @@ final class StaveClient {
    */
   HttpResponse<String> postBytes(String path, String contentType, byte[] body, boolean chunked)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-        .timeout(Duration.ofSeconds(120))
-        .header("Accept", "application/json")
-        .POST(chunked
-            ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))
-            : HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(120))
+            .header("Accept", "application/json")
+            .POST(
+                chunked
+                    ? HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(body))
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
@@ -85,9 +93,13 @@ final class StaveClient {
     return post(path, "application/json", "application/json", body);
   }
 
-  HttpResponse<byte[]> getBytes(String path, String accept) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-        .header("Accept", accept).GET();
+  HttpResponse<byte[]> getBytes(String path, String accept)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Accept", accept)
+            .GET();
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
@@ -95,8 +107,11 @@ final class StaveClient {
   }
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-        .header("Accept", "application/json").GET());
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Accept", "application/json")
+            .GET());
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request)
@@ -116,10 +131,12 @@ final class StaveClient {
     return await("feed message " + messageId + " applied or rejected")
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(200))
-        .until(() -> {
-          HttpResponse<String> response = as("feeds").get(path);
-          return response.statusCode() == 200 ? json(response) : null;
-        }, status -> status != null && !"RECEIVED".equals(status.getString("status")));
+        .until(
+            () -> {
+              HttpResponse<String> response = as("feeds").get(path);
+              return response.statusCode() == 200 ? json(response) : null;
+            },
+            status -> status != null && !"RECEIVED".equals(status.getString("status")));
   }
 
   /** Letters no earlier run is likely to have used, e.g. for an ISRC registrant. */

@@ -9,7 +9,7 @@ final class StaveDeployment {
   private StaveDeployment() {}
 
   static EnterpriseArchive ear() {
-    return ShrinkWrap.createFromZipFile(EnterpriseArchive.class,
-        new File(System.getProperty("stave.ear")));
+    return ShrinkWrap.createFromZipFile(
+        EnterpriseArchive.class, new File(System.getProperty("stave.ear")));
   }
 }

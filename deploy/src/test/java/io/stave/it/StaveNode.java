@@ -28,8 +28,9 @@ final class StaveNode implements AutoCloseable {
 
   /** A node on a fresh data directory; {@code environment} adds or overrides STAVE_* settings. */
   StaveNode(String name, Map<String, String> environment) {
-    this.data = Path.of(System.getProperty("stave.build.dir"), "fault-nodes",
-        name + "-" + UUID.randomUUID());
+    this.data =
+        Path.of(
+            System.getProperty("stave.build.dir"), "fault-nodes", name + "-" + UUID.randomUUID());
     this.environment.put("STAVE_DATA_DIR", data.toString());
     this.environment.put("STAVE_PORT_OFFSET", Integer.toString(PORT_OFFSET));
     this.environment.put("STAVE_CLUSTER_NAME", "faults-" + UUID.randomUUID());
@@ -45,8 +46,10 @@ final class StaveNode implements AutoCloseable {
   StaveNode start() throws IOException {
     Files.createDirectories(data);
     Path log = data.resolve("run-" + (++starts) + ".log");
-    ProcessBuilder run = new ProcessBuilder(REPO.resolve("deploy/run.sh").toString(), "--no-build")
-        .redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder run =
+        new ProcessBuilder(REPO.resolve("deploy/run.sh").toString(), "--no-build")
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     run.environment().putAll(environment);
     runner = run.start();
     Process started = runner;
@@ -61,8 +64,9 @@ final class StaveNode implements AutoCloseable {
   /** SIGKILL to the server JVM (not to run.sh): no shutdown hook, nothing flushed or closed. */
   void killHard() throws Exception {
     long pid = Long.parseLong(Files.readString(data.resolve("server.pid")).trim());
-    ProcessHandle server = ProcessHandle.of(pid).orElseThrow(() ->
-        new AssertionError("the server JVM " + pid + " is not running"));
+    ProcessHandle server =
+        ProcessHandle.of(pid)
+            .orElseThrow(() -> new AssertionError("the server JVM " + pid + " is not running"));
     server.destroyForcibly();
     server.onExit().get(60, TimeUnit.SECONDS);
     if (!runner.waitFor(60, TimeUnit.SECONDS)) {

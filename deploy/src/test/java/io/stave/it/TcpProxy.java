@@ -62,30 +62,33 @@ final class TcpProxy implements AutoCloseable {
   }
 
   private void acceptOn(ServerSocket server) {
-    daemon("proxy-accept-" + port, () -> {
-      while (!server.isClosed()) {
-        Socket client;
-        try {
-          client = server.accept();
-        } catch (IOException closed) {
-          return;
-        }
-        try {
-          Socket database = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-          open.add(client);
-          open.add(database);
-          daemon("proxy-up", () -> pump(client, database));
-          daemon("proxy-down", () -> pump(database, client));
-        } catch (IOException e) {
-          closeQuietly(client);
-        }
-      }
-    });
+    daemon(
+        "proxy-accept-" + port,
+        () -> {
+          while (!server.isClosed()) {
+            Socket client;
+            try {
+              client = server.accept();
+            } catch (IOException closed) {
+              return;
+            }
+            try {
+              Socket database = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+              open.add(client);
+              open.add(database);
+              daemon("proxy-up", () -> pump(client, database));
+              daemon("proxy-down", () -> pump(database, client));
+            } catch (IOException e) {
+              closeQuietly(client);
+            }
+          }
+        });
   }
 
   private void pump(Socket from, Socket to) {
     byte[] buffer = new byte[16_384];
-    try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+    try (InputStream in = from.getInputStream();
+        OutputStream out = to.getOutputStream()) {
       int read;
       while ((read = in.read(buffer)) >= 0) {
         out.write(buffer, 0, read);

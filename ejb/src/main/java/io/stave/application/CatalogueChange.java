@@ -12,11 +12,11 @@ import io.stave.rules.domain.SplitSheet;
 import java.util.List;
 
 /**
- * Facts that arrive together (one feed message) and are applied all-or-nothing: recordings,
- * parties and deals replace earlier versions with the same id, a release's deals replace every
- * deal stated earlier for that release, a purge ends a release's running deals, a recording's
- * credits replace its earlier ones, consents are appended, a split sheet replaces the sheet of the
- * same recording and scope.
+ * Facts that arrive together (one feed message) and are applied all-or-nothing: recordings, parties
+ * and deals replace earlier versions with the same id, a release's deals replace every deal stated
+ * earlier for that release, a purge ends a release's running deals, a recording's credits replace
+ * its earlier ones, consents are appended, a split sheet replaces the sheet of the same recording
+ * and scope.
  */
 public record CatalogueChange(
     List<Recording> recordings,
@@ -40,8 +40,21 @@ public record CatalogueChange(
     releasePurges = List.copyOf(releasePurges);
   }
 
-  public CatalogueChange(List<Recording> recordings, List<Deal> deals, List<Consent> consents, List<SplitSheet> splitSheets) {
-    this(recordings, deals, consents, splitSheets, List.of(), List.of(), List.of(), List.of(), List.of());
+  public CatalogueChange(
+      List<Recording> recordings,
+      List<Deal> deals,
+      List<Consent> consents,
+      List<SplitSheet> splitSheets) {
+    this(
+        recordings,
+        deals,
+        consents,
+        splitSheets,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of());
   }
 
   public static CatalogueChange of(List<Recording> recordings, List<Deal> deals) {
@@ -49,14 +62,27 @@ public record CatalogueChange(
   }
 
   public static CatalogueChange of(FeedFacts facts) {
-    return new CatalogueChange(facts.recordings(), List.of(), facts.consents(), facts.splitSheets(),
-        facts.parties(), facts.credits(), facts.releaseDeals(), facts.rightsControllerSheets(),
+    return new CatalogueChange(
+        facts.recordings(),
+        List.of(),
+        facts.consents(),
+        facts.splitSheets(),
+        facts.parties(),
+        facts.credits(),
+        facts.releaseDeals(),
+        facts.rightsControllerSheets(),
         facts.purge() == null ? List.of() : List.of(facts.purge()));
   }
 
   public boolean isEmpty() {
-    return recordings.isEmpty() && deals.isEmpty() && consents.isEmpty() && splitSheets.isEmpty()
-        && parties.isEmpty() && credits.isEmpty() && releaseDeals.isEmpty() && rightsControllerSheets.isEmpty()
+    return recordings.isEmpty()
+        && deals.isEmpty()
+        && consents.isEmpty()
+        && splitSheets.isEmpty()
+        && parties.isEmpty()
+        && credits.isEmpty()
+        && releaseDeals.isEmpty()
+        && rightsControllerSheets.isEmpty()
         && releasePurges.isEmpty();
   }
 }

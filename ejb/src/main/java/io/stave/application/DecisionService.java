@@ -22,8 +22,12 @@ public final class DecisionService {
   private final BooleanSupplier clusterSafe;
   private final EvaluationLimits limits;
 
-  public DecisionService(PolicyService policies, FactStore facts, DecisionLog log,
-      BooleanSupplier clusterSafe, EvaluationLimits limits) {
+  public DecisionService(
+      PolicyService policies,
+      FactStore facts,
+      DecisionLog log,
+      BooleanSupplier clusterSafe,
+      EvaluationLimits limits) {
     this.policies = policies;
     this.facts = facts;
     this.log = log;

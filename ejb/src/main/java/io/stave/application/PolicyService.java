@@ -27,13 +27,20 @@ public final class PolicyService {
     this.store = store;
   }
 
-  /** Installs the shipped baseline where it is due, then compiles and activates the active version. */
+  /**
+   * Installs the shipped baseline where it is due, then compiles and activates the active version.
+   */
   public CompiledPolicy activateStoredPolicy() throws SQLException, PolicyCompilationException {
     if (store.installShippedBaseline()) {
       LOG.info("Installed the baseline policy shipped with this release as the active version");
     }
-    PolicySource source = store.findActive().orElseThrow(
-        () -> new IllegalStateException("the database holds policy versions but none is ACTIVE"));
+    PolicySource source =
+        store
+            .findActive()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "the database holds policy versions but none is ACTIVE"));
     CompiledPolicy compiled = PolicyCompiler.compile(source);
     compiled.warmUp();
     compiled.warnings().forEach(w -> LOG.fine(() -> "policy " + source.version() + ": " + w));
@@ -41,30 +48,45 @@ public final class PolicyService {
     if (previous != null) {
       previous.close();
     }
-    LOG.info(() -> "Policy version " + compiled.version() + " is active (" + compiled.ruleCount()
-        + " rules)");
+    LOG.info(
+        () ->
+            "Policy version "
+                + compiled.version()
+                + " is active ("
+                + compiled.ruleCount()
+                + " rules)");
     return compiled;
   }
 
   /**
    * Compiles a stored version and makes it the one this node decides with; decisions under way
-   * finish with the version they started with, later ones get the new one (one atomic swap).
-   * Until the compilation is done the previous version keeps deciding.
+   * finish with the version they started with, later ones get the new one (one atomic swap). Until
+   * the compilation is done the previous version keeps deciding.
    */
-  public CompiledPolicy activateVersion(long version) throws SQLException, PolicyCompilationException {
+  public CompiledPolicy activateVersion(long version)
+      throws SQLException, PolicyCompilationException {
     CompiledPolicy current = active.get();
     if (current != null && current.version() == version) {
       return current;
     }
-    PolicySource source = store.find(version).orElseThrow(
-        () -> new NotFoundException("policy version " + version + " does not exist"));
+    PolicySource source =
+        store
+            .find(version)
+            .orElseThrow(
+                () -> new NotFoundException("policy version " + version + " does not exist"));
     CompiledPolicy compiled = PolicyCompiler.compile(source);
     compiled.warmUp();
     CompiledPolicy previous = active.getAndSet(compiled);
     if (previous != null) {
       previous.close();
     }
-    LOG.info(() -> "Policy version " + version + " is active on this node (" + compiled.ruleCount() + " rules)");
+    LOG.info(
+        () ->
+            "Policy version "
+                + version
+                + " is active on this node ("
+                + compiled.ruleCount()
+                + " rules)");
     return compiled;
   }
 
@@ -100,10 +122,14 @@ public final class PolicyService {
       }
       PolicySource source;
       try {
-        source = store.find(version).orElseThrow(
-            () -> new NotFoundException("policy version " + version + " does not exist"));
+        source =
+            store
+                .find(version)
+                .orElseThrow(
+                    () -> new NotFoundException("policy version " + version + " does not exist"));
       } catch (SQLException e) {
-        throw new ServiceUnavailableException("policy versions cannot be read: " + e.getMessage(), e);
+        throw new ServiceUnavailableException(
+            "policy versions cannot be read: " + e.getMessage(), e);
       }
       try {
         CompiledPolicy compiled = PolicyCompiler.compile(source);
@@ -115,9 +141,13 @@ public final class PolicyService {
         }
         return compiled;
       } catch (PolicyCompilationException e) {
-        throw new io.stave.rules.domain.InvalidValueException("policyVersion",
-            "policy version " + version + " does not compile with this release of Stave ("
-                + e.problems().get(0) + ")");
+        throw new io.stave.rules.domain.InvalidValueException(
+            "policyVersion",
+            "policy version "
+                + version
+                + " does not compile with this release of Stave ("
+                + e.problems().get(0)
+                + ")");
       }
     }
   }

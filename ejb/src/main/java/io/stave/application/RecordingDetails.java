@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything ingested about one recording, so people and tests can see why a decision came out:
- * the recording, its parties with their stable ids, the deals that cover it, the consent records
- * of its main artists and its split sheets.
+ * Everything ingested about one recording, so people and tests can see why a decision came out: the
+ * recording, its parties with their stable ids, the deals that cover it, the consent records of its
+ * main artists and its split sheets.
  */
 public record RecordingDetails(
     Recording recording,
@@ -20,5 +20,6 @@ public record RecordingDetails(
     List<Consent> consents,
     List<SplitSheet> splitSheets) {
 
-  public record PartyCredit(String partyId, String name, String role, Map<String, String> identifiers) {}
+  public record PartyCredit(
+      String partyId, String name, String role, Map<String, String> identifiers) {}
 }

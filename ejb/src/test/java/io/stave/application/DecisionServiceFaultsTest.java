@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.stave.rules.domain.Deal;
 import io.stave.rules.domain.Decision;
 import io.stave.rules.domain.DecisionRequest;
-import io.stave.rules.domain.Deal;
 import io.stave.rules.domain.FactStore;
 import io.stave.rules.domain.Isrc;
 import io.stave.rules.domain.Percent;
@@ -47,7 +47,8 @@ class DecisionServiceFaultsTest {
   private static final EvaluationLimits LIMITS = new EvaluationLimits(200, Duration.ofSeconds(1));
 
   /** The baseline plus authored rules with faults, each only for requests of one feature. */
-  private static final String FAULTS = """
+  private static final String FAULTS =
+      """
       package io.stave.policy.faults;
       import io.stave.rules.domain.*;
 
@@ -80,50 +81,67 @@ class DecisionServiceFaultsTest {
 
   private static PolicyService policies;
 
-  private final InMemoryFactStore licensed = new InMemoryFactStore()
-      .add(new Recording(SONG, "Song", "Artist", List.of("artist-a"), "label-1", null))
-      .add(new Deal("D1", "label-1", Set.of(SONG), Set.of(Territory.WORLDWIDE), Set.of(),
-          NOW.minus(Duration.ofDays(1)), null, Set.of(UseType.AI_CURATION), Set.of(), null, null))
-      .add(new SplitSheet("S1", SONG, null, List.of(new Share("label-1", "LABEL", Percent.HUNDRED))));
+  private final InMemoryFactStore licensed =
+      new InMemoryFactStore()
+          .add(new Recording(SONG, "Song", "Artist", List.of("artist-a"), "label-1", null))
+          .add(
+              new Deal(
+                  "D1",
+                  "label-1",
+                  Set.of(SONG),
+                  Set.of(Territory.WORLDWIDE),
+                  Set.of(),
+                  NOW.minus(Duration.ofDays(1)),
+                  null,
+                  Set.of(UseType.AI_CURATION),
+                  Set.of(),
+                  null,
+                  null))
+          .add(
+              new SplitSheet(
+                  "S1", SONG, null, List.of(new Share("label-1", "LABEL", Percent.HUNDRED))));
   private final List<Decision> logged = new ArrayList<>();
-  private final DecisionLog log = new DecisionLog() {
-    @Override
-    public void record(List<Decision> decisions, String principal) {
-      logged.addAll(decisions);
-    }
+  private final DecisionLog log =
+      new DecisionLog() {
+        @Override
+        public void record(List<Decision> decisions, String principal) {
+          logged.addAll(decisions);
+        }
 
-    @Override
-    public Optional<LoggedDecision> find(String decisionId) {
-      return Optional.empty();
-    }
+        @Override
+        public Optional<LoggedDecision> find(String decisionId) {
+          return Optional.empty();
+        }
 
-    @Override
-    public DecisionPage list(DecisionQuery query) {
-      throw new UnsupportedOperationException();
-    }
-  };
+        @Override
+        public DecisionPage list(DecisionQuery query) {
+          throw new UnsupportedOperationException();
+        }
+      };
 
   @BeforeAll
   static void activatePolicyWithFaults() throws Exception {
     Map<String, String> files = new LinkedHashMap<>(PolicySource.baseline(7).files());
     files.put("faults.drl", FAULTS);
     PolicySource source = new PolicySource(7, files);
-    policies = new PolicyService(new PolicyStore() {
-      @Override
-      public Optional<PolicySource> findActive() {
-        return Optional.of(source);
-      }
+    policies =
+        new PolicyService(
+            new PolicyStore() {
+              @Override
+              public Optional<PolicySource> findActive() {
+                return Optional.of(source);
+              }
 
-      @Override
-      public Optional<PolicySource> find(long version) {
-        return Optional.of(source);
-      }
+              @Override
+              public Optional<PolicySource> find(long version) {
+                return Optional.of(source);
+              }
 
-      @Override
-      public boolean installShippedBaseline() {
-        return false;
-      }
-    });
+              @Override
+              public boolean installShippedBaseline() {
+                return false;
+              }
+            });
     policies.activateStoredPolicy();
   }
 
@@ -133,7 +151,8 @@ class DecisionServiceFaultsTest {
   }
 
   private static DecisionRequest request(String feature) {
-    return new DecisionRequest("r", feature, UseType.AI_CURATION, SONG, Territory.of("SE"), NOW, Map.of());
+    return new DecisionRequest(
+        "r", feature, UseType.AI_CURATION, SONG, Territory.of("SE"), NOW, Map.of());
   }
 
   private DecisionService service(FactStore facts, DecisionLog log, boolean clusterSafe) {
@@ -142,10 +161,11 @@ class DecisionServiceFaultsTest {
 
   @ParameterizedTest(name = "{0}: {1}")
   @CsvSource({
-      "ai-dj, LICENSED",
-      "faulty-rule, RULE_ERROR",
-      "looping-rule, FIRE_LIMIT_EXCEEDED",
-      "slow-rule, DEADLINE_EXCEEDED"})
+    "ai-dj, LICENSED",
+    "faulty-rule, RULE_ERROR",
+    "looping-rule, FIRE_LIMIT_EXCEEDED",
+    "slow-rule, DEADLINE_EXCEEDED"
+  })
   void aFaultInTheRulesIsALoggedDenyNamingIt(String feature, ReasonCode expected) {
     Decision decision = service(licensed, log, true).decide(request(feature), "client");
     if (expected == ReasonCode.LICENSED) {
@@ -159,27 +179,29 @@ class DecisionServiceFaultsTest {
 
   @Test
   void factsThatCannotBeReadAreALoggedDeny() {
-    FactStore unreachable = new FactStore() {
-      @Override
-      public Optional<Recording> recording(Isrc isrc) {
-        throw new IllegalStateException("the recordings map cannot be loaded from the database");
-      }
+    FactStore unreachable =
+        new FactStore() {
+          @Override
+          public Optional<Recording> recording(Isrc isrc) {
+            throw new IllegalStateException(
+                "the recordings map cannot be loaded from the database");
+          }
 
-      @Override
-      public List<Deal> dealsCovering(Isrc isrc) {
-        return licensed.dealsCovering(isrc);
-      }
+          @Override
+          public List<Deal> dealsCovering(Isrc isrc) {
+            return licensed.dealsCovering(isrc);
+          }
 
-      @Override
-      public List<io.stave.rules.domain.Consent> consents(String artistId, UseType useType) {
-        return List.of();
-      }
+          @Override
+          public List<io.stave.rules.domain.Consent> consents(String artistId, UseType useType) {
+            return List.of();
+          }
 
-      @Override
-      public Optional<SplitSheet> splitSheet(Isrc isrc, UseType useType) {
-        return licensed.splitSheet(isrc, useType);
-      }
-    };
+          @Override
+          public Optional<SplitSheet> splitSheet(Isrc isrc, UseType useType) {
+            return licensed.splitSheet(isrc, useType);
+          }
+        };
     Decision decision = service(unreachable, log, true).decide(request("ai-dj"), "client");
     assertEquals(Verdict.DENY, decision.verdict());
     assertEquals(ReasonCode.RULE_ERROR, decision.reasons().get(0).code());
@@ -189,31 +211,36 @@ class DecisionServiceFaultsTest {
 
   @Test
   void aDecisionTheLogCannotTakeIsA503NotAnAnswer() {
-    DecisionLog databaseDown = new DecisionLog() {
-      @Override
-      public void record(List<Decision> decisions, String principal) {
-        throw new ServiceUnavailableException("the decision log could not write the decision: Connection refused");
-      }
+    DecisionLog databaseDown =
+        new DecisionLog() {
+          @Override
+          public void record(List<Decision> decisions, String principal) {
+            throw new ServiceUnavailableException(
+                "the decision log could not write the decision: Connection refused");
+          }
 
-      @Override
-      public Optional<LoggedDecision> find(String decisionId) {
-        throw new ServiceUnavailableException("the decision log cannot be read");
-      }
+          @Override
+          public Optional<LoggedDecision> find(String decisionId) {
+            throw new ServiceUnavailableException("the decision log cannot be read");
+          }
 
-      @Override
-      public DecisionPage list(DecisionQuery query) {
-        throw new ServiceUnavailableException("the decision log cannot be read");
-      }
-    };
+          @Override
+          public DecisionPage list(DecisionQuery query) {
+            throw new ServiceUnavailableException("the decision log cannot be read");
+          }
+        };
     DecisionService service = service(licensed, databaseDown, true);
-    assertThrows(ServiceUnavailableException.class, () -> service.decide(request("ai-dj"), "client"));
-    assertThrows(ServiceUnavailableException.class,
+    assertThrows(
+        ServiceUnavailableException.class, () -> service.decide(request("ai-dj"), "client"));
+    assertThrows(
+        ServiceUnavailableException.class,
         () -> service.decideAll(List.of(request("ai-dj"), request("faulty-rule")), "client"));
   }
 
   @Test
   void withoutASafeClusterNothingIsDecided() {
-    assertThrows(ServiceUnavailableException.class,
+    assertThrows(
+        ServiceUnavailableException.class,
         () -> service(licensed, log, false).decide(request("ai-dj"), "client"));
     assertTrue(logged.isEmpty());
   }
@@ -222,7 +249,8 @@ class DecisionServiceFaultsTest {
   void withoutAnActivePolicyNothingIsDecided() {
     PolicyService none = new PolicyService(null);
     DecisionService service = new DecisionService(none, licensed, log, () -> true, LIMITS);
-    assertThrows(ServiceUnavailableException.class, () -> service.decide(request("ai-dj"), "client"));
+    assertThrows(
+        ServiceUnavailableException.class, () -> service.decide(request("ai-dj"), "client"));
     assertTrue(logged.isEmpty());
   }
 }

@@ -15,14 +15,15 @@ import org.apache.camel.builder.RouteBuilder;
 /**
  * The label feed routes. Every channel ends in {@code direct:feed}, which files and applies one
  * {@link FeedMessage} and answers with its {@link FeedReceipt}:
+ *
  * <ul>
  *   <li>{@code feed-inbox}: files dropped into the inbox directory; applied or duplicate ones move
  *       to {@code done/}, rejected ones to {@code failed/} with a {@code .reason} file beside them.
  *       A file that fails for an infrastructure reason (database down) stays in the inbox and is
- *       picked up again on a later poll.</li>
+ *       picked up again on a later poll.
  *   <li>HTTP ({@code POST /api/v1/feeds/{kind}}) and JMS (queue {@code stave.feeds}) send their
- *       messages to {@code direct:feed} from the server.</li>
- *   <li>{@code feed-replay}: a stored message id in, its new receipt out.</li>
+ *       messages to {@code direct:feed} from the server.
+ *   <li>{@code feed-replay}: a stored message id in, its new receipt out.
  * </ul>
  */
 public final class FeedRoutes extends RouteBuilder {
@@ -43,27 +44,57 @@ public final class FeedRoutes extends RouteBuilder {
 
   @Override
   public void configure() {
-    from(INTAKE).routeId("feed-intake")
-        .process(exchange -> exchange.getMessage().setBody(
-            intake.ingest(exchange.getMessage().getMandatoryBody(FeedMessage.class))));
+    from(INTAKE)
+        .routeId("feed-intake")
+        .process(
+            exchange ->
+                exchange
+                    .getMessage()
+                    .setBody(
+                        intake.ingest(exchange.getMessage().getMandatoryBody(FeedMessage.class))));
 
-    from(REPLAY).routeId("feed-replay")
-        .process(exchange -> exchange.getMessage().setBody(
-            intake.replay(exchange.getMessage().getMandatoryBody(String.class)).orElse(null)));
+    from(REPLAY)
+        .routeId("feed-replay")
+        .process(
+            exchange ->
+                exchange
+                    .getMessage()
+                    .setBody(
+                        intake
+                            .replay(exchange.getMessage().getMandatoryBody(String.class))
+                            .orElse(null)));
 
     if (inbox != null) {
-      // readLock=changed: a file still being written is not picked up until its size stops changing.
-      from("file:" + inbox + "?readLock=changed&readLockCheckInterval=200&readLockMinAge=200"
-              + "&delay=" + pollMillis + "&greedy=true&maxMessagesPerPoll=500&sortBy=file:modified"
-              + "&move=${exchangeProperty." + OUTCOME + "}/${file:name}")
+      // readLock=changed: a file still being written is not picked up until its size stops
+      // changing.
+      from("file:"
+              + inbox
+              + "?readLock=changed&readLockCheckInterval=200&readLockMinAge=200"
+              + "&delay="
+              + pollMillis
+              + "&greedy=true&maxMessagesPerPoll=500&sortBy=file:modified"
+              + "&move=${exchangeProperty."
+              + OUTCOME
+              + "}/${file:name}")
           .routeId("feed-inbox")
-          .onException(FeedRejectedException.class).handled(true)
-              .process(exchange -> rejectedBeforeIntake(exchange,
-                  exchange.getProperty(Exchange.EXCEPTION_CAUGHT, FeedRejectedException.class)))
+          .onException(FeedRejectedException.class)
+          .handled(true)
+          .process(
+              exchange ->
+                  rejectedBeforeIntake(
+                      exchange,
+                      exchange.getProperty(Exchange.EXCEPTION_CAUGHT, FeedRejectedException.class)))
           .end()
-          .process(exchange -> exchange.getMessage().setBody(InboxFiles.message(
-              exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class),
-              exchange.getMessage().getMandatoryBody(byte[].class))))
+          .process(
+              exchange ->
+                  exchange
+                      .getMessage()
+                      .setBody(
+                          InboxFiles.message(
+                              exchange
+                                  .getMessage()
+                                  .getHeader(Exchange.FILE_NAME_ONLY, String.class),
+                              exchange.getMessage().getMandatoryBody(byte[].class))))
           .to(INTAKE)
           .process(this::sortInto);
     }
@@ -74,15 +105,22 @@ public final class FeedRoutes extends RouteBuilder {
     if (receipt.rejected() && !receipt.duplicate()) {
       failed(exchange, receipt.reasonText());
     } else if (receipt.rejected()) {
-      failed(exchange, "This file repeats message " + receipt.messageId()
-          + ", which was rejected before; nothing was applied.\n" + receipt.reasonText());
+      failed(
+          exchange,
+          "This file repeats message "
+              + receipt.messageId()
+              + ", which was rejected before; nothing was applied.\n"
+              + receipt.reasonText());
     } else {
       exchange.setProperty(OUTCOME, "done");
     }
   }
 
   private void rejectedBeforeIntake(Exchange exchange, FeedRejectedException e) {
-    failed(exchange, FeedReceipt.reasonText("This file was not read; nothing from it was applied.", e.problems()));
+    failed(
+        exchange,
+        FeedReceipt.reasonText(
+            "This file was not read; nothing from it was applied.", e.problems()));
   }
 
   private void failed(Exchange exchange, String reason) {

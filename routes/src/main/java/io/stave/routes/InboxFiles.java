@@ -9,9 +9,9 @@ import io.stave.routes.feed.Problem;
 import java.util.Locale;
 
 /**
- * How a file dropped into the inbox says what it is: {@code *.xml} is an ERN message;
- * {@code *.consents.csv}, {@code *.consents.json}, {@code *.splits.csv} and {@code *.splits.json}
- * are consents and split sheets. Anything else is moved to {@code failed/} with a reason.
+ * How a file dropped into the inbox says what it is: {@code *.xml} is an ERN message; {@code
+ * *.consents.csv}, {@code *.consents.json}, {@code *.splits.csv} and {@code *.splits.json} are
+ * consents and split sheets. Anything else is moved to {@code failed/} with a reason.
  */
 public final class InboxFiles {
   private InboxFiles() {}
@@ -28,8 +28,13 @@ public final class InboxFiles {
         }
       }
     }
-    throw new FeedRejectedException(new Problem("file name", "'" + fileName + "' does not say what it holds: name"
-        + " ERN messages *.xml, consents *.consents.csv or *.consents.json, split sheets *.splits.csv or"
-        + " *.splits.json"));
+    throw new FeedRejectedException(
+        new Problem(
+            "file name",
+            "'"
+                + fileName
+                + "' does not say what it holds: name"
+                + " ERN messages *.xml, consents *.consents.csv or *.consents.json, split sheets *.splits.csv or"
+                + " *.splits.json"));
   }
 }

@@ -53,7 +53,10 @@ class FeedRoutesTest extends CamelTestSupport {
   }
 
   private boolean filesFinished(int count) {
-    return new NotifyBuilder(context).fromRoute("feed-inbox").whenCompleted(count).create()
+    return new NotifyBuilder(context)
+        .fromRoute("feed-inbox")
+        .whenCompleted(count)
+        .create()
         .matches(20, TimeUnit.SECONDS);
   }
 
@@ -61,7 +64,8 @@ class FeedRoutesTest extends CamelTestSupport {
   void an_ern_file_is_applied_and_moved_to_done() throws Exception {
     MockEndpoint sorted = sorted();
     sorted.expectedMessageCount(1);
-    NotifyBuilder done = new NotifyBuilder(context).fromRoute("feed-inbox").whenCompleted(1).create();
+    NotifyBuilder done =
+        new NotifyBuilder(context).fromRoute("feed-inbox").whenCompleted(1).create();
 
     drop("album.xml", Feeds.sample("1-audio.xml"));
 
@@ -77,9 +81,13 @@ class FeedRoutesTest extends CamelTestSupport {
   @Test
   void a_rejected_file_moves_to_failed_with_a_reason_beside_it() throws Exception {
     sorted();
-    NotifyBuilder done = new NotifyBuilder(context).fromRoute("feed-inbox").whenCompleted(1).create();
+    NotifyBuilder done =
+        new NotifyBuilder(context).fromRoute("feed-inbox").whenCompleted(1).create();
 
-    drop("broken.xml", "<ern:NewReleaseMessage xmlns:ern=\"http://ddex.net/xml/ern/43\">".getBytes(StandardCharsets.UTF_8));
+    drop(
+        "broken.xml",
+        "<ern:NewReleaseMessage xmlns:ern=\"http://ddex.net/xml/ern/43\">"
+            .getBytes(StandardCharsets.UTF_8));
 
     assertTrue(done.matches(20, TimeUnit.SECONDS));
     assertTrue(Files.exists(inbox.resolve("failed/broken.xml")), "the original bytes are kept");
@@ -94,20 +102,26 @@ class FeedRoutesTest extends CamelTestSupport {
     drop("notes.txt", "hello".getBytes(StandardCharsets.UTF_8));
 
     assertTrue(filesFinished(1));
-    assertTrue(Files.readString(inbox.resolve("failed/notes.txt.reason")).contains("*.consents.csv"));
+    assertTrue(
+        Files.readString(inbox.resolve("failed/notes.txt.reason")).contains("*.consents.csv"));
   }
 
   @Test
   void a_redropped_file_changes_nothing_and_is_reported_as_a_duplicate() throws Exception {
     MockEndpoint sorted = sorted();
     sorted.expectedMessageCount(2);
-    NotifyBuilder both = new NotifyBuilder(context).fromRoute("feed-inbox").whenCompleted(2).create();
+    NotifyBuilder both =
+        new NotifyBuilder(context).fromRoute("feed-inbox").whenCompleted(2).create();
 
-    drop("split-a.splits.csv", ("isrc,useType,party,role,percent\nJPTO09404900,,isni:0000000121032683,ARTIST,100\n")
-        .getBytes(StandardCharsets.UTF_8));
+    drop(
+        "split-a.splits.csv",
+        ("isrc,useType,party,role,percent\nJPTO09404900,,isni:0000000121032683,ARTIST,100\n")
+            .getBytes(StandardCharsets.UTF_8));
     assertTrue(filesFinished(1));
-    drop("split-b.splits.csv", ("isrc,useType,party,role,percent\nJPTO09404900,,isni:0000000121032683,ARTIST,100\n")
-        .getBytes(StandardCharsets.UTF_8));
+    drop(
+        "split-b.splits.csv",
+        ("isrc,useType,party,role,percent\nJPTO09404900,,isni:0000000121032683,ARTIST,100\n")
+            .getBytes(StandardCharsets.UTF_8));
 
     assertTrue(both.matches(20, TimeUnit.SECONDS));
     sorted.assertIsSatisfied();
@@ -119,12 +133,19 @@ class FeedRoutesTest extends CamelTestSupport {
   @Test
   void http_and_jms_deliveries_go_through_the_intake_route() throws Exception {
     context.start();
-    FeedMessage message = new FeedMessage(FeedKind.CONSENTS, FeedFormat.JSON, FeedChannel.HTTP, "test",
-        ("{\"consents\": [{\"artist\": \"isni:0000000121032683\", \"useType\": \"AI_TRAINING\", \"choice\": \"OPT_IN\","
-            + " \"effectiveFrom\": \"2026-01-01\", \"source\": \"label portal\"}]}").getBytes(StandardCharsets.UTF_8));
+    FeedMessage message =
+        new FeedMessage(
+            FeedKind.CONSENTS,
+            FeedFormat.JSON,
+            FeedChannel.HTTP,
+            "test",
+            ("{\"consents\": [{\"artist\": \"isni:0000000121032683\", \"useType\": \"AI_TRAINING\", \"choice\": \"OPT_IN\","
+                    + " \"effectiveFrom\": \"2026-01-01\", \"source\": \"label portal\"}]}")
+                .getBytes(StandardCharsets.UTF_8));
 
     FeedReceipt receipt = template.requestBody(FeedRoutes.INTAKE, message, FeedReceipt.class);
-    FeedReceipt replay = template.requestBody(FeedRoutes.REPLAY, receipt.messageId(), FeedReceipt.class);
+    FeedReceipt replay =
+        template.requestBody(FeedRoutes.REPLAY, receipt.messageId(), FeedReceipt.class);
 
     assertEquals(FeedStatus.APPLIED, receipt.status());
     assertTrue(replay.duplicate(), "an applied message replays as a no-op");

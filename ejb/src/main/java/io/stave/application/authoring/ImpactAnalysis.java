@@ -33,11 +33,15 @@ public final class ImpactAnalysis implements Runnable {
   private static final int PAGE = DecisionQuery.MAX_LIMIT;
   private static final int SAMPLE = 20;
 
-  /** Which logged decisions to replay: a window of evaluation times, newest first, at most {@code last}. */
+  /**
+   * Which logged decisions to replay: a window of evaluation times, newest first, at most {@code
+   * last}.
+   */
   public record Window(Instant from, Instant to, int last) {
     public Window {
       if (last < 1 || last > MAX_DECISIONS) {
-        throw new io.stave.rules.domain.InvalidValueException("last", "must be between 1 and " + MAX_DECISIONS);
+        throw new io.stave.rules.domain.InvalidValueException(
+            "last", "must be between 1 and " + MAX_DECISIONS);
       }
       if (from != null && to != null && to.isBefore(from)) {
         throw new io.stave.rules.domain.InvalidValueException("to", "is before from");
@@ -45,15 +49,32 @@ public final class ImpactAnalysis implements Runnable {
     }
   }
 
-  public record Flip(String decisionId, String feature, String useType, String kind, String active, String draft) {}
+  public record Flip(
+      String decisionId,
+      String feature,
+      String useType,
+      String kind,
+      String active,
+      String draft) {}
 
   /** Latency of each version over the replayed decisions, in microseconds. */
   public record Latency(double meanMicros, double p50Micros, double p99Micros) {}
 
-  public record Report(String jobId, long draftVersion, long activeVersion, String state, int replayed,
-      Map<String, Integer> flips, Map<String, Map<String, Integer>> byFeature,
-      Map<String, Map<String, Integer>> byUseType, List<Flip> sample, Latency draftLatency,
-      Latency activeLatency, String error, Instant startedAt, Instant finishedAt) {}
+  public record Report(
+      String jobId,
+      long draftVersion,
+      long activeVersion,
+      String state,
+      int replayed,
+      Map<String, Integer> flips,
+      Map<String, Map<String, Integer>> byFeature,
+      Map<String, Map<String, Integer>> byUseType,
+      List<Flip> sample,
+      Latency draftLatency,
+      Latency activeLatency,
+      String error,
+      Instant startedAt,
+      Instant finishedAt) {}
 
   private final String jobId;
   private final CompiledPolicy draft;
@@ -72,8 +93,14 @@ public final class ImpactAnalysis implements Runnable {
   private long[] draftNanos = new long[1024];
   private long[] activeNanos = new long[1024];
 
-  public ImpactAnalysis(String jobId, CompiledPolicy draft, CompiledPolicy active, DecisionLog log, FactStore facts,
-      EvaluationLimits limits, Window window) {
+  public ImpactAnalysis(
+      String jobId,
+      CompiledPolicy draft,
+      CompiledPolicy active,
+      DecisionLog log,
+      FactStore facts,
+      EvaluationLimits limits,
+      Window window) {
     this.jobId = jobId;
     this.draft = draft;
     this.active = active;
@@ -90,7 +117,10 @@ public final class ImpactAnalysis implements Runnable {
       boolean more = true;
       while (more && replayed.get() < window.last()) {
         int limit = Math.min(PAGE, window.last() - replayed.get());
-        DecisionPage page = log.list(new DecisionQuery(null, null, null, null, window.from(), window.to(), limit, offset));
+        DecisionPage page =
+            log.list(
+                new DecisionQuery(
+                    null, null, null, null, window.from(), window.to(), limit, offset));
         for (LoggedDecision logged : page.decisions()) {
           replay(logged.decision());
         }
@@ -122,10 +152,18 @@ public final class ImpactAnalysis implements Runnable {
         flips.merge(kind, 1, Integer::sum);
         String feature = request.getFeature() == null ? "(none)" : request.getFeature();
         byFeature.computeIfAbsent(feature, f -> new TreeMap<>()).merge(kind, 1, Integer::sum);
-        byUseType.computeIfAbsent(request.getUseType().name(), u -> new TreeMap<>()).merge(kind, 1, Integer::sum);
+        byUseType
+            .computeIfAbsent(request.getUseType().name(), u -> new TreeMap<>())
+            .merge(kind, 1, Integer::sum);
         if (sample.size() < SAMPLE) {
-          sample.add(new Flip(logged.decisionId(), feature, request.getUseType().name(), kind, describe(now),
-              describe(then)));
+          sample.add(
+              new Flip(
+                  logged.decisionId(),
+                  feature,
+                  request.getUseType().name(),
+                  kind,
+                  describe(now),
+                  describe(then)));
         }
       }
       replayed.incrementAndGet();
@@ -168,8 +206,20 @@ public final class ImpactAnalysis implements Runnable {
 
   private synchronized Report report(String state, String error) {
     int n = replayed.get();
-    return new Report(jobId, draft.version(), active.version(), state, n, new TreeMap<>(flips), copy(byFeature),
-        copy(byUseType), List.copyOf(sample), latency(draftNanos, n), latency(activeNanos, n), error, startedAt,
+    return new Report(
+        jobId,
+        draft.version(),
+        active.version(),
+        state,
+        n,
+        new TreeMap<>(flips),
+        copy(byFeature),
+        copy(byUseType),
+        List.copyOf(sample),
+        latency(draftNanos, n),
+        latency(activeNanos, n),
+        error,
+        startedAt,
         "RUNNING".equals(state) ? null : Instant.now());
   }
 
@@ -186,7 +236,9 @@ public final class ImpactAnalysis implements Runnable {
     long[] sorted = Arrays.copyOf(nanos, n);
     Arrays.sort(sorted);
     double mean = Arrays.stream(sorted).average().orElse(0) / 1_000.0;
-    return new Latency(mean, sorted[(int) Math.min(n - 1, Math.floor(n * 0.50))] / 1_000.0,
+    return new Latency(
+        mean,
+        sorted[(int) Math.min(n - 1, Math.floor(n * 0.50))] / 1_000.0,
         sorted[(int) Math.min(n - 1, Math.floor(n * 0.99))] / 1_000.0);
   }
 }

@@ -9,7 +9,8 @@ import java.util.List;
  */
 public interface PolicyActivations {
   /** What one node runs: its version, and whether it is switching or failed to compile. */
-  record NodePolicy(String node, String address, Long version, String state, String detail, Instant at) {}
+  record NodePolicy(
+      String node, String address, Long version, String state, String detail, Instant at) {}
 
   void announce(long version);
 

@@ -30,10 +30,10 @@ import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The policy lifecycle: create and change drafts, validate, test, measure impact, submit, approve
- * (four eyes), activate on every node, roll back. Roles are checked by the API; what is checked here
- * holds whoever calls: only drafts change, nobody approves a version they wrote or changed, only a
- * draft approved for its current checksum (and that compiles and passes its scenarios) becomes
- * active, and a rollback makes a new version so history only grows.
+ * (four eyes), activate on every node, roll back. Roles are checked by the API; what is checked
+ * here holds whoever calls: only drafts change, nobody approves a version they wrote or changed,
+ * only a draft approved for its current checksum (and that compiles and passes its scenarios)
+ * becomes active, and a rollback makes a new version so history only grows.
  */
 public final class PolicyAuthoring {
   private static final int MAX_FILES = 200;
@@ -41,14 +41,22 @@ public final class PolicyAuthoring {
   private static final int MAX_JOBS = 16;
 
   /** What a validation found: the compiler's and guard's problems, and lint warnings. */
-  public record Validation(long version, boolean compiles, List<PolicyCompilationException.Problem> problems,
-      List<RuleLint.Warning> warnings, int rules) {}
+  public record Validation(
+      long version,
+      boolean compiles,
+      List<PolicyCompilationException.Problem> problems,
+      List<RuleLint.Warning> warnings,
+      int rules) {}
 
   /** One file's change between two versions, as a unified diff. */
   public record FileDiff(String file, String change, List<String> unifiedDiff) {}
 
-  /** The outcome of an activation: the version, and what each node runs once it is done (or the wait ends). */
-  public record Activation(long version, boolean everyNodeRunsIt, List<PolicyActivations.NodePolicy> nodes) {}
+  /**
+   * The outcome of an activation: the version, and what each node runs once it is done (or the wait
+   * ends).
+   */
+  public record Activation(
+      long version, boolean everyNodeRunsIt, List<PolicyActivations.NodePolicy> nodes) {}
 
   private final PolicyVersions versions;
   private final PolicyService policies;
@@ -60,8 +68,15 @@ public final class PolicyAuthoring {
   private final Duration activationWait;
   private final Map<String, ImpactAnalysis> jobs = new LinkedHashMap<>();
 
-  public PolicyAuthoring(PolicyVersions versions, PolicyService policies, PolicyActivations activations,
-      DecisionLog log, FactStore facts, EvaluationLimits limits, Executor background, Duration activationWait) {
+  public PolicyAuthoring(
+      PolicyVersions versions,
+      PolicyService policies,
+      PolicyActivations activations,
+      DecisionLog log,
+      FactStore facts,
+      EvaluationLimits limits,
+      Executor background,
+      Duration activationWait) {
     this.versions = versions;
     this.policies = policies;
     this.activations = activations;
@@ -91,10 +106,11 @@ public final class PolicyAuthoring {
   }
 
   /**
-   * A new draft. With {@code basedOn}, it starts from that version's files, and {@code files}
-   * adds or replaces files (an empty text removes one).
+   * A new draft. With {@code basedOn}, it starts from that version's files, and {@code files} adds
+   * or replaces files (an empty text removes one).
    */
-  public PolicyVersionInfo createDraft(String author, Map<String, String> files, Long basedOn, String description) {
+  public PolicyVersionInfo createDraft(
+      String author, Map<String, String> files, Long basedOn, String description) {
     Map<String, String> merged = new LinkedHashMap<>();
     if (basedOn != null) {
       merged.putAll(sources(basedOn).files());
@@ -104,7 +120,10 @@ public final class PolicyAuthoring {
     return sql(() -> versions.createDraft(checked.files(), author, basedOn, description, "CREATE"));
   }
 
-  /** Changes a draft's files (an empty text removes a file); a submission or approval it had goes stale. */
+  /**
+   * Changes a draft's files (an empty text removes a file); a submission or approval it had goes
+   * stale.
+   */
   public PolicyVersionInfo updateDraft(long version, String actor, Map<String, String> files) {
     PolicyVersionInfo current = info(version);
     requireDraft(current, "changed");
@@ -112,7 +131,8 @@ public final class PolicyAuthoring {
     merge(merged, files);
     PolicySource checked = checkedSource(merged);
     if (!sql(() -> versions.updateDraft(version, checked.files(), actor))) {
-      throw new ConflictException("policy version " + version + " is no longer a draft; make a new draft based on it");
+      throw new ConflictException(
+          "policy version " + version + " is no longer a draft; make a new draft based on it");
     }
     return info(version);
   }
@@ -131,23 +151,31 @@ public final class PolicyAuthoring {
       }
       List<String> left = a == null ? List.of() : Arrays.asList(a.split("\n", -1));
       List<String> right = b == null ? List.of() : Arrays.asList(b.split("\n", -1));
-      List<String> unified = UnifiedDiffUtils.generateUnifiedDiff("v" + from + "/" + name, "v" + to + "/" + name,
-          left, DiffUtils.diff(left, right), 3);
-      diffs.add(new FileDiff(name, a == null ? "ADDED" : b == null ? "REMOVED" : "CHANGED", unified));
+      List<String> unified =
+          UnifiedDiffUtils.generateUnifiedDiff(
+              "v" + from + "/" + name, "v" + to + "/" + name, left, DiffUtils.diff(left, right), 3);
+      diffs.add(
+          new FileDiff(name, a == null ? "ADDED" : b == null ? "REMOVED" : "CHANGED", unified));
     }
     return diffs;
   }
 
   public Validation validate(long version, String actor) {
     Validation validation = validation(sources(version));
-    audit(version, "VALIDATE", actor, validation.compiles() ? "compiles, " + validation.warnings().size()
-        + " warning(s)" : validation.problems().size() + " problem(s)");
+    audit(
+        version,
+        "VALIDATE",
+        actor,
+        validation.compiles()
+            ? "compiles, " + validation.warnings().size() + " warning(s)"
+            : validation.problems().size() + " problem(s)");
     return validation;
   }
 
   private static Validation validation(PolicySource source) {
     try (CompiledPolicy compiled = PolicyCompiler.compile(source)) {
-      return new Validation(source.version(), true, List.of(), compiled.warnings(), compiled.ruleCount());
+      return new Validation(
+          source.version(), true, List.of(), compiled.warnings(), compiled.ruleCount());
     } catch (PolicyCompilationException e) {
       return new Validation(source.version(), false, e.problems(), RuleLint.check(source), 0);
     }
@@ -164,10 +192,12 @@ public final class PolicyAuthoring {
   }
 
   /** Starts replaying logged decisions against the draft; the job's report says how far it is. */
-  public ImpactAnalysis.Report startImpact(long version, ImpactAnalysis.Window window, String actor) {
+  public ImpactAnalysis.Report startImpact(
+      long version, ImpactAnalysis.Window window, String actor) {
     CompiledPolicy draft = compile(sources(version));
     String jobId = UUID.randomUUID().toString();
-    ImpactAnalysis job = new ImpactAnalysis(jobId, draft, policies.active(), log, facts, limits, window);
+    ImpactAnalysis job =
+        new ImpactAnalysis(jobId, draft, policies.active(), log, facts, limits, window);
     synchronized (jobs) {
       jobs.put(jobId, job);
       while (jobs.size() > MAX_JOBS) {
@@ -180,7 +210,11 @@ public final class PolicyAuthoring {
       draft.close();
       throw new ServiceUnavailableException("impact analysis cannot start now; try again later", e);
     }
-    audit(version, "IMPACT", actor, "replaying up to " + window.last() + " logged decisions (job " + jobId + ")");
+    audit(
+        version,
+        "IMPACT",
+        actor,
+        "replaying up to " + window.last() + " logged decisions (job " + jobId + ")");
     return job.progress();
   }
 
@@ -188,7 +222,8 @@ public final class PolicyAuthoring {
     synchronized (jobs) {
       ImpactAnalysis job = jobs.get(jobId);
       if (job == null) {
-        throw new NotFoundException("no impact analysis " + jobId + " on this node (the last " + MAX_JOBS + " are kept)");
+        throw new NotFoundException(
+            "no impact analysis " + jobId + " on this node (the last " + MAX_JOBS + " are kept)");
       }
       return job.progress();
     }
@@ -200,7 +235,8 @@ public final class PolicyAuthoring {
     requireDraft(current, "submitted");
     requireReady(version);
     if (!sql(() -> versions.markSubmitted(version, actor, current.checksum()))) {
-      throw new ConflictException("policy version " + version + " changed while it was being submitted; submit again");
+      throw new ConflictException(
+          "policy version " + version + " changed while it was being submitted; submit again");
     }
     return info(version);
   }
@@ -210,19 +246,31 @@ public final class PolicyAuthoring {
     PolicyVersionInfo current = info(version);
     requireDraft(current, "approved");
     if (current.submittedAt() == null) {
-      throw new ConflictException("policy version " + version + " has not been submitted for approval");
+      throw new ConflictException(
+          "policy version " + version + " has not been submitted for approval");
     }
     List<String> editors = sql(() -> versions.editors(version));
     if (editors.contains(approver)) {
-      throw new ConflictException("four eyes: " + approver + " wrote or changed policy version " + version
-          + " and may not approve it; another policy approver must");
+      throw new ConflictException(
+          "four eyes: "
+              + approver
+              + " wrote or changed policy version "
+              + version
+              + " and may not approve it; another policy approver must");
     }
     if (checksumSeen != null && !checksumSeen.equals(current.checksum())) {
-      throw new ConflictException("policy version " + version + " changed since it was reviewed (checksum "
-          + current.checksum() + ", not " + checksumSeen + "); review it again");
+      throw new ConflictException(
+          "policy version "
+              + version
+              + " changed since it was reviewed (checksum "
+              + current.checksum()
+              + ", not "
+              + checksumSeen
+              + "); review it again");
     }
     if (!sql(() -> versions.markApproved(version, approver, current.checksum()))) {
-      throw new ConflictException("policy version " + version + " changed while it was being approved; review it again");
+      throw new ConflictException(
+          "policy version " + version + " changed while it was being approved; review it again");
     }
     return info(version);
   }
@@ -235,16 +283,23 @@ public final class PolicyAuthoring {
     PolicyVersionInfo current = info(version);
     requireDraft(current, "activated");
     if (current.approvedChecksum() == null) {
-      throw new ConflictException("policy version " + version + " is not approved; a policy approver other than its"
-          + " authors must approve it first");
+      throw new ConflictException(
+          "policy version "
+              + version
+              + " is not approved; a policy approver other than its"
+              + " authors must approve it first");
     }
     if (!current.approvedChecksum().equals(current.checksum())) {
-      throw new ConflictException("the approval of policy version " + version + " is stale: the draft changed after"
-          + " it was approved; it must be approved again");
+      throw new ConflictException(
+          "the approval of policy version "
+              + version
+              + " is stale: the draft changed after"
+              + " it was approved; it must be approved again");
     }
     requireReady(version);
     if (!sql(() -> versions.activate(version, actor))) {
-      throw new ConflictException("policy version " + version + " changed while it was being activated");
+      throw new ConflictException(
+          "policy version " + version + " changed while it was being activated");
     }
     activations.announce(version);
     return awaitNodes(version);
@@ -257,16 +312,28 @@ public final class PolicyAuthoring {
   public Activation rollback(long toVersion, String actor) {
     PolicyVersionInfo earlier = info(toVersion);
     if (!PolicyVersionInfo.RETIRED.equals(earlier.status())) {
-      throw new ConflictException("policy version " + toVersion + " is " + earlier.stage()
-          + "; only a version that was active before (RETIRED) can be rolled back to");
+      throw new ConflictException(
+          "policy version "
+              + toVersion
+              + " is "
+              + earlier.stage()
+              + "; only a version that was active before (RETIRED) can be rolled back to");
     }
     PolicySource source = sources(toVersion);
     requireCompiles(source);
-    PolicyVersionInfo restored = sql(() -> versions.createDraft(source.files(), actor, toVersion,
-        "Rollback to version " + toVersion, "ROLLBACK"));
+    PolicyVersionInfo restored =
+        sql(
+            () ->
+                versions.createDraft(
+                    source.files(),
+                    actor,
+                    toVersion,
+                    "Rollback to version " + toVersion,
+                    "ROLLBACK"));
     if (!sql(() -> versions.markApproved(restored.version(), actor, restored.checksum()))
         || !sql(() -> versions.activate(restored.version(), actor))) {
-      throw new ConflictException("the rollback version " + restored.version() + " could not be activated");
+      throw new ConflictException(
+          "the rollback version " + restored.version() + " could not be activated");
     }
     activations.announce(restored.version());
     return awaitNodes(restored.version());
@@ -295,7 +362,8 @@ public final class PolicyAuthoring {
   }
 
   private static boolean allRun(List<PolicyActivations.NodePolicy> nodes, long version) {
-    return !nodes.isEmpty() && nodes.stream().allMatch(n -> n.version() != null && n.version() == version);
+    return !nodes.isEmpty()
+        && nodes.stream().allMatch(n -> n.version() != null && n.version() == version);
   }
 
   private void requireReady(long version) {
@@ -303,9 +371,19 @@ public final class PolicyAuthoring {
     try (CompiledPolicy compiled = compile(source)) {
       PolicyScenarios.Report report = PolicyScenarios.run(source, compiled);
       if (report.failed() > 0) {
-        throw new ConflictException("policy version " + version + " fails " + report.failed() + " of its "
-            + report.scenarios().size() + " scenarios, e.g. \"" + report.scenarios().stream().filter(o -> !o.passed())
-                .findFirst().map(o -> o.name() + "\": " + o.problem()).orElse("") );
+        throw new ConflictException(
+            "policy version "
+                + version
+                + " fails "
+                + report.failed()
+                + " of its "
+                + report.scenarios().size()
+                + " scenarios, e.g. \""
+                + report.scenarios().stream()
+                    .filter(o -> !o.passed())
+                    .findFirst()
+                    .map(o -> o.name() + "\": " + o.problem())
+                    .orElse(""));
       }
     }
   }
@@ -320,16 +398,31 @@ public final class PolicyAuthoring {
       compiled.warmUp();
       return compiled;
     } catch (PolicyCompilationException e) {
-      throw new InvalidValueException("files", "policy version " + source.version() + " does not compile: "
-          + e.problems().get(0) + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more; validate"
-          + " it to see them all)" : ""));
+      throw new InvalidValueException(
+          "files",
+          "policy version "
+              + source.version()
+              + " does not compile: "
+              + e.problems().get(0)
+              + (e.problems().size() > 1
+                  ? " (and "
+                      + (e.problems().size() - 1)
+                      + " more; validate"
+                      + " it to see them all)"
+                  : ""));
     }
   }
 
   private static void requireDraft(PolicyVersionInfo version, String what) {
     if (!version.isDraft()) {
-      throw new ConflictException("policy version " + version.version() + " is " + version.status()
-          + " and cannot be " + what + "; make a new draft based on it");
+      throw new ConflictException(
+          "policy version "
+              + version.version()
+              + " is "
+              + version.status()
+              + " and cannot be "
+              + what
+              + "; make a new draft based on it");
     }
   }
 
@@ -337,24 +430,27 @@ public final class PolicyAuthoring {
     if (changes == null) {
       return;
     }
-    changes.forEach((name, text) -> {
-      if (text == null || text.isEmpty()) {
-        files.remove(name);
-      } else {
-        files.put(name, text);
-      }
-    });
+    changes.forEach(
+        (name, text) -> {
+          if (text == null || text.isEmpty()) {
+            files.remove(name);
+          } else {
+            files.put(name, text);
+          }
+        });
   }
 
   private static PolicySource checkedSource(Map<String, String> files) {
     if (files.size() > MAX_FILES) {
       throw new InvalidValueException("files", "a version holds at most " + MAX_FILES + " files");
     }
-    files.forEach((name, text) -> {
-      if (text.length() > MAX_FILE_CHARS) {
-        throw new InvalidValueException("files." + name, "is longer than " + MAX_FILE_CHARS + " characters");
-      }
-    });
+    files.forEach(
+        (name, text) -> {
+          if (text.length() > MAX_FILE_CHARS) {
+            throw new InvalidValueException(
+                "files." + name, "is longer than " + MAX_FILE_CHARS + " characters");
+          }
+        });
     try {
       PolicySource source = new PolicySource(0, files);
       PolicyScenarios.read(source); // a scenarios file that cannot be read is refused up front
@@ -365,11 +461,14 @@ public final class PolicyAuthoring {
   }
 
   private void audit(long version, String action, String actor, String detail) {
-    String checksum = sql(() -> versions.info(version)).map(PolicyVersionInfo::checksum).orElse(null);
-    sql(() -> {
-      versions.record(new PolicyAuditEntry(version, action, actor, Instant.now(), checksum, detail));
-      return null;
-    });
+    String checksum =
+        sql(() -> versions.info(version)).map(PolicyVersionInfo::checksum).orElse(null);
+    sql(
+        () -> {
+          versions.record(
+              new PolicyAuditEntry(version, action, actor, Instant.now(), checksum, detail));
+          return null;
+        });
   }
 
   private interface Sql<T> {
@@ -381,8 +480,8 @@ public final class PolicyAuthoring {
     try {
       return statement.run();
     } catch (SQLException e) {
-      throw new ServiceUnavailableException("policy versions cannot be read or written: " + e.getMessage(), e);
+      throw new ServiceUnavailableException(
+          "policy versions cannot be read or written: " + e.getMessage(), e);
     }
   }
-
 }

@@ -47,15 +47,34 @@ import java.util.TreeSet;
  */
 public final class PolicyScenarios {
   /** Generous limits: a scenario tests the rules, not the machine's speed. */
-  private static final EvaluationLimits LIMITS = new EvaluationLimits(10_000, Duration.ofSeconds(5));
+  private static final EvaluationLimits LIMITS =
+      new EvaluationLimits(10_000, Duration.ofSeconds(5));
 
-  public record Scenario(String file, String name, InMemoryFactStore facts, DecisionRequest request,
-      String expectedDecision, Set<String> expectedReasons, Set<String> expectedObligations) {}
+  public record Scenario(
+      String file,
+      String name,
+      InMemoryFactStore facts,
+      DecisionRequest request,
+      String expectedDecision,
+      Set<String> expectedReasons,
+      Set<String> expectedObligations) {}
 
-  public record Outcome(String file, String name, boolean passed, String expected, String actual,
-      List<String> reasons, List<String> firedRules, String problem) {}
+  public record Outcome(
+      String file,
+      String name,
+      boolean passed,
+      String expected,
+      String actual,
+      List<String> reasons,
+      List<String> firedRules,
+      String problem) {}
 
-  public record Report(int passed, int failed, List<Outcome> scenarios, int rulesFired, int rules,
+  public record Report(
+      int passed,
+      int failed,
+      List<Outcome> scenarios,
+      int rulesFired,
+      int rules,
       SortedSet<String> rulesNeverFired) {
     public double coverage() {
       return rules == 0 ? 0 : (double) rulesFired / rules;
@@ -64,7 +83,9 @@ public final class PolicyScenarios {
 
   private PolicyScenarios() {}
 
-  /** Every scenario of every scenarios file, or an {@link InvalidValueException} naming the bad one. */
+  /**
+   * Every scenario of every scenarios file, or an {@link InvalidValueException} naming the bad one.
+   */
   public static List<Scenario> read(PolicySource source) {
     List<Scenario> scenarios = new ArrayList<>();
     for (Map.Entry<String, String> file : source.files().entrySet()) {
@@ -80,7 +101,8 @@ public final class PolicyScenarios {
     try {
       document = Json.createReader(new StringReader(json)).readObject();
     } catch (JsonException | ClassCastException e) {
-      throw new InvalidValueException(file, "is not a JSON object with \"scenarios\": " + e.getMessage());
+      throw new InvalidValueException(
+          file, "is not a JSON object with \"scenarios\": " + e.getMessage());
     }
     JsonArray list = document.getJsonArray("scenarios");
     if (list == null) {
@@ -105,54 +127,97 @@ public final class PolicyScenarios {
     if (name == null || name.isBlank()) {
       throw new InvalidValueException("name", "is required");
     }
-    JsonObject given = json.getJsonObject("given") == null ? JsonValue.EMPTY_JSON_OBJECT : json.getJsonObject("given");
+    JsonObject given =
+        json.getJsonObject("given") == null
+            ? JsonValue.EMPTY_JSON_OBJECT
+            : json.getJsonObject("given");
     InMemoryFactStore facts = new InMemoryFactStore();
     for (JsonObject r : objects(given, "recordings")) {
-      facts.add(new Recording(Isrc.of(r.getString("isrc")), r.getString("title", null),
-          r.getString("displayArtist", "Unknown artist"), strings(r, "mainArtists"), r.getString("label", null),
-          r.getString("rightsController", null), r.getString("pLine", null)));
+      facts.add(
+          new Recording(
+              Isrc.of(r.getString("isrc")),
+              r.getString("title", null),
+              r.getString("displayArtist", "Unknown artist"),
+              strings(r, "mainArtists"),
+              r.getString("label", null),
+              r.getString("rightsController", null),
+              r.getString("pLine", null)));
     }
     for (JsonObject d : objects(given, "deals")) {
       Set<Isrc> recordings = new LinkedHashSet<>();
       strings(d, "recordings").forEach(isrc -> recordings.add(Isrc.of(isrc)));
       Set<UseType> ai = EnumSet.noneOf(UseType.class);
       strings(d, "aiUseTypes").forEach(use -> ai.add(UseType.parse("useType", use)));
-      facts.add(new Deal(d.getString("dealId"), d.getString("licensor", null), recordings,
-          territories(strings(d, "territories")), territories(strings(d, "excludedTerritories")),
-          instant(d, "validFrom"), d.containsKey("validUntil") ? instant(d, "validUntil") : null, ai,
-          new LinkedHashSet<>(strings(d, "ddexUseTypes")), d.getString("commercialModel", null),
-          d.containsKey("maxExcerptSeconds") ? d.getInt("maxExcerptSeconds") : null));
+      facts.add(
+          new Deal(
+              d.getString("dealId"),
+              d.getString("licensor", null),
+              recordings,
+              territories(strings(d, "territories")),
+              territories(strings(d, "excludedTerritories")),
+              instant(d, "validFrom"),
+              d.containsKey("validUntil") ? instant(d, "validUntil") : null,
+              ai,
+              new LinkedHashSet<>(strings(d, "ddexUseTypes")),
+              d.getString("commercialModel", null),
+              d.containsKey("maxExcerptSeconds") ? d.getInt("maxExcerptSeconds") : null));
     }
     int consentNumber = 0;
     for (JsonObject c : objects(given, "consents")) {
       Instant from = instant(c, "effectiveFrom");
-      facts.add(new Consent("scenario-consent-" + ++consentNumber, c.getString("artist"),
-          UseType.parse("useType", c.getString("useType")), ConsentChoice.valueOf(c.getString("choice")), from,
-          c.getString("source", "scenario"), from));
+      facts.add(
+          new Consent(
+              "scenario-consent-" + ++consentNumber,
+              c.getString("artist"),
+              UseType.parse("useType", c.getString("useType")),
+              ConsentChoice.valueOf(c.getString("choice")),
+              from,
+              c.getString("source", "scenario"),
+              from));
     }
     for (JsonObject sheet : objects(given, "splitSheets")) {
       List<Share> shares = new ArrayList<>();
       for (JsonObject share : objects(sheet, "shares")) {
-        shares.add(new Share(share.getString("party"), share.getString("role"), Percent.of(share.getString("percent"))));
+        shares.add(
+            new Share(
+                share.getString("party"),
+                share.getString("role"),
+                Percent.of(share.getString("percent"))));
       }
       String use = sheet.getString("useType", null);
       Isrc isrc = Isrc.of(sheet.getString("isrc"));
-      facts.add(new SplitSheet("scenario-split:" + isrc.code() + ":" + (use == null ? "*" : use), isrc,
-          use == null ? null : UseType.parse("useType", use), shares));
+      facts.add(
+          new SplitSheet(
+              "scenario-split:" + isrc.code() + ":" + (use == null ? "*" : use),
+              isrc,
+              use == null ? null : UseType.parse("useType", use),
+              shares));
     }
     JsonObject request = json.getJsonObject("request");
     if (request == null) {
       throw new InvalidValueException("request", "is required");
     }
-    DecisionRequest decisionRequest = new DecisionRequest(null, request.getString("feature", null),
-        UseType.parse("useType", request.getString("useType")), Isrc.of(request.getString("isrc")),
-        Territory.listenerCountry(request.getString("territory")), instant(request, "at"), Map.of());
+    DecisionRequest decisionRequest =
+        new DecisionRequest(
+            null,
+            request.getString("feature", null),
+            UseType.parse("useType", request.getString("useType")),
+            Isrc.of(request.getString("isrc")),
+            Territory.listenerCountry(request.getString("territory")),
+            instant(request, "at"),
+            Map.of());
     JsonObject expect = json.getJsonObject("expect");
     if (expect == null || !expect.containsKey("decision")) {
       throw new InvalidValueException("expect.decision", "is required (PERMIT or DENY)");
     }
-    return new Scenario(file, name, facts, decisionRequest, expect.getString("decision"),
-        new TreeSet<>(strings(expect, "reasons")), new TreeSet<>(strings(expect, "obligations")));
+    return new Scenario(
+        file,
+        name,
+        facts,
+        decisionRequest,
+        expect.getString("decision"),
+        new TreeSet<>(strings(expect, "reasons")),
+        new TreeSet<>(strings(expect, "obligations")));
   }
 
   /** Runs every scenario of the version against the compiled version. */
@@ -163,29 +228,51 @@ public final class PolicyScenarios {
     int passed = 0;
     for (Scenario scenario : scenarios) {
       List<String> rules = new ArrayList<>();
-      Decision decision = policy.evaluateTraced(scenario.request(), scenario.facts(), LIMITS, rules::add);
+      Decision decision =
+          policy.evaluateTraced(scenario.request(), scenario.facts(), LIMITS, rules::add);
       fired.addAll(rules);
       Set<String> reasons = new TreeSet<>();
       decision.reasons().stream().map(Reason::code).forEach(code -> reasons.add(code.name()));
       Set<String> obligations = new TreeSet<>();
-      decision.obligations().stream().map(Obligation::type).forEach(type -> obligations.add(type.name()));
-      String expected = scenario.expectedDecision() + " " + scenario.expectedReasons()
-          + (scenario.expectedObligations().isEmpty() ? "" : " " + scenario.expectedObligations());
-      String actual = decision.verdict().name() + " " + reasons
-          + (scenario.expectedObligations().isEmpty() ? "" : " " + obligations);
-      boolean ok = decision.verdict().name().equals(scenario.expectedDecision())
-          && (scenario.expectedReasons().isEmpty() || reasons.equals(scenario.expectedReasons()))
-          && (scenario.expectedObligations().isEmpty() || obligations.equals(scenario.expectedObligations()));
+      decision.obligations().stream()
+          .map(Obligation::type)
+          .forEach(type -> obligations.add(type.name()));
+      String expected =
+          scenario.expectedDecision()
+              + " "
+              + scenario.expectedReasons()
+              + (scenario.expectedObligations().isEmpty()
+                  ? ""
+                  : " " + scenario.expectedObligations());
+      String actual =
+          decision.verdict().name()
+              + " "
+              + reasons
+              + (scenario.expectedObligations().isEmpty() ? "" : " " + obligations);
+      boolean ok =
+          decision.verdict().name().equals(scenario.expectedDecision())
+              && (scenario.expectedReasons().isEmpty()
+                  || reasons.equals(scenario.expectedReasons()))
+              && (scenario.expectedObligations().isEmpty()
+                  || obligations.equals(scenario.expectedObligations()));
       passed += ok ? 1 : 0;
-      outcomes.add(new Outcome(scenario.file(), scenario.name(), ok, expected, actual,
-          decision.reasons().stream().map(r -> r.code() + ": " + r.message()).toList(), rules,
-          ok ? null : "expected " + expected + ", got " + actual));
+      outcomes.add(
+          new Outcome(
+              scenario.file(),
+              scenario.name(),
+              ok,
+              expected,
+              actual,
+              decision.reasons().stream().map(r -> r.code() + ": " + r.message()).toList(),
+              rules,
+              ok ? null : "expected " + expected + ", got " + actual));
     }
     SortedSet<String> all = policy.ruleNames();
     SortedSet<String> never = new TreeSet<>(all);
     never.removeAll(fired);
     int firedOfVersion = (int) all.stream().filter(fired::contains).count();
-    return new Report(passed, scenarios.size() - passed, outcomes, firedOfVersion, all.size(), never);
+    return new Report(
+        passed, scenarios.size() - passed, outcomes, firedOfVersion, all.size(), never);
   }
 
   private static List<JsonObject> objects(JsonObject json, String key) {
@@ -202,7 +289,9 @@ public final class PolicyScenarios {
 
   private static List<String> strings(JsonObject json, String key) {
     JsonArray array = json.getJsonArray(key);
-    return array == null ? List.of() : array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+    return array == null
+        ? List.of()
+        : array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
   }
 
   private static Set<Territory> territories(List<String> codes) {
@@ -214,7 +303,8 @@ public final class PolicyScenarios {
   private static Instant instant(JsonObject json, String key) {
     String value = json.getString(key, null);
     if (value == null) {
-      throw new InvalidValueException(key, "is required (an ISO-8601 instant such as 2026-11-24T10:00:00Z)");
+      throw new InvalidValueException(
+          key, "is required (an ISO-8601 instant such as 2026-11-24T10:00:00Z)");
     }
     try {
       return Instant.parse(value);

@@ -26,7 +26,9 @@ public record PolicyVersionInfo(
   public static final String ACTIVE = "ACTIVE";
   public static final String RETIRED = "RETIRED";
 
-  /** DRAFT, SUBMITTED, APPROVED, APPROVAL_STALE (changed since it was approved), ACTIVE or RETIRED. */
+  /**
+   * DRAFT, SUBMITTED, APPROVED, APPROVAL_STALE (changed since it was approved), ACTIVE or RETIRED.
+   */
   public String stage() {
     if (!DRAFT.equals(status)) {
       return status;

@@ -7,24 +7,19 @@ import io.stave.application.CatalogueChange;
 import io.stave.application.ServiceUnavailableException;
 import io.stave.infrastructure.persistence.CatalogueRepository;
 import io.stave.infrastructure.persistence.CatalogueRepository.SheetSource;
-import io.stave.rules.domain.Consent;
-import io.stave.rules.domain.Deal;
-import io.stave.rules.domain.Recording;
-import io.stave.rules.domain.SplitSheet;
-import java.sql.Connection;
-import java.sql.SQLException;
 import io.stave.infrastructure.persistence.FeedDocuments;
 import io.stave.routes.feed.Credit;
-import io.stave.routes.feed.IngestedParty;
 import io.stave.routes.feed.ReleaseDeals;
 import io.stave.routes.feed.ReleasePurge;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -80,30 +75,47 @@ public final class ClusterCatalogue implements Catalogue {
           connection.commit();
           return verdict;
         }
-        repository.saveParties(connection, change.parties().stream()
-            .map(party -> new String[] {party.partyId(), party.name(), FeedDocuments.identifiers(party)}).toList());
+        repository.saveParties(
+            connection,
+            change.parties().stream()
+                .map(
+                    party ->
+                        new String[] {
+                          party.partyId(), party.name(), FeedDocuments.identifiers(party)
+                        })
+                .toList());
         repository.saveRecordings(connection, change.recordings());
         change.recordings().forEach(recording -> recordings.add(recording.getIsrc().code()));
         Map<String, List<String[]>> credits = new LinkedHashMap<>();
         for (Credit credit : change.credits()) {
-          credits.computeIfAbsent(credit.isrc().code(), isrc -> new ArrayList<>())
+          credits
+              .computeIfAbsent(credit.isrc().code(), isrc -> new ArrayList<>())
               .add(new String[] {credit.partyId(), credit.role()});
         }
         repository.replaceRecordingParties(connection, credits);
         dealRecordings.addAll(repository.saveDeals(connection, change.deals()));
         for (ReleaseDeals release : change.releaseDeals()) {
-          dealRecordings.addAll(repository.replaceReleaseDeals(connection, release.releaseKey(), release.deals()));
+          dealRecordings.addAll(
+              repository.replaceReleaseDeals(connection, release.releaseKey(), release.deals()));
         }
         for (ReleasePurge purge : change.releasePurges()) {
-          dealRecordings.addAll(repository.endReleaseDeals(connection, purge.releaseKeys(),
-              purge.endsAtLatest(java.time.Instant.now())));
+          dealRecordings.addAll(
+              repository.endReleaseDeals(
+                  connection, purge.releaseKeys(), purge.endsAtLatest(java.time.Instant.now())));
         }
         repository.appendConsents(connection, change.consents());
-        change.consents().forEach(consent ->
-            consents.add(HazelcastFactStore.consentKey(consent.artistId(), consent.useType())));
-        repository.saveSplitSheets(connection, change.splitSheets(), SheetSource.SPLIT_FEED)
+        change
+            .consents()
+            .forEach(
+                consent ->
+                    consents.add(
+                        HazelcastFactStore.consentKey(consent.artistId(), consent.useType())));
+        repository
+            .saveSplitSheets(connection, change.splitSheets(), SheetSource.SPLIT_FEED)
             .forEach(sheet -> splits.add(sheet.getIsrc().code()));
-        repository.saveSplitSheets(connection, change.rightsControllerSheets(), SheetSource.RIGHTS_CONTROLLERS)
+        repository
+            .saveSplitSheets(
+                connection, change.rightsControllerSheets(), SheetSource.RIGHTS_CONTROLLERS)
             .forEach(sheet -> splits.add(sheet.getIsrc().code()));
         connection.commit();
       } catch (SQLException | RuntimeException e) {
@@ -111,8 +123,8 @@ public final class ClusterCatalogue implements Catalogue {
         throw e;
       }
     } catch (SQLException e) {
-      throw new ServiceUnavailableException("the catalogue change could not be stored: "
-          + e.getMessage(), e);
+      throw new ServiceUnavailableException(
+          "the catalogue change could not be stored: " + e.getMessage(), e);
     }
     HazelcastInstance cluster = hazelcast.get();
     reload(cluster, HazelcastFactStore.RECORDINGS, recordings);
@@ -127,10 +139,10 @@ public final class ClusterCatalogue implements Catalogue {
 
   /**
    * Puts the touched keys' committed values into the map, which invalidates every member's near
-   * cache. A map-wide lock is held while they are read from the database and put: whoever takes
-   * it last read after both commits, so two messages touching the same key, on any nodes, can
-   * never leave the older value in the map. (IMap.loadAll would reload too, but waits for the load
-   * with one-second sleeps.)
+   * cache. A map-wide lock is held while they are read from the database and put: whoever takes it
+   * last read after both commits, so two messages touching the same key, on any nodes, can never
+   * leave the older value in the map. (IMap.loadAll would reload too, but waits for the load with
+   * one-second sleeps.)
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static void reload(HazelcastInstance cluster, String name, Set<String> keys) {
@@ -138,7 +150,9 @@ public final class ClusterCatalogue implements Catalogue {
       return;
     }
     IMap map = cluster.getMap(name);
-    FactLoader<?> loader = (FactLoader<?>) cluster.getConfig().getMapConfig(name).getMapStoreConfig().getImplementation();
+    FactLoader<?> loader =
+        (FactLoader<?>)
+            cluster.getConfig().getMapConfig(name).getMapStoreConfig().getImplementation();
     map.lock(RELOAD_LOCK, 30, TimeUnit.SECONDS);
     try {
       Map<String, ?> fresh = loader.loadAll(keys);
@@ -148,7 +162,4 @@ public final class ClusterCatalogue implements Catalogue {
       map.unlock(RELOAD_LOCK);
     }
   }
-
-
-
 }

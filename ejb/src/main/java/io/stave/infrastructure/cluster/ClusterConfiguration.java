@@ -2,10 +2,10 @@ package io.stave.infrastructure.cluster;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.MapStoreConfig;
-import io.stave.infrastructure.persistence.CatalogueRepository;
 import com.hazelcast.config.SplitBrainProtectionConfig;
-import com.hazelcast.splitbrainprotection.SplitBrainProtectionOn;
 import com.hazelcast.config.XmlConfigBuilder;
+import com.hazelcast.splitbrainprotection.SplitBrainProtectionOn;
+import io.stave.infrastructure.persistence.CatalogueRepository;
 import io.stave.infrastructure.startup.StartupException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>{@code stave.cluster.name} (default {@code stave})
- *   <li>{@code stave.cluster.members}: comma-separated {@code host[:port]} (default {@code 127.0.0.1})
+ *   <li>{@code stave.cluster.members}: comma-separated {@code host[:port]} (default {@code
+ *       127.0.0.1})
  *   <li>{@code stave.cluster.port}: first port to bind (default 5701)
  *   <li>{@code stave.cluster.interface}: the address to bind (default {@code 127.0.0.1})
  *   <li>{@code stave.cluster.minimum-size}: members needed for a safe cluster (default 1)
@@ -33,8 +34,12 @@ public final class ClusterConfiguration {
   /** The split-brain protection rule of the fact maps, when more than one member is required. */
   public static final String SAFE_CLUSTER = "safe-cluster";
 
-  static final List<String> FACT_MAPS = List.of(HazelcastFactStore.RECORDINGS,
-      HazelcastFactStore.RECORDING_DEALS, HazelcastFactStore.CONSENTS, HazelcastFactStore.SPLIT_SHEETS);
+  static final List<String> FACT_MAPS =
+      List.of(
+          HazelcastFactStore.RECORDINGS,
+          HazelcastFactStore.RECORDING_DEALS,
+          HazelcastFactStore.CONSENTS,
+          HazelcastFactStore.SPLIT_SHEETS);
 
   private ClusterConfiguration() {}
 
@@ -50,33 +55,58 @@ public final class ClusterConfiguration {
    */
   public static Config load(ClassLoader classLoader, CatalogueRepository catalogue) {
     Config config = load(classLoader);
-    loadFrom(config, HazelcastFactStore.RECORDINGS, new FactLoader<>(HazelcastFactStore.RECORDINGS,
-        catalogue::recordingKeys, catalogue::recordings, null));
-    loadFrom(config, HazelcastFactStore.RECORDING_DEALS,
-        new FactLoader<>(HazelcastFactStore.RECORDING_DEALS, catalogue::dealRecordingKeys,
-            catalogue::dealsByRecording, ArrayList::new));
-    loadFrom(config, HazelcastFactStore.CONSENTS, new FactLoader<>(HazelcastFactStore.CONSENTS,
-        catalogue::consentKeys, catalogue::consents, ArrayList::new));
-    loadFrom(config, HazelcastFactStore.SPLIT_SHEETS,
-        new FactLoader<>(HazelcastFactStore.SPLIT_SHEETS, catalogue::splitSheetKeys,
-            catalogue::splitSheets, ArrayList::new));
+    loadFrom(
+        config,
+        HazelcastFactStore.RECORDINGS,
+        new FactLoader<>(
+            HazelcastFactStore.RECORDINGS, catalogue::recordingKeys, catalogue::recordings, null));
+    loadFrom(
+        config,
+        HazelcastFactStore.RECORDING_DEALS,
+        new FactLoader<>(
+            HazelcastFactStore.RECORDING_DEALS,
+            catalogue::dealRecordingKeys,
+            catalogue::dealsByRecording,
+            ArrayList::new));
+    loadFrom(
+        config,
+        HazelcastFactStore.CONSENTS,
+        new FactLoader<>(
+            HazelcastFactStore.CONSENTS,
+            catalogue::consentKeys,
+            catalogue::consents,
+            ArrayList::new));
+    loadFrom(
+        config,
+        HazelcastFactStore.SPLIT_SHEETS,
+        new FactLoader<>(
+            HazelcastFactStore.SPLIT_SHEETS,
+            catalogue::splitSheetKeys,
+            catalogue::splitSheets,
+            ArrayList::new));
     return config;
   }
 
   private static void loadFrom(Config config, String map, FactLoader<?> loader) {
-    config.getMapConfig(map).setMapStoreConfig(new MapStoreConfig()
-        .setEnabled(true)
-        .setImplementation(loader)
-        .setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER));
+    config
+        .getMapConfig(map)
+        .setMapStoreConfig(
+            new MapStoreConfig()
+                .setEnabled(true)
+                .setImplementation(loader)
+                .setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER));
   }
 
   static Config load(ClassLoader classLoader) {
     Properties settings = new Properties();
     settings.setProperty("stave.cluster.name", setting("stave.cluster.name", "stave"));
-    settings.setProperty("stave.cluster.members", members(setting("stave.cluster.members", "127.0.0.1")));
+    settings.setProperty(
+        "stave.cluster.members", members(setting("stave.cluster.members", "127.0.0.1")));
     settings.setProperty("stave.cluster.port", port(setting("stave.cluster.port", "5701")));
-    settings.setProperty("stave.cluster.interface", setting("stave.cluster.interface", "127.0.0.1"));
-    settings.setProperty("stave.cluster.minimum-size",
+    settings.setProperty(
+        "stave.cluster.interface", setting("stave.cluster.interface", "127.0.0.1"));
+    settings.setProperty(
+        "stave.cluster.minimum-size",
         positive("stave.cluster.minimum-size", setting("stave.cluster.minimum-size", "1")));
     try (InputStream xml = ClusterConfiguration.class.getResourceAsStream("/stave-hazelcast.xml")) {
       Config config = new XmlConfigBuilder(xml).setProperties(settings).build();
@@ -84,8 +114,9 @@ public final class ClusterConfiguration {
       int minimumSize = Integer.parseInt(settings.getProperty("stave.cluster.minimum-size"));
       if (minimumSize >= 2) {
         // Hazelcast protects maps only for two or more members; one member is always "safe".
-        config.addSplitBrainProtectionConfig(new SplitBrainProtectionConfig(SAFE_CLUSTER, true,
-            minimumSize).setProtectOn(SplitBrainProtectionOn.READ_WRITE));
+        config.addSplitBrainProtectionConfig(
+            new SplitBrainProtectionConfig(SAFE_CLUSTER, true, minimumSize)
+                .setProtectOn(SplitBrainProtectionOn.READ_WRITE));
         for (String map : FACT_MAPS) {
           config.getMapConfig(map).setSplitBrainProtectionName(SAFE_CLUSTER);
         }
@@ -93,7 +124,8 @@ public final class ClusterConfiguration {
       config.setInstanceName("stave-" + settings.getProperty("stave.cluster.name"));
       return config;
     } catch (IOException e) {
-      throw new StartupException("cluster", "stave-hazelcast.xml cannot be read: " + e.getMessage());
+      throw new StartupException(
+          "cluster", "stave-hazelcast.xml cannot be read: " + e.getMessage());
     }
   }
 
@@ -107,8 +139,10 @@ public final class ClusterConfiguration {
     for (String member : list.split(",")) {
       String entry = member.trim();
       if (!MEMBER.matcher(entry).matches() || !validPort(entry)) {
-        throw new StartupException("cluster",
-            "stave.cluster.members (STAVE_CLUSTER_MEMBERS) has '" + entry
+        throw new StartupException(
+            "cluster",
+            "stave.cluster.members (STAVE_CLUSTER_MEMBERS) has '"
+                + entry
                 + "', which is not host[:port]; give a comma-separated list such as"
                 + " 10.0.0.1:5701,10.0.0.2:5701");
       }
@@ -141,6 +175,7 @@ public final class ClusterConfiguration {
     } catch (NumberFormatException e) {
       // fall through to the message below
     }
-    throw new StartupException("cluster", name + " must be a positive whole number, not '" + value + "'");
+    throw new StartupException(
+        "cluster", name + " must be a positive whole number, not '" + value + "'");
   }
 }

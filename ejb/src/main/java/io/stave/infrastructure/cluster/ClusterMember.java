@@ -17,7 +17,10 @@ public class ClusterMember {
 
   private volatile HazelcastInstance instance;
   private volatile int minimumSize = 1;
-  /** Set while the fact maps are reloaded after a merge or a lost partition: the node fails closed. */
+
+  /**
+   * Set while the fact maps are reloaded after a merge or a lost partition: the node fails closed.
+   */
   private final AtomicInteger repairs = new AtomicInteger();
 
   public void start(CatalogueRepository catalogue) {
@@ -26,14 +29,26 @@ public class ClusterMember {
     try {
       instance = Hazelcast.newHazelcastInstance(config);
     } catch (RuntimeException e) {
-      throw new StartupException("cluster", "the Hazelcast member could not start (cluster '"
-          + config.getClusterName() + "', port " + config.getNetworkConfig().getPort() + "): "
-          + e.getMessage(), e);
+      throw new StartupException(
+          "cluster",
+          "the Hazelcast member could not start (cluster '"
+              + config.getClusterName()
+              + "', port "
+              + config.getNetworkConfig().getPort()
+              + "): "
+              + e.getMessage(),
+          e);
     }
     watchForLostFacts(instance);
-    LOG.info(() -> "Hazelcast member " + instance.getCluster().getLocalMember().getAddress()
-        + " joined cluster '" + config.getClusterName() + "' with "
-        + instance.getCluster().getMembers().size() + " member(s)");
+    LOG.info(
+        () ->
+            "Hazelcast member "
+                + instance.getCluster().getLocalMember().getAddress()
+                + " joined cluster '"
+                + config.getClusterName()
+                + "' with "
+                + instance.getCluster().getMembers().size()
+                + " member(s)");
   }
 
   @Produces
@@ -47,8 +62,8 @@ public class ClusterMember {
   }
 
   /**
-   * Running, sees at least the configured minimum of members (no minority side of a split), and
-   * not reloading its facts after a merge or a lost partition.
+   * Running, sees at least the configured minimum of members (no minority side of a split), and not
+   * reloading its facts after a merge or a lost partition.
    */
   public boolean isSafe() {
     HazelcastInstance running = instance;
@@ -61,15 +76,18 @@ public class ClusterMember {
   /**
    * Hazelcast Community maps are AP: after a split heals, merged entries may be the other side's,
    * and a lost partition loses entries outright. The database is the system of record, so on either
-   * event the node fails closed (503) and reloads every fact map from it, so an opt-out committed on
-   * either side of a split is never lost to the merge.
+   * event the node fails closed (503) and reloads every fact map from it, so an opt-out committed
+   * on either side of a split is never lost to the merge.
    */
   static void watchForLostFacts(HazelcastInstance member, Runnable repair) {
-    member.getLifecycleService().addLifecycleListener(event -> {
-      if (event.getState() == LifecycleEvent.LifecycleState.MERGED) {
-        repair.run();
-      }
-    });
+    member
+        .getLifecycleService()
+        .addLifecycleListener(
+            event -> {
+              if (event.getState() == LifecycleEvent.LifecycleState.MERGED) {
+                repair.run();
+              }
+            });
     // The partition service, not each map: touching a map would load it, which the split-brain
     // protection refuses while the node is below the minimum cluster size.
     member.getPartitionService().addPartitionLostListener(event -> repair.run());
@@ -82,29 +100,36 @@ public class ClusterMember {
   /** Reloads every fact map from the database; the node is not safe until it is done. */
   void repairFacts(HazelcastInstance member) {
     repairs.incrementAndGet();
-    Thread reload = new Thread(() -> {
-      LOG.warning("Cluster merge or lost partition: reloading every fact map from the database; deciding"
-          + " nothing until it is done");
-      try {
-        while (member.getLifecycleService().isRunning()) {
-          try {
-            HazelcastFactStore.reloadAll(member);
-            LOG.info("Fact maps reloaded from the database after a merge or a lost partition");
-            return;
-          } catch (RuntimeException e) {
-            LOG.severe("Reloading the fact maps failed (retried in 5 s; the node stays unsafe): " + e.getMessage());
-            try {
-              Thread.sleep(5_000);
-            } catch (InterruptedException interrupted) {
-              Thread.currentThread().interrupt();
-              return;
-            }
-          }
-        }
-      } finally {
-        repairs.decrementAndGet();
-      }
-    }, "stave-fact-repair");
+    Thread reload =
+        new Thread(
+            () -> {
+              LOG.warning(
+                  "Cluster merge or lost partition: reloading every fact map from the database; deciding"
+                      + " nothing until it is done");
+              try {
+                while (member.getLifecycleService().isRunning()) {
+                  try {
+                    HazelcastFactStore.reloadAll(member);
+                    LOG.info(
+                        "Fact maps reloaded from the database after a merge or a lost partition");
+                    return;
+                  } catch (RuntimeException e) {
+                    LOG.severe(
+                        "Reloading the fact maps failed (retried in 5 s; the node stays unsafe): "
+                            + e.getMessage());
+                    try {
+                      Thread.sleep(5_000);
+                    } catch (InterruptedException interrupted) {
+                      Thread.currentThread().interrupt();
+                      return;
+                    }
+                  }
+                }
+              } finally {
+                repairs.decrementAndGet();
+              }
+            },
+            "stave-fact-repair");
     reload.setDaemon(true);
     reload.start();
   }
@@ -122,8 +147,11 @@ public class ClusterMember {
     if (repairs.get() > 0) {
       return "reloading facts from the database after a merge or a lost partition";
     }
-    return running.getCluster().getMembers().size() + " member(s), minimum " + minimumSize
-        + ", local " + running.getCluster().getLocalMember().getAddress();
+    return running.getCluster().getMembers().size()
+        + " member(s), minimum "
+        + minimumSize
+        + ", local "
+        + running.getCluster().getLocalMember().getAddress();
   }
 
   public void stop() {

@@ -12,10 +12,10 @@ import java.util.function.Supplier;
 /**
  * Loads one fact map from the catalogue tables: all keys eagerly when the map is first used, and
  * single entries on demand. A key the database does not hold is loaded as the map's "nothing" value
- * (an empty list), so the answer "no consent, no deal" is cached like any other and the decision path
- * does not go to the database for it again. The maps are never written back through Hazelcast: the
- * catalogue writes the database in one transaction per feed message and then reloads the keys it
- * touched.
+ * (an empty list), so the answer "no consent, no deal" is cached like any other and the decision
+ * path does not go to the database for it again. The maps are never written back through Hazelcast:
+ * the catalogue writes the database in one transaction per feed message and then reloads the keys
+ * it touched.
  */
 final class FactLoader<V> implements MapLoader<String, V> {
 
@@ -61,8 +61,8 @@ final class FactLoader<V> implements MapLoader<String, V> {
       }
       return found;
     } catch (SQLException e) {
-      throw new IllegalStateException("the " + map + " map cannot be loaded from the database: "
-          + e.getMessage(), e);
+      throw new IllegalStateException(
+          "the " + map + " map cannot be loaded from the database: " + e.getMessage(), e);
     }
   }
 
@@ -71,8 +71,8 @@ final class FactLoader<V> implements MapLoader<String, V> {
     try {
       return keys.all();
     } catch (SQLException e) {
-      throw new IllegalStateException("the keys of the " + map + " map cannot be read: "
-          + e.getMessage(), e);
+      throw new IllegalStateException(
+          "the keys of the " + map + " map cannot be read: " + e.getMessage(), e);
     }
   }
 }

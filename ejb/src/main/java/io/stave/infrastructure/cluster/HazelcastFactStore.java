@@ -26,9 +26,10 @@ public final class HazelcastFactStore implements FactStore {
   public static final String RECORDING_DEALS = "recording-deals";
   public static final String CONSENTS = "consents";
   public static final String SPLIT_SHEETS = "split-sheets";
+
   /** Every map that holds catalogue facts, each loaded from the database. */
-  public static final java.util.List<String> FACT_MAPS = java.util.List.of(RECORDINGS, RECORDING_DEALS, CONSENTS,
-      SPLIT_SHEETS);
+  public static final java.util.List<String> FACT_MAPS =
+      java.util.List.of(RECORDINGS, RECORDING_DEALS, CONSENTS, SPLIT_SHEETS);
 
   private final Supplier<HazelcastInstance> hazelcast;
 

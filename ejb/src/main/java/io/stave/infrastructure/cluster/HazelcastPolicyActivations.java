@@ -22,9 +22,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Activations across the cluster. The database records which version is active; a Hazelcast
- * topic tells every node at once, each node compiles the version on a thread of its own (the old
- * one keeps deciding meanwhile, then one atomic swap) and reports what it runs in a map keyed by
+ * Activations across the cluster. The database records which version is active; a Hazelcast topic
+ * tells every node at once, each node compiles the version on a thread of its own (the old one
+ * keeps deciding meanwhile, then one atomic swap) and reports what it runs in a map keyed by
  * member. A topic message can be missed (a node starting, a split), so each node also compares what
  * it runs with the database on subscribing and every {@link #RECONCILE_SECONDS} seconds.
  */
@@ -59,7 +59,10 @@ public final class HazelcastPolicyActivations implements PolicyActivations {
   private UUID subscription;
   private volatile String localState = "not subscribed";
 
-  public HazelcastPolicyActivations(Supplier<HazelcastInstance> hazelcast, PolicyService policies, PolicyStore store,
+  public HazelcastPolicyActivations(
+      Supplier<HazelcastInstance> hazelcast,
+      PolicyService policies,
+      PolicyStore store,
       ThreadFactory threads) {
     this.hazelcast = hazelcast;
     this.policies = policies;
@@ -73,7 +76,10 @@ public final class HazelcastPolicyActivations implements PolicyActivations {
       return;
     }
     report(policies.runningVersion().orElse(null), "RUNNING", null);
-    subscription = topic().addMessageListener(message -> compiler.execute(() -> switchTo(message.getMessageObject())));
+    subscription =
+        topic()
+            .addMessageListener(
+                message -> compiler.execute(() -> switchTo(message.getMessageObject())));
     compiler.scheduleWithFixedDelay(this::reconcile, 0, RECONCILE_SECONDS, TimeUnit.SECONDS);
   }
 
@@ -90,8 +96,16 @@ public final class HazelcastPolicyActivations implements PolicyActivations {
     for (Member member : cluster.getCluster().getMembers()) {
       NodeState state = states.get(member.getUuid().toString());
       String address = member.getAddress().toString();
-      nodes.add(state == null ? new NodePolicy(member.getUuid().toString(), address, null, "UNKNOWN", null, null)
-          : new NodePolicy(member.getUuid().toString(), address, state.version, state.state, state.detail, state.at));
+      nodes.add(
+          state == null
+              ? new NodePolicy(member.getUuid().toString(), address, null, "UNKNOWN", null, null)
+              : new NodePolicy(
+                  member.getUuid().toString(),
+                  address,
+                  state.version,
+                  state.state,
+                  state.detail,
+                  state.at));
     }
     return nodes;
   }
@@ -100,8 +114,13 @@ public final class HazelcastPolicyActivations implements PolicyActivations {
     try {
       Optional<Long> active = store.findActive().map(source -> source.version());
       if (active.isPresent() && !active.equals(policies.runningVersion())) {
-        LOG.info(() -> "This node runs " + policies.runningVersion().orElse(null) + " but version " + active.get()
-            + " is active; switching");
+        LOG.info(
+            () ->
+                "This node runs "
+                    + policies.runningVersion().orElse(null)
+                    + " but version "
+                    + active.get()
+                    + " is active; switching");
         switchTo(active.get());
       }
     } catch (Exception e) {
@@ -120,22 +139,32 @@ public final class HazelcastPolicyActivations implements PolicyActivations {
       policies.activateVersion(version);
       report(version, "RUNNING", null);
     } catch (Exception e) {
-      LOG.severe("Policy version " + version + " cannot be activated on this node: " + e.getMessage());
+      LOG.severe(
+          "Policy version " + version + " cannot be activated on this node: " + e.getMessage());
       report(running, "FAILED", "version " + version + ": " + e.getMessage());
     }
   }
 
-  /** This node's own state, as readiness shows it: e.g. "running version 3" or "switching: compiling version 4". */
+  /**
+   * This node's own state, as readiness shows it: e.g. "running version 3" or "switching: compiling
+   * version 4".
+   */
   public String describeLocal() {
     return localState;
   }
 
   private void report(Long version, String state, String detail) {
-    localState = state.toLowerCase(java.util.Locale.ROOT) + " version " + version + (detail == null ? "" : " (" + detail + ")");
+    localState =
+        state.toLowerCase(java.util.Locale.ROOT)
+            + " version "
+            + version
+            + (detail == null ? "" : " (" + detail + ")");
     HazelcastInstance cluster = hazelcast.get();
     Member self = cluster.getCluster().getLocalMember();
     IMap<String, NodeState> states = cluster.getMap(NODES);
-    states.set(self.getUuid().toString(), new NodeState(self.getAddress().toString(), version, state, detail));
+    states.set(
+        self.getUuid().toString(),
+        new NodeState(self.getAddress().toString(), version, state, detail));
   }
 
   private ITopic<Long> topic() {
@@ -147,7 +176,10 @@ public final class HazelcastPolicyActivations implements PolicyActivations {
     try {
       if (subscription != null) {
         topic().removeMessageListener(subscription);
-        hazelcast.get().getMap(NODES).delete(hazelcast.get().getCluster().getLocalMember().getUuid().toString());
+        hazelcast
+            .get()
+            .getMap(NODES)
+            .delete(hazelcast.get().getCluster().getLocalMember().getUuid().toString());
       }
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "leaving the policy topic", e);

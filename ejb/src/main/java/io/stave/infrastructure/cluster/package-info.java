@@ -1,6 +1,6 @@
 /**
- * The node's embedded Hazelcast member: its configuration, the fact maps the decision path
- * reads through near caches, their loaders from the catalogue tables, and the catalogue writer
- * that commits to the database before it reloads the maps.
+ * The node's embedded Hazelcast member: its configuration, the fact maps the decision path reads
+ * through near caches, their loaders from the catalogue tables, and the catalogue writer that
+ * commits to the database before it reloads the maps.
  */
 package io.stave.infrastructure.cluster;

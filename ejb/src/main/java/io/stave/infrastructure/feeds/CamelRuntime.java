@@ -23,11 +23,12 @@ import org.apache.camel.ServiceStatus;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
- * The CamelContext of this node, with the label feed routes. Camel 4 has no CDI integration, so
- * the startup bean creates, starts and stops it here. It is the feeds' way in for HTTP and JMS;
- * the ledger it files messages in is produced by {@code ServerWiring}. Configuration (system properties, set from
- * the environment by the server configuration): {@code stave.feeds.inbox} (the watched directory;
- * default {@code <stave.data.dir>/inbox}, {@code off} for none), {@code stave.feeds.poll-ms}, {@code stave.feeds.max-message-bytes}.
+ * The CamelContext of this node, with the label feed routes. Camel 4 has no CDI integration, so the
+ * startup bean creates, starts and stops it here. It is the feeds' way in for HTTP and JMS; the
+ * ledger it files messages in is produced by {@code ServerWiring}. Configuration (system
+ * properties, set from the environment by the server configuration): {@code stave.feeds.inbox} (the
+ * watched directory; default {@code <stave.data.dir>/inbox}, {@code off} for none), {@code
+ * stave.feeds.poll-ms}, {@code stave.feeds.max-message-bytes}.
  */
 @ApplicationScoped
 public class CamelRuntime implements Feeds {
@@ -42,7 +43,9 @@ public class CamelRuntime implements Feeds {
   public void start() {
     try {
       maxMessageBytes = Long.getLong("stave.feeds.max-message-bytes", 64L * 1024 * 1024);
-      FeedIntake intake = new FeedIntake(new FeedParser(new ErnReader(), Clock.systemUTC()), ledger, maxMessageBytes);
+      FeedIntake intake =
+          new FeedIntake(
+              new FeedParser(new ErnReader(), Clock.systemUTC()), ledger, maxMessageBytes);
       Path inbox = inbox();
 
       DefaultCamelContext camel = new DefaultCamelContext();
@@ -52,14 +55,20 @@ public class CamelRuntime implements Feeds {
       camel.start();
       template = camel.createProducerTemplate();
       context = camel;
-      LOG.info(() -> "CamelContext 'stave' started with " + camel.getRoutes().size() + " route(s); inbox "
-          + (inbox == null ? "off" : inbox.toString()));
+      LOG.info(
+          () ->
+              "CamelContext 'stave' started with "
+                  + camel.getRoutes().size()
+                  + " route(s); inbox "
+                  + (inbox == null ? "off" : inbox.toString()));
     } catch (Exception e) {
       throw new StartupException("camel", "the CamelContext could not start: " + e.getMessage(), e);
     }
   }
 
-  /** {@code stave.feeds.inbox}, else {@code <stave.data.dir>/inbox}, else none; "off" turns it off. */
+  /**
+   * {@code stave.feeds.inbox}, else {@code <stave.data.dir>/inbox}, else none; "off" turns it off.
+   */
   private static Path inbox() {
     String setting = System.getProperty("stave.feeds.inbox", "").trim();
     if (setting.equals("off")) {
@@ -108,7 +117,9 @@ public class CamelRuntime implements Feeds {
 
   public String describe() {
     CamelContext camel = context;
-    return camel == null ? "not created" : camel.getStatus() + ", " + camel.getRoutes().size() + " route(s)";
+    return camel == null
+        ? "not created"
+        : camel.getStatus() + ", " + camel.getRoutes().size() + " route(s)";
   }
 
   public void stop() {

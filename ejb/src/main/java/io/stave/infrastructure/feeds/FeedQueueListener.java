@@ -19,19 +19,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.logging.Logger;
 
 /**
- * The JMS channel: messages on queue {@code stave.feeds} (WildFly's embedded broker) go to the
- * same intake route as files and HTTP posts. String properties {@code kind} ({@code ern},
- * {@code consents}, {@code splits}) and {@code format} ({@code xml}, {@code csv}, {@code json})
- * say what the body (text or bytes) is. A message that is rejected is acknowledged, with its
- * status REJECTED in the ledger. One session per node, so messages apply in queue order (a split
- * sheet sent after another for the same recording replaces it, not the other way round); one that fails for an infrastructure reason, or that does not say
- * what it is, is rolled back and redelivered by the broker, which ends on its dead-letter queue.
+ * The JMS channel: messages on queue {@code stave.feeds} (WildFly's embedded broker) go to the same
+ * intake route as files and HTTP posts. String properties {@code kind} ({@code ern}, {@code
+ * consents}, {@code splits}) and {@code format} ({@code xml}, {@code csv}, {@code json}) say what
+ * the body (text or bytes) is. A message that is rejected is acknowledged, with its status REJECTED
+ * in the ledger. One session per node, so messages apply in queue order (a split sheet sent after
+ * another for the same recording replaces it, not the other way round); one that fails for an
+ * infrastructure reason, or that does not say what it is, is rolled back and redelivered by the
+ * broker, which ends on its dead-letter queue.
  */
-@MessageDriven(activationConfig = {
-  @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/stave/feeds"),
-  @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-  @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
-})
+@MessageDriven(
+    activationConfig = {
+      @ActivationConfigProperty(
+          propertyName = "destinationLookup",
+          propertyValue = "java:/jms/queue/stave/feeds"),
+      @ActivationConfigProperty(
+          propertyName = "destinationType",
+          propertyValue = "jakarta.jms.Queue"),
+      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
+    })
 // The feed ledger commits the message's status and its facts in its own database transactions (the
 // status first, so the bytes are safe, then facts and APPLIED together); a container transaction
 // around them would forbid that. Without one, the broker still redelivers when onMessage throws.
@@ -46,15 +52,21 @@ public class FeedQueueListener implements MessageListener {
     try {
       String id = message.getJMSMessageID();
       FeedKind kind = FeedKind.fromWireName(message.getStringProperty("kind")).orElse(null);
-      FeedFormat format = FeedFormat.recognise(message.getStringProperty("format"))
-          .orElse(kind == FeedKind.ERN ? FeedFormat.XML : null);
+      FeedFormat format =
+          FeedFormat.recognise(message.getStringProperty("format"))
+              .orElse(kind == FeedKind.ERN ? FeedFormat.XML : null);
       byte[] body = body(message);
       if (kind == null || format == null) {
-        // Not acknowledged: the broker retries and then keeps it on its dead-letter queue (jms.queue.DLQ).
-        throw new IllegalArgumentException("JMS message " + id + " is not applied: it needs string properties"
-            + " kind (ern|consents|splits) and format (xml|csv|json)");
+        // Not acknowledged: the broker retries and then keeps it on its dead-letter queue
+        // (jms.queue.DLQ).
+        throw new IllegalArgumentException(
+            "JMS message "
+                + id
+                + " is not applied: it needs string properties"
+                + " kind (ern|consents|splits) and format (xml|csv|json)");
       }
-      FeedReceipt receipt = feeds.submit(new FeedMessage(kind, format, FeedChannel.JMS, "jms:" + id, body));
+      FeedReceipt receipt =
+          feeds.submit(new FeedMessage(kind, format, FeedChannel.JMS, "jms:" + id, body));
       LOG.fine(() -> "JMS message " + id + " → " + receipt.messageId() + " " + receipt.status());
     } catch (JMSException e) {
       throw new IllegalStateException("cannot read JMS message: " + e.getMessage(), e);

@@ -36,7 +36,10 @@ import javax.sql.DataSource;
  */
 public final class CatalogueRepository {
   private static final int IN_LIST = 500;
-  /** Where a split sheet came from; a sheet from rights controllers yields to a split-sheet feed's. */
+
+  /**
+   * Where a split sheet came from; a sheet from rights controllers yields to a split-sheet feed's.
+   */
   public enum SheetSource {
     SPLIT_FEED,
     RIGHTS_CONTROLLERS
@@ -57,17 +60,22 @@ public final class CatalogueRepository {
   // rather than a few per row (on PostgreSQL every statement is a round trip).
 
   /** Replaces the recordings (their main artists and credits go with them). */
-  public void saveRecordings(Connection connection, List<Recording> recordings) throws SQLException {
+  public void saveRecordings(Connection connection, List<Recording> recordings)
+      throws SQLException {
     if (recordings.isEmpty()) {
       return;
     }
-    deleteIn(connection, "DELETE FROM recording WHERE isrc IN (%s)",
+    deleteIn(
+        connection,
+        "DELETE FROM recording WHERE isrc IN (%s)",
         recordings.stream().map(r -> r.getIsrc().code()).toList());
-    try (PreparedStatement insert = connection.prepareStatement(
-            "INSERT INTO recording (isrc, title, display_artist, label_id, p_line, updated_at,"
-                + " rights_controller_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
-        PreparedStatement artist = connection.prepareStatement(
-            "INSERT INTO recording_main_artist (isrc, position, artist_id) VALUES (?, ?, ?)")) {
+    try (PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO recording (isrc, title, display_artist, label_id, p_line, updated_at,"
+                    + " rights_controller_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        PreparedStatement artist =
+            connection.prepareStatement(
+                "INSERT INTO recording_main_artist (isrc, position, artist_id) VALUES (?, ?, ?)")) {
       OffsetDateTime now = now();
       for (Recording recording : recordings) {
         insert.setString(1, recording.getIsrc().code());
@@ -91,19 +99,25 @@ public final class CatalogueRepository {
     }
   }
 
-  /** Replaces the deals with the same ids; returns every recording they covered before or cover now. */
+  /**
+   * Replaces the deals with the same ids; returns every recording they covered before or cover now.
+   */
   public Set<String> saveDeals(Connection connection, List<Deal> deals) throws SQLException {
     return saveDeals(connection, deals, null);
   }
 
   /**
-   * Replaces every deal stated earlier for the release with these; returns every recording the
-   * old or the new deals cover, so their cached deals can be reloaded.
+   * Replaces every deal stated earlier for the release with these; returns every recording the old
+   * or the new deals cover, so their cached deals can be reloaded.
    */
   public Set<String> replaceReleaseDeals(Connection connection, String releaseKey, List<Deal> deals)
       throws SQLException {
-    Set<String> touched = selectIn(connection, "SELECT dr.isrc FROM deal_recording dr JOIN deal d"
-        + " ON d.deal_id = dr.deal_id WHERE d.release_key IN (%s)", List.of(releaseKey));
+    Set<String> touched =
+        selectIn(
+            connection,
+            "SELECT dr.isrc FROM deal_recording dr JOIN deal d"
+                + " ON d.deal_id = dr.deal_id WHERE d.release_key IN (%s)",
+            List.of(releaseKey));
     update(connection, "DELETE FROM deal WHERE release_key = ?", releaseKey);
     touched.addAll(saveDeals(connection, deals, releaseKey));
     return touched;
@@ -114,21 +128,28 @@ public final class CatalogueRepository {
    * have started later are removed); returns the recordings they cover, whose cached deals must be
    * reloaded. The release is found by any identifier it was delivered under.
    */
-  public Set<String> endReleaseDeals(Connection connection, Collection<String> releaseIdentifiers, Instant endsAt)
+  public Set<String> endReleaseDeals(
+      Connection connection, Collection<String> releaseIdentifiers, Instant endsAt)
       throws SQLException {
     Set<String> releases = releaseKeys(connection, releaseIdentifiers);
     if (releases.isEmpty()) {
       return new HashSet<>();
     }
-    Set<String> touched = selectIn(connection, "SELECT dr.isrc FROM deal_recording dr JOIN deal d"
-        + " ON d.deal_id = dr.deal_id WHERE d.release_key IN (%s)", List.copyOf(releases));
+    Set<String> touched =
+        selectIn(
+            connection,
+            "SELECT dr.isrc FROM deal_recording dr JOIN deal d"
+                + " ON d.deal_id = dr.deal_id WHERE d.release_key IN (%s)",
+            List.copyOf(releases));
     OffsetDateTime end = OffsetDateTime.ofInstant(endsAt, ZoneOffset.UTC);
     for (String release : releases) {
-      try (PreparedStatement remove = connection.prepareStatement(
-              "DELETE FROM deal WHERE release_key = ? AND valid_from >= ?");
-          PreparedStatement endRunning = connection.prepareStatement(
-              "UPDATE deal SET valid_until = ?, updated_at = ? WHERE release_key = ?"
-                  + " AND (valid_until IS NULL OR valid_until > ?)")) {
+      try (PreparedStatement remove =
+              connection.prepareStatement(
+                  "DELETE FROM deal WHERE release_key = ? AND valid_from >= ?");
+          PreparedStatement endRunning =
+              connection.prepareStatement(
+                  "UPDATE deal SET valid_until = ?, updated_at = ? WHERE release_key = ?"
+                      + " AND (valid_until IS NULL OR valid_until > ?)")) {
         remove.setString(1, release);
         remove.setObject(2, end);
         remove.executeUpdate();
@@ -143,23 +164,29 @@ public final class CatalogueRepository {
   }
 
   /** The releases known under any of these identifiers (sender-scoped release keys). */
-  public static Set<String> releaseKeys(Connection connection, Collection<String> releaseIdentifiers)
-      throws SQLException {
+  public static Set<String> releaseKeys(
+      Connection connection, Collection<String> releaseIdentifiers) throws SQLException {
     if (releaseIdentifiers.isEmpty()) {
       return new HashSet<>();
     }
-    return new java.util.TreeSet<>(selectIn(connection,
-        "SELECT release_key FROM release_alias WHERE alias_key IN (%s)", List.copyOf(releaseIdentifiers)));
+    return new java.util.TreeSet<>(
+        selectIn(
+            connection,
+            "SELECT release_key FROM release_alias WHERE alias_key IN (%s)",
+            List.copyOf(releaseIdentifiers)));
   }
 
-  /** Records every identifier a release was delivered under, so a later message may name it by any. */
-  public static void saveReleaseAliases(Connection connection, String releaseKey, Collection<String> aliases)
-      throws SQLException {
+  /**
+   * Records every identifier a release was delivered under, so a later message may name it by any.
+   */
+  public static void saveReleaseAliases(
+      Connection connection, String releaseKey, Collection<String> aliases) throws SQLException {
     Set<String> all = new java.util.LinkedHashSet<>(aliases);
     all.add(releaseKey);
     deleteIn(connection, "DELETE FROM release_alias WHERE alias_key IN (%s)", List.copyOf(all));
-    try (PreparedStatement insert = connection.prepareStatement(
-        "INSERT INTO release_alias (alias_key, release_key) VALUES (?, ?)")) {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO release_alias (alias_key, release_key) VALUES (?, ?)")) {
       for (String alias : all) {
         insert.setString(1, alias);
         insert.setString(2, releaseKey);
@@ -169,25 +196,32 @@ public final class CatalogueRepository {
     }
   }
 
-  private Set<String> saveDeals(Connection connection, List<Deal> deals, String releaseKey) throws SQLException {
+  private Set<String> saveDeals(Connection connection, List<Deal> deals, String releaseKey)
+      throws SQLException {
     if (deals.isEmpty()) {
       return new HashSet<>();
     }
     List<String> ids = deals.stream().map(Deal::getDealId).toList();
-    Set<String> touched = selectIn(connection, "SELECT isrc FROM deal_recording WHERE deal_id IN (%s)", ids);
+    Set<String> touched =
+        selectIn(connection, "SELECT isrc FROM deal_recording WHERE deal_id IN (%s)", ids);
     deleteIn(connection, "DELETE FROM deal WHERE deal_id IN (%s)", ids);
     touched.addAll(insertDeals(connection, deals, releaseKey));
     return touched;
   }
 
   /** Parties as the latest feed described them: id, name, identifiers as a JSON object. */
-  public void saveParties(Connection connection, List<String[]> idNameIdentifiers) throws SQLException {
+  public void saveParties(Connection connection, List<String[]> idNameIdentifiers)
+      throws SQLException {
     if (idNameIdentifiers.isEmpty()) {
       return;
     }
-    deleteIn(connection, "DELETE FROM party WHERE party_id IN (%s)", idNameIdentifiers.stream().map(p -> p[0]).toList());
-    try (PreparedStatement insert = connection.prepareStatement(
-        "INSERT INTO party (party_id, name, identifiers, updated_at) VALUES (?, ?, ?, ?)")) {
+    deleteIn(
+        connection,
+        "DELETE FROM party WHERE party_id IN (%s)",
+        idNameIdentifiers.stream().map(p -> p[0]).toList());
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO party (party_id, name, identifiers, updated_at) VALUES (?, ?, ?, ?)")) {
       OffsetDateTime now = now();
       for (String[] party : idNameIdentifiers) {
         insert.setString(1, party[0]);
@@ -201,14 +235,18 @@ public final class CatalogueRepository {
   }
 
   /** Each recording's parties and their parts (party id, role), replacing what was said before. */
-  public void replaceRecordingParties(Connection connection, Map<String, List<String[]>> creditsByIsrc)
-      throws SQLException {
+  public void replaceRecordingParties(
+      Connection connection, Map<String, List<String[]>> creditsByIsrc) throws SQLException {
     if (creditsByIsrc.isEmpty()) {
       return;
     }
-    deleteIn(connection, "DELETE FROM recording_party WHERE isrc IN (%s)", List.copyOf(creditsByIsrc.keySet()));
-    try (PreparedStatement insert = connection.prepareStatement(
-        "INSERT INTO recording_party (isrc, position, party_id, role) VALUES (?, ?, ?, ?)")) {
+    deleteIn(
+        connection,
+        "DELETE FROM recording_party WHERE isrc IN (%s)",
+        List.copyOf(creditsByIsrc.keySet()));
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO recording_party (isrc, position, party_id, role) VALUES (?, ?, ?, ?)")) {
       for (Map.Entry<String, List<String[]>> credits : creditsByIsrc.entrySet()) {
         int position = 0;
         for (String[] credit : credits.getValue()) {
@@ -223,17 +261,22 @@ public final class CatalogueRepository {
     }
   }
 
-  private Set<String> insertDeals(Connection connection, List<Deal> deals, String releaseKey) throws SQLException {
+  private Set<String> insertDeals(Connection connection, List<Deal> deals, String releaseKey)
+      throws SQLException {
     Set<String> touched = new HashSet<>();
-    try (PreparedStatement insert = connection.prepareStatement(
-            "INSERT INTO deal (deal_id, licensor_id, valid_from, valid_until, commercial_model,"
-                + " max_excerpt_seconds, updated_at, release_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-        PreparedStatement recording = connection.prepareStatement(
-            "INSERT INTO deal_recording (deal_id, isrc) VALUES (?, ?)");
-        PreparedStatement territory = connection.prepareStatement(
-            "INSERT INTO deal_territory (deal_id, territory, excluded) VALUES (?, ?, ?)");
-        PreparedStatement useType = connection.prepareStatement(
-            "INSERT INTO deal_use_type (deal_id, use_type) VALUES (?, ?)")) {
+    try (PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO deal (deal_id, licensor_id, valid_from, valid_until, commercial_model,"
+                    + " max_excerpt_seconds, updated_at, release_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        PreparedStatement recording =
+            connection.prepareStatement(
+                "INSERT INTO deal_recording (deal_id, isrc) VALUES (?, ?)");
+        PreparedStatement territory =
+            connection.prepareStatement(
+                "INSERT INTO deal_territory (deal_id, territory, excluded) VALUES (?, ?, ?)");
+        PreparedStatement useType =
+            connection.prepareStatement(
+                "INSERT INTO deal_use_type (deal_id, use_type) VALUES (?, ?)")) {
       OffsetDateTime now = now();
       for (Deal deal : deals) {
         insert.setString(1, deal.getDealId());
@@ -287,9 +330,10 @@ public final class CatalogueRepository {
     if (consents.isEmpty()) {
       return;
     }
-    try (PreparedStatement insert = connection.prepareStatement(
-        "INSERT INTO consent (consent_id, artist_id, use_type, choice, effective_from, source,"
-            + " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO consent (consent_id, artist_id, use_type, choice, effective_from, source,"
+                + " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       for (Consent consent : consents) {
         insert.setString(1, consent.consentId());
         insert.setString(2, consent.artistId());
@@ -308,25 +352,29 @@ public final class CatalogueRepository {
    * Each sheet replaces the sheet of the same recording and scope, except that a sheet from rights
    * controllers never replaces one a split-sheet feed delivered; returns the sheets saved.
    */
-  public List<SplitSheet> saveSplitSheets(Connection connection, List<SplitSheet> sheets, SheetSource source)
-      throws SQLException {
+  public List<SplitSheet> saveSplitSheets(
+      Connection connection, List<SplitSheet> sheets, SheetSource source) throws SQLException {
     if (sheets.isEmpty()) {
       return List.of();
     }
     Map<String, String> existing = new HashMap<>();
     Map<String, SheetSource> existingSource = new HashMap<>();
-    try (PreparedStatement select = prepare(connection,
-        "SELECT isrc, use_scope, split_id, source FROM split_sheet WHERE isrc IN (%s)",
-        sheets.stream().map(sheet -> sheet.getIsrc().code()).distinct().toList());
+    try (PreparedStatement select =
+            prepare(
+                connection,
+                "SELECT isrc, use_scope, split_id, source FROM split_sheet WHERE isrc IN (%s)",
+                sheets.stream().map(sheet -> sheet.getIsrc().code()).distinct().toList());
         ResultSet rows = select.executeQuery()) {
       while (rows.next()) {
         existing.put(rows.getString(1) + "|" + rows.getString(2), rows.getString(3));
-        existingSource.put(rows.getString(1) + "|" + rows.getString(2), SheetSource.valueOf(rows.getString(4)));
+        existingSource.put(
+            rows.getString(1) + "|" + rows.getString(2), SheetSource.valueOf(rows.getString(4)));
       }
     }
     List<SplitSheet> saved = new ArrayList<>();
     for (SplitSheet sheet : sheets) {
-      SheetSource current = existingSource.get(sheet.getIsrc().code() + "|" + scope(sheet.getUseType().orElse(null)));
+      SheetSource current =
+          existingSource.get(sheet.getIsrc().code() + "|" + scope(sheet.getUseType().orElse(null)));
       if (!(source == SheetSource.RIGHTS_CONTROLLERS && current == SheetSource.SPLIT_FEED)) {
         saved.add(sheet);
       }
@@ -337,16 +385,22 @@ public final class CatalogueRepository {
     List<String> replaced = new ArrayList<>();
     for (SplitSheet sheet : saved) {
       replaced.add(sheet.getSplitId());
-      String current = existing.get(sheet.getIsrc().code() + "|" + scope(sheet.getUseType().orElse(null)));
+      String current =
+          existing.get(sheet.getIsrc().code() + "|" + scope(sheet.getUseType().orElse(null)));
       if (current != null) {
         replaced.add(current);
       }
     }
-    deleteIn(connection, "DELETE FROM split_sheet WHERE split_id IN (%s)", replaced.stream().distinct().toList());
-    try (PreparedStatement insert = connection.prepareStatement(
-            "INSERT INTO split_sheet (split_id, isrc, use_scope, updated_at, source) VALUES (?, ?, ?, ?, ?)");
-        PreparedStatement share = connection.prepareStatement(
-            "INSERT INTO split_share (split_id, position, party_id, role, percent) VALUES (?, ?, ?, ?, ?)")) {
+    deleteIn(
+        connection,
+        "DELETE FROM split_sheet WHERE split_id IN (%s)",
+        replaced.stream().distinct().toList());
+    try (PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO split_sheet (split_id, isrc, use_scope, updated_at, source) VALUES (?, ?, ?, ?, ?)");
+        PreparedStatement share =
+            connection.prepareStatement(
+                "INSERT INTO split_share (split_id, position, party_id, role, percent) VALUES (?, ?, ?, ?, ?)")) {
       OffsetDateTime now = now();
       for (SplitSheet sheet : saved) {
         insert.setString(1, sheet.getSplitId());
@@ -374,30 +428,41 @@ public final class CatalogueRepository {
   // ---------------------------------------------------------------- reads for people
 
   /** A recording with everything ingested about it, or empty when no feed has named it. */
-  public java.util.Optional<io.stave.application.RecordingDetails> details(Isrc isrc) throws SQLException {
+  public java.util.Optional<io.stave.application.RecordingDetails> details(Isrc isrc)
+      throws SQLException {
     Recording recording = recordings(List.of(isrc.code())).get(isrc.code());
     if (recording == null) {
       return java.util.Optional.empty();
     }
     List<io.stave.application.RecordingDetails.PartyCredit> parties = new ArrayList<>();
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = prepare(connection,
-            "SELECT rp.party_id, rp.role, p.name, p.identifiers FROM recording_party rp"
-                + " LEFT JOIN party p ON p.party_id = rp.party_id WHERE rp.isrc = ? ORDER BY rp.position",
-            List.of(isrc.code()));
+        PreparedStatement select =
+            prepare(
+                connection,
+                "SELECT rp.party_id, rp.role, p.name, p.identifiers FROM recording_party rp"
+                    + " LEFT JOIN party p ON p.party_id = rp.party_id WHERE rp.isrc = ? ORDER BY rp.position",
+                List.of(isrc.code()));
         ResultSet rows = select.executeQuery()) {
       while (rows.next()) {
         String identifiers = rows.getString(4);
-        parties.add(new io.stave.application.RecordingDetails.PartyCredit(rows.getString(1), rows.getString(3),
-            rows.getString(2), identifiers == null ? Map.of() : FeedDocuments.identifiers(identifiers)));
+        parties.add(
+            new io.stave.application.RecordingDetails.PartyCredit(
+                rows.getString(1),
+                rows.getString(3),
+                rows.getString(2),
+                identifiers == null ? Map.of() : FeedDocuments.identifiers(identifiers)));
       }
     }
-    List<Deal> deals = dealsByRecording(List.of(isrc.code())).getOrDefault(isrc.code(), new ArrayList<>());
+    List<Deal> deals =
+        dealsByRecording(List.of(isrc.code())).getOrDefault(isrc.code(), new ArrayList<>());
     Map<String, String> releases = new LinkedHashMap<>();
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = prepare(connection,
-            "SELECT d.deal_id, d.release_key FROM deal d JOIN deal_recording dr ON dr.deal_id = d.deal_id"
-                + " WHERE dr.isrc = ? AND d.release_key IS NOT NULL", List.of(isrc.code()));
+        PreparedStatement select =
+            prepare(
+                connection,
+                "SELECT d.deal_id, d.release_key FROM deal d JOIN deal_recording dr ON dr.deal_id = d.deal_id"
+                    + " WHERE dr.isrc = ? AND d.release_key IS NOT NULL",
+                List.of(isrc.code()));
         ResultSet rows = select.executeQuery()) {
       while (rows.next()) {
         releases.put(rows.getString(1), rows.getString(2));
@@ -411,10 +476,15 @@ public final class CatalogueRepository {
     }
     List<Consent> consents = new ArrayList<>();
     consents(consentKeys).values().forEach(consents::addAll);
-    consents.sort(java.util.Comparator.comparing(Consent::artistId).thenComparing(Consent::useType)
-        .thenComparing(Consent::effectiveFrom));
-    List<SplitSheet> sheets = splitSheets(List.of(isrc.code())).getOrDefault(isrc.code(), new ArrayList<>());
-    return java.util.Optional.of(new io.stave.application.RecordingDetails(recording, parties, deals, releases, consents, sheets));
+    consents.sort(
+        java.util.Comparator.comparing(Consent::artistId)
+            .thenComparing(Consent::useType)
+            .thenComparing(Consent::effectiveFrom));
+    List<SplitSheet> sheets =
+        splitSheets(List.of(isrc.code())).getOrDefault(isrc.code(), new ArrayList<>());
+    return java.util.Optional.of(
+        new io.stave.application.RecordingDetails(
+            recording, parties, deals, releases, consents, sheets));
   }
 
   // ---------------------------------------------------------------- reads for the map loaders
@@ -433,29 +503,52 @@ public final class CatalogueRepository {
       List<String[]> recordings = new ArrayList<>();
       Map<String, List<String>> artists = new HashMap<>();
       try (Connection connection = dataSource.getConnection()) {
-        try (PreparedStatement select = prepare(connection,
-            "SELECT isrc, title, display_artist, label_id, p_line, rights_controller_id FROM recording"
-                + " WHERE isrc IN (%s)",
-            chunk); ResultSet rows = select.executeQuery()) {
+        try (PreparedStatement select =
+                prepare(
+                    connection,
+                    "SELECT isrc, title, display_artist, label_id, p_line, rights_controller_id FROM recording"
+                        + " WHERE isrc IN (%s)",
+                    chunk);
+            ResultSet rows = select.executeQuery()) {
           while (rows.next()) {
-            recordings.add(new String[] {rows.getString(1), rows.getString(2), rows.getString(3),
-                rows.getString(4), rows.getString(5), rows.getString(6)});
+            recordings.add(
+                new String[] {
+                  rows.getString(1),
+                  rows.getString(2),
+                  rows.getString(3),
+                  rows.getString(4),
+                  rows.getString(5),
+                  rows.getString(6)
+                });
           }
         }
         if (recordings.isEmpty()) {
           continue;
         }
-        try (PreparedStatement select = prepare(connection,
-            "SELECT isrc, artist_id FROM recording_main_artist WHERE isrc IN (%s) ORDER BY isrc, position",
-            recordings.stream().map(row -> row[0]).toList()); ResultSet rows = select.executeQuery()) {
+        try (PreparedStatement select =
+                prepare(
+                    connection,
+                    "SELECT isrc, artist_id FROM recording_main_artist WHERE isrc IN (%s) ORDER BY isrc, position",
+                    recordings.stream().map(row -> row[0]).toList());
+            ResultSet rows = select.executeQuery()) {
           while (rows.next()) {
-            artists.computeIfAbsent(rows.getString(1), k -> new ArrayList<>()).add(rows.getString(2));
+            artists
+                .computeIfAbsent(rows.getString(1), k -> new ArrayList<>())
+                .add(rows.getString(2));
           }
         }
       }
       for (String[] row : recordings) {
-        found.put(row[0], new Recording(Isrc.of(row[0]), row[1], row[2],
-            artists.getOrDefault(row[0], List.of()), row[3], row[5], row[4]));
+        found.put(
+            row[0],
+            new Recording(
+                Isrc.of(row[0]),
+                row[1],
+                row[2],
+                artists.getOrDefault(row[0], List.of()),
+                row[3],
+                row[5],
+                row[4]));
       }
     }
     return found;
@@ -466,26 +559,33 @@ public final class CatalogueRepository {
   }
 
   /** Every deal that names each recording, keyed by ISRC. */
-  public Map<String, ArrayList<Deal>> dealsByRecording(Collection<String> isrcs) throws SQLException {
+  public Map<String, ArrayList<Deal>> dealsByRecording(Collection<String> isrcs)
+      throws SQLException {
     Map<String, ArrayList<Deal>> found = new HashMap<>();
     for (List<String> chunk : chunks(isrcs)) {
       Map<String, Set<String>> dealIdsByIsrc = new HashMap<>();
       try (Connection connection = dataSource.getConnection()) {
-        try (PreparedStatement select = prepare(connection,
-            "SELECT isrc, deal_id FROM deal_recording WHERE isrc IN (%s)", chunk);
+        try (PreparedStatement select =
+                prepare(
+                    connection,
+                    "SELECT isrc, deal_id FROM deal_recording WHERE isrc IN (%s)",
+                    chunk);
             ResultSet rows = select.executeQuery()) {
           while (rows.next()) {
-            dealIdsByIsrc.computeIfAbsent(rows.getString(1), k -> new TreeSet<>()).add(rows.getString(2));
+            dealIdsByIsrc
+                .computeIfAbsent(rows.getString(1), k -> new TreeSet<>())
+                .add(rows.getString(2));
           }
         }
         Set<String> dealIds = new HashSet<>();
         dealIdsByIsrc.values().forEach(dealIds::addAll);
         Map<String, Deal> deals = deals(connection, dealIds);
-        dealIdsByIsrc.forEach((isrc, ids) -> {
-          ArrayList<Deal> list = new ArrayList<>();
-          ids.forEach(id -> list.add(deals.get(id)));
-          found.put(isrc, list);
-        });
+        dealIdsByIsrc.forEach(
+            (isrc, ids) -> {
+              ArrayList<Deal> list = new ArrayList<>();
+              ids.forEach(id -> list.add(deals.get(id)));
+              found.put(isrc, list);
+            });
       }
     }
     return found;
@@ -499,15 +599,23 @@ public final class CatalogueRepository {
       Map<String, Set<Territory>> excluded = new HashMap<>();
       Map<String, Set<UseType>> aiUses = new HashMap<>();
       Map<String, Set<String>> ddexUses = new HashMap<>();
-      try (PreparedStatement select = prepare(connection,
-          "SELECT deal_id, isrc FROM deal_recording WHERE deal_id IN (%s)", chunk);
+      try (PreparedStatement select =
+              prepare(
+                  connection,
+                  "SELECT deal_id, isrc FROM deal_recording WHERE deal_id IN (%s)",
+                  chunk);
           ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          recordings.computeIfAbsent(rows.getString(1), k -> new HashSet<>()).add(Isrc.of(rows.getString(2)));
+          recordings
+              .computeIfAbsent(rows.getString(1), k -> new HashSet<>())
+              .add(Isrc.of(rows.getString(2)));
         }
       }
-      try (PreparedStatement select = prepare(connection,
-          "SELECT deal_id, territory, excluded FROM deal_territory WHERE deal_id IN (%s)", chunk);
+      try (PreparedStatement select =
+              prepare(
+                  connection,
+                  "SELECT deal_id, territory, excluded FROM deal_territory WHERE deal_id IN (%s)",
+                  chunk);
           ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           (rows.getBoolean(3) ? excluded : included)
@@ -515,33 +623,49 @@ public final class CatalogueRepository {
               .add(Territory.of(rows.getString(2)));
         }
       }
-      try (PreparedStatement select = prepare(connection,
-          "SELECT deal_id, use_type FROM deal_use_type WHERE deal_id IN (%s)", chunk);
+      try (PreparedStatement select =
+              prepare(
+                  connection,
+                  "SELECT deal_id, use_type FROM deal_use_type WHERE deal_id IN (%s)",
+                  chunk);
           ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           String use = rows.getString(2);
           if (isAiUseType(use)) {
-            aiUses.computeIfAbsent(rows.getString(1), k -> EnumSet.noneOf(UseType.class))
+            aiUses
+                .computeIfAbsent(rows.getString(1), k -> EnumSet.noneOf(UseType.class))
                 .add(UseType.valueOf(use));
           } else {
             ddexUses.computeIfAbsent(rows.getString(1), k -> new HashSet<>()).add(use);
           }
         }
       }
-      try (PreparedStatement select = prepare(connection,
-          "SELECT deal_id, licensor_id, valid_from, valid_until, commercial_model,"
-              + " max_excerpt_seconds FROM deal WHERE deal_id IN (%s)", chunk);
+      try (PreparedStatement select =
+              prepare(
+                  connection,
+                  "SELECT deal_id, licensor_id, valid_from, valid_until, commercial_model,"
+                      + " max_excerpt_seconds FROM deal WHERE deal_id IN (%s)",
+                  chunk);
           ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           String id = rows.getString(1);
           OffsetDateTime until = rows.getObject(4, OffsetDateTime.class);
           int excerpt = rows.getInt(6);
           Integer maxExcerpt = rows.wasNull() ? null : excerpt;
-          deals.put(id, new Deal(id, rows.getString(2), recordings.getOrDefault(id, Set.of()),
-              included.getOrDefault(id, Set.of()), excluded.getOrDefault(id, Set.of()),
-              rows.getObject(3, OffsetDateTime.class).toInstant(),
-              until == null ? null : until.toInstant(), aiUses.getOrDefault(id, Set.of()),
-              ddexUses.getOrDefault(id, Set.of()), rows.getString(5), maxExcerpt));
+          deals.put(
+              id,
+              new Deal(
+                  id,
+                  rows.getString(2),
+                  recordings.getOrDefault(id, Set.of()),
+                  included.getOrDefault(id, Set.of()),
+                  excluded.getOrDefault(id, Set.of()),
+                  rows.getObject(3, OffsetDateTime.class).toInstant(),
+                  until == null ? null : until.toInstant(),
+                  aiUses.getOrDefault(id, Set.of()),
+                  ddexUses.getOrDefault(id, Set.of()),
+                  rows.getString(5),
+                  maxExcerpt));
         }
       }
     }
@@ -551,8 +675,8 @@ public final class CatalogueRepository {
   public Set<String> consentKeys() throws SQLException {
     Set<String> keys = new HashSet<>();
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(
-            "SELECT DISTINCT artist_id, use_type FROM consent");
+        PreparedStatement select =
+            connection.prepareStatement("SELECT DISTINCT artist_id, use_type FROM consent");
         ResultSet rows = select.executeQuery()) {
       while (rows.next()) {
         keys.add(consentKey(rows.getString(1), rows.getString(2)));
@@ -567,25 +691,35 @@ public final class CatalogueRepository {
     Map<String, List<String>> useTypesByArtist = new HashMap<>();
     for (String key : keys) {
       int bar = key.lastIndexOf('|');
-      useTypesByArtist.computeIfAbsent(key.substring(0, bar), k -> new ArrayList<>())
+      useTypesByArtist
+          .computeIfAbsent(key.substring(0, bar), k -> new ArrayList<>())
           .add(key.substring(bar + 1));
     }
     for (List<String> chunk : chunks(useTypesByArtist.keySet())) {
       try (Connection connection = dataSource.getConnection();
-          PreparedStatement select = prepare(connection,
-              "SELECT consent_id, artist_id, use_type, choice, effective_from, source, recorded_at"
-                  + " FROM consent WHERE artist_id IN (%s)", chunk);
+          PreparedStatement select =
+              prepare(
+                  connection,
+                  "SELECT consent_id, artist_id, use_type, choice, effective_from, source, recorded_at"
+                      + " FROM consent WHERE artist_id IN (%s)",
+                  chunk);
           ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           String key = consentKey(rows.getString(2), rows.getString(3));
           if (!keys.contains(key)) {
             continue;
           }
-          found.computeIfAbsent(key, k -> new ArrayList<>()).add(new Consent(rows.getString(1),
-              rows.getString(2), UseType.valueOf(rows.getString(3)),
-              ConsentChoice.valueOf(rows.getString(4)),
-              rows.getObject(5, OffsetDateTime.class).toInstant(), rows.getString(6),
-              rows.getObject(7, OffsetDateTime.class).toInstant()));
+          found
+              .computeIfAbsent(key, k -> new ArrayList<>())
+              .add(
+                  new Consent(
+                      rows.getString(1),
+                      rows.getString(2),
+                      UseType.valueOf(rows.getString(3)),
+                      ConsentChoice.valueOf(rows.getString(4)),
+                      rows.getObject(5, OffsetDateTime.class).toInstant(),
+                      rows.getString(6),
+                      rows.getObject(7, OffsetDateTime.class).toInstant()));
         }
       }
     }
@@ -597,28 +731,42 @@ public final class CatalogueRepository {
   }
 
   /** Every split sheet of each recording (the general one and any per use type), by ISRC. */
-  public Map<String, ArrayList<SplitSheet>> splitSheets(Collection<String> isrcs) throws SQLException {
+  public Map<String, ArrayList<SplitSheet>> splitSheets(Collection<String> isrcs)
+      throws SQLException {
     Map<String, ArrayList<SplitSheet>> found = new HashMap<>();
     for (List<String> chunk : chunks(isrcs)) {
       try (Connection connection = dataSource.getConnection();
-          PreparedStatement select = prepare(connection,
-              "SELECT s.split_id, s.isrc, s.use_scope, h.party_id, h.role, h.percent"
-                  + " FROM split_sheet s JOIN split_share h ON h.split_id = s.split_id"
-                  + " WHERE s.isrc IN (%s) ORDER BY s.split_id, h.position", chunk);
+          PreparedStatement select =
+              prepare(
+                  connection,
+                  "SELECT s.split_id, s.isrc, s.use_scope, h.party_id, h.role, h.percent"
+                      + " FROM split_sheet s JOIN split_share h ON h.split_id = s.split_id"
+                      + " WHERE s.isrc IN (%s) ORDER BY s.split_id, h.position",
+                  chunk);
           ResultSet rows = select.executeQuery()) {
         Map<String, List<Share>> shares = new LinkedHashMap<>();
         Map<String, String[]> sheets = new HashMap<>();
         while (rows.next()) {
           String splitId = rows.getString(1);
           sheets.put(splitId, new String[] {rows.getString(2), rows.getString(3)});
-          shares.computeIfAbsent(splitId, k -> new ArrayList<>()).add(new Share(rows.getString(4),
-              rows.getString(5), new Percent(rows.getBigDecimal(6))));
+          shares
+              .computeIfAbsent(splitId, k -> new ArrayList<>())
+              .add(
+                  new Share(
+                      rows.getString(4), rows.getString(5), new Percent(rows.getBigDecimal(6))));
         }
-        shares.forEach((splitId, list) -> {
-          String[] sheet = sheets.get(splitId);
-          found.computeIfAbsent(sheet[0], k -> new ArrayList<>()).add(new SplitSheet(splitId,
-              Isrc.of(sheet[0]), sheet[1].equals("*") ? null : UseType.valueOf(sheet[1]), list));
-        });
+        shares.forEach(
+            (splitId, list) -> {
+              String[] sheet = sheets.get(splitId);
+              found
+                  .computeIfAbsent(sheet[0], k -> new ArrayList<>())
+                  .add(
+                      new SplitSheet(
+                          splitId,
+                          Isrc.of(sheet[0]),
+                          sheet[1].equals("*") ? null : UseType.valueOf(sheet[1]),
+                          list));
+            });
       }
     }
     return found;
@@ -643,10 +791,12 @@ public final class CatalogueRepository {
     return false;
   }
 
-  private static Set<String> selectIn(Connection connection, String sql, List<String> values) throws SQLException {
+  private static Set<String> selectIn(Connection connection, String sql, List<String> values)
+      throws SQLException {
     Set<String> found = new HashSet<>();
     for (List<String> chunk : chunks(values)) {
-      try (PreparedStatement select = prepare(connection, sql, chunk); ResultSet rows = select.executeQuery()) {
+      try (PreparedStatement select = prepare(connection, sql, chunk);
+          ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           found.add(rows.getString(1));
         }
@@ -655,7 +805,8 @@ public final class CatalogueRepository {
     return found;
   }
 
-  private static void deleteIn(Connection connection, String sql, List<String> values) throws SQLException {
+  private static void deleteIn(Connection connection, String sql, List<String> values)
+      throws SQLException {
     for (List<String> chunk : chunks(values)) {
       try (PreparedStatement delete = prepare(connection, sql, chunk)) {
         delete.executeUpdate();
@@ -675,7 +826,8 @@ public final class CatalogueRepository {
     return keys;
   }
 
-  private static void update(Connection connection, String sql, String... values) throws SQLException {
+  private static void update(Connection connection, String sql, String... values)
+      throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < values.length; i++) {
         statement.setString(i + 1, values[i]);
@@ -686,8 +838,9 @@ public final class CatalogueRepository {
 
   private static PreparedStatement prepare(Connection connection, String sql, List<String> values)
       throws SQLException {
-    PreparedStatement statement = connection.prepareStatement(
-        sql.formatted(String.join(", ", java.util.Collections.nCopies(values.size(), "?"))));
+    PreparedStatement statement =
+        connection.prepareStatement(
+            sql.formatted(String.join(", ", java.util.Collections.nCopies(values.size(), "?"))));
     for (int i = 0; i < values.size(); i++) {
       statement.setString(i + 1, values.get(i));
     }

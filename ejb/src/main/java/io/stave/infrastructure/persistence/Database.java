@@ -32,6 +32,7 @@ public class Database {
     if (url != null && !url.isBlank()) {
       return url;
     }
-    return "the embedded H2 database in " + System.getProperty("stave.data.dir", "(server data dir)");
+    return "the embedded H2 database in "
+        + System.getProperty("stave.data.dir", "(server data dir)");
   }
 }

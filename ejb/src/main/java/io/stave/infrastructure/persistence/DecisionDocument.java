@@ -41,54 +41,60 @@ public final class DecisionDocument {
 
   public static String write(Decision decision) {
     DecisionRequest request = decision.request();
-    JsonObjectBuilder requestJson = JSON.createObjectBuilder()
-        .add("useType", request.getUseType().name())
-        .add("isrc", request.getIsrc().code())
-        .add("territory", request.getTerritory().code())
-        .add("at", request.getAt().toString())
-        .add("context", strings(request.getContext()));
+    JsonObjectBuilder requestJson =
+        JSON.createObjectBuilder()
+            .add("useType", request.getUseType().name())
+            .add("isrc", request.getIsrc().code())
+            .add("territory", request.getTerritory().code())
+            .add("at", request.getAt().toString())
+            .add("context", strings(request.getContext()));
     optional(requestJson, "requestId", request.getRequestId());
     optional(requestJson, "feature", request.getFeature());
 
     JsonArrayBuilder reasons = JSON.createArrayBuilder();
     for (Reason reason : decision.reasons()) {
-      reasons.add(JSON.createObjectBuilder()
-          .add("code", reason.code().name())
-          .add("rule", reason.rule())
-          .add("message", reason.message()));
+      reasons.add(
+          JSON.createObjectBuilder()
+              .add("code", reason.code().name())
+              .add("rule", reason.rule())
+              .add("message", reason.message()));
     }
     JsonArrayBuilder obligations = JSON.createArrayBuilder();
     for (Obligation obligation : decision.obligations()) {
-      obligations.add(JSON.createObjectBuilder()
-          .add("type", obligation.type().name())
-          .add("attributes", strings(obligation.attributes())));
+      obligations.add(
+          JSON.createObjectBuilder()
+              .add("type", obligation.type().name())
+              .add("attributes", strings(obligation.attributes())));
     }
     JsonArrayBuilder artists = JSON.createArrayBuilder();
     decision.mainArtistIds().forEach(artists::add);
 
-    JsonObjectBuilder document = JSON.createObjectBuilder()
-        .add("decisionId", decision.decisionId())
-        .add("request", requestJson)
-        .add("verdict", decision.verdict().name())
-        .add("reasons", reasons)
-        .add("obligations", obligations)
-        .add("mainArtistIds", artists)
-        .add("policyVersion", decision.policyVersion())
-        .add("evaluatedAt", decision.evaluatedAt().toString())
-        .add("evaluationNanos", decision.evaluationNanos());
+    JsonObjectBuilder document =
+        JSON.createObjectBuilder()
+            .add("decisionId", decision.decisionId())
+            .add("request", requestJson)
+            .add("verdict", decision.verdict().name())
+            .add("reasons", reasons)
+            .add("obligations", obligations)
+            .add("mainArtistIds", artists)
+            .add("policyVersion", decision.policyVersion())
+            .add("evaluatedAt", decision.evaluatedAt().toString())
+            .add("evaluationNanos", decision.evaluationNanos());
     if (decision.split() != null) {
       SplitSheet split = decision.split();
       JsonArrayBuilder shares = JSON.createArrayBuilder();
       for (Share share : split.getShares()) {
-        shares.add(JSON.createObjectBuilder()
-            .add("partyId", share.partyId())
-            .add("role", share.role())
-            .add("percent", share.percent().toString()));
+        shares.add(
+            JSON.createObjectBuilder()
+                .add("partyId", share.partyId())
+                .add("role", share.role())
+                .add("percent", share.percent().toString()));
       }
-      JsonObjectBuilder splitJson = JSON.createObjectBuilder()
-          .add("splitId", split.getSplitId())
-          .add("isrc", split.getIsrc().code())
-          .add("shares", shares);
+      JsonObjectBuilder splitJson =
+          JSON.createObjectBuilder()
+              .add("splitId", split.getSplitId())
+              .add("isrc", split.getIsrc().code())
+              .add("shares", shares);
       split.getUseType().ifPresent(u -> splitJson.add("useType", u.name()));
       document.add("split", splitJson);
     }
@@ -98,40 +104,62 @@ public final class DecisionDocument {
   public static Decision read(String text) {
     JsonObject json = JSON.createReader(new StringReader(text)).readObject();
     JsonObject request = json.getJsonObject("request");
-    DecisionRequest decisionRequest = new DecisionRequest(
-        request.getString("requestId", null),
-        request.getString("feature", null),
-        UseType.valueOf(request.getString("useType")),
-        Isrc.of(request.getString("isrc")),
-        Territory.of(request.getString("territory")),
-        Instant.parse(request.getString("at")),
-        strings(request.getJsonObject("context")));
+    DecisionRequest decisionRequest =
+        new DecisionRequest(
+            request.getString("requestId", null),
+            request.getString("feature", null),
+            UseType.valueOf(request.getString("useType")),
+            Isrc.of(request.getString("isrc")),
+            Territory.of(request.getString("territory")),
+            Instant.parse(request.getString("at")),
+            strings(request.getJsonObject("context")));
     List<Reason> reasons = new ArrayList<>();
     for (JsonObject reason : json.getJsonArray("reasons").getValuesAs(JsonObject.class)) {
-      reasons.add(new Reason(ReasonCode.valueOf(reason.getString("code")),
-          reason.getString("rule"), reason.getString("message")));
+      reasons.add(
+          new Reason(
+              ReasonCode.valueOf(reason.getString("code")),
+              reason.getString("rule"),
+              reason.getString("message")));
     }
     List<Obligation> obligations = new ArrayList<>();
     for (JsonObject obligation : json.getJsonArray("obligations").getValuesAs(JsonObject.class)) {
-      obligations.add(new Obligation(ObligationType.valueOf(obligation.getString("type")),
-          strings(obligation.getJsonObject("attributes"))));
+      obligations.add(
+          new Obligation(
+              ObligationType.valueOf(obligation.getString("type")),
+              strings(obligation.getJsonObject("attributes"))));
     }
-    List<String> artists = json.getJsonArray("mainArtistIds").getValuesAs(JsonString.class)
-        .stream().map(JsonString::getString).toList();
+    List<String> artists =
+        json.getJsonArray("mainArtistIds").getValuesAs(JsonString.class).stream()
+            .map(JsonString::getString)
+            .toList();
     SplitSheet split = null;
     if (json.containsKey("split")) {
       JsonObject splitJson = json.getJsonObject("split");
       List<Share> shares = new ArrayList<>();
       for (JsonObject share : splitJson.getJsonArray("shares").getValuesAs(JsonObject.class)) {
-        shares.add(new Share(share.getString("partyId"), share.getString("role"),
-            Percent.of(share.getString("percent"))));
+        shares.add(
+            new Share(
+                share.getString("partyId"),
+                share.getString("role"),
+                Percent.of(share.getString("percent"))));
       }
-      split = new SplitSheet(splitJson.getString("splitId"), Isrc.of(splitJson.getString("isrc")),
-          splitJson.containsKey("useType") ? UseType.valueOf(splitJson.getString("useType")) : null,
-          shares);
+      split =
+          new SplitSheet(
+              splitJson.getString("splitId"),
+              Isrc.of(splitJson.getString("isrc")),
+              splitJson.containsKey("useType")
+                  ? UseType.valueOf(splitJson.getString("useType"))
+                  : null,
+              shares);
     }
-    return new Decision(json.getString("decisionId"), decisionRequest,
-        Verdict.valueOf(json.getString("verdict")), reasons, obligations, split, artists,
+    return new Decision(
+        json.getString("decisionId"),
+        decisionRequest,
+        Verdict.valueOf(json.getString("verdict")),
+        reasons,
+        obligations,
+        split,
+        artists,
         json.getJsonNumber("policyVersion").longValueExact(),
         Instant.parse(json.getString("evaluatedAt")),
         json.getJsonNumber("evaluationNanos").longValueExact());

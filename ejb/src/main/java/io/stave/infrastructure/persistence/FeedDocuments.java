@@ -13,7 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The small JSON documents the feed tables keep: a party's identifiers, a message's problems and warnings. */
+/**
+ * The small JSON documents the feed tables keep: a party's identifiers, a message's problems and
+ * warnings.
+ */
 public final class FeedDocuments {
   private static final JsonProvider JSON = JsonProvider.provider();
 
@@ -36,7 +39,8 @@ public final class FeedDocuments {
 
   public static String problems(List<Problem> problems) {
     JsonArrayBuilder array = JSON.createArrayBuilder();
-    problems.forEach(p -> array.add(JSON.createObjectBuilder().add("where", p.where()).add("what", p.what())));
+    problems.forEach(
+        p -> array.add(JSON.createObjectBuilder().add("where", p.where()).add("what", p.what())));
     return array.build().toString();
   }
 
@@ -47,7 +51,9 @@ public final class FeedDocuments {
     }
     try (var reader = JSON.createReader(new StringReader(json))) {
       JsonArray array = reader.readArray();
-      array.getValuesAs(JsonObject.class).forEach(o -> problems.add(new Problem(o.getString("where"), o.getString("what"))));
+      array
+          .getValuesAs(JsonObject.class)
+          .forEach(o -> problems.add(new Problem(o.getString("where"), o.getString("what"))));
     }
     return problems;
   }

@@ -37,7 +37,8 @@ import javax.sql.DataSource;
 public final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(JdbcDecisionLog.class.getName());
   private static final int MAX_DECISIONS_PER_COMMIT = 2_000;
-  private static final String INSERT_DECISION = """
+  private static final String INSERT_DECISION =
+      """
       INSERT INTO decision_log (decision_id, request_id, feature, use_type, isrc, territory,
           requested_at, verdict, first_reason, policy_version, evaluated_at, evaluation_micros,
           principal, document)
@@ -54,8 +55,12 @@ public final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
   private final Thread writer;
   private volatile boolean closing;
 
-  public JdbcDecisionLog(DataSource dataSource, ThreadFactory threads, int queueCapacity,
-      Duration enqueueTimeout, Duration commitTimeout) {
+  public JdbcDecisionLog(
+      DataSource dataSource,
+      ThreadFactory threads,
+      int queueCapacity,
+      Duration enqueueTimeout,
+      Duration commitTimeout) {
     this.dataSource = dataSource;
     this.queue = new ArrayBlockingQueue<>(queueCapacity);
     this.enqueueTimeout = enqueueTimeout;
@@ -71,7 +76,8 @@ public final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
       return;
     }
     if (closing) {
-      throw new ServiceUnavailableException("the decision log is shutting down; retry on another node");
+      throw new ServiceUnavailableException(
+          "the decision log is shutting down; retry on another node");
     }
     Batch batch = new Batch(List.copyOf(decisions), principal, new CompletableFuture<>());
     try {
@@ -111,7 +117,8 @@ public final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
       group.add(first);
       int decisions = first.decisions().size();
       Batch next;
-      while (decisions < MAX_DECISIONS_PER_COMMIT && (next = queue.peek()) != null
+      while (decisions < MAX_DECISIONS_PER_COMMIT
+          && (next = queue.peek()) != null
           && decisions + next.decisions().size() <= MAX_DECISIONS_PER_COMMIT) {
         group.add(queue.poll());
         decisions += next.decisions().size();
@@ -120,7 +127,10 @@ public final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
     }
   }
 
-  /** Writes the group in one transaction; if that fails, each batch alone, so one bad batch fails alone. */
+  /**
+   * Writes the group in one transaction; if that fails, each batch alone, so one bad batch fails
+   * alone.
+   */
   private void commit(List<Batch> group) {
     try {
       insert(group);
@@ -186,25 +196,27 @@ public final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
   @Override
   public Optional<LoggedDecision> find(String decisionId) {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(
-            "SELECT document, principal FROM decision_log WHERE decision_id = ?")) {
+        PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT document, principal FROM decision_log WHERE decision_id = ?")) {
       select.setString(1, decisionId);
       try (ResultSet row = select.executeQuery()) {
         if (!row.next()) {
           return Optional.empty();
         }
-        return Optional.of(new LoggedDecision(DecisionDocument.read(row.getString(1)),
-            row.getString(2)));
+        return Optional.of(
+            new LoggedDecision(DecisionDocument.read(row.getString(1)), row.getString(2)));
       }
     } catch (SQLException e) {
-      throw new ServiceUnavailableException("the decision log cannot be read: " + e.getMessage(), e);
+      throw new ServiceUnavailableException(
+          "the decision log cannot be read: " + e.getMessage(), e);
     }
   }
 
   @Override
   public DecisionPage list(DecisionQuery query) {
-    StringBuilder sql = new StringBuilder(
-        "SELECT d.document, d.principal FROM decision_log d WHERE 1 = 1");
+    StringBuilder sql =
+        new StringBuilder("SELECT d.document, d.principal FROM decision_log d WHERE 1 = 1");
     List<Object> parameters = new ArrayList<>();
     if (query.feature() != null) {
       sql.append(" AND d.feature = ?");
@@ -227,8 +239,9 @@ public final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
       parameters.add(utc(query.to()));
     }
     if (query.artistId() != null) {
-      sql.append(" AND EXISTS (SELECT 1 FROM decision_artist a"
-          + " WHERE a.decision_id = d.decision_id AND a.artist_id = ?)");
+      sql.append(
+          " AND EXISTS (SELECT 1 FROM decision_artist a"
+              + " WHERE a.decision_id = d.decision_id AND a.artist_id = ?)");
       parameters.add(query.artistId());
     }
     sql.append(" ORDER BY d.evaluated_at DESC, d.decision_id DESC LIMIT ? OFFSET ?");
@@ -242,15 +255,19 @@ public final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
       List<LoggedDecision> decisions = new ArrayList<>();
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          decisions.add(new LoggedDecision(DecisionDocument.read(rows.getString(1)),
-              rows.getString(2)));
+          decisions.add(
+              new LoggedDecision(DecisionDocument.read(rows.getString(1)), rows.getString(2)));
         }
       }
       boolean more = decisions.size() > query.limit();
-      return new DecisionPage(more ? decisions.subList(0, query.limit()) : decisions,
-          query.offset(), query.limit(), more);
+      return new DecisionPage(
+          more ? decisions.subList(0, query.limit()) : decisions,
+          query.offset(),
+          query.limit(),
+          more);
     } catch (SQLException e) {
-      throw new ServiceUnavailableException("the decision log cannot be read: " + e.getMessage(), e);
+      throw new ServiceUnavailableException(
+          "the decision log cannot be read: " + e.getMessage(), e);
     }
   }
 

@@ -35,8 +35,9 @@ import javax.sql.DataSource;
  * REJECTED, so a message is applied at most once.
  */
 public final class JdbcFeedLedger implements FeedLedger, FeedMessages {
-  private static final String COLUMNS = "message_id, kind, format, channel, source_name, status, summary,"
-      + " problems, warnings, received_at, decided_at";
+  private static final String COLUMNS =
+      "message_id, kind, format, channel, source_name, status, summary,"
+          + " problems, warnings, received_at, decided_at";
 
   private final DataSource dataSource;
   private final ClusterCatalogue catalogue;
@@ -49,9 +50,10 @@ public final class JdbcFeedLedger implements FeedLedger, FeedMessages {
   @Override
   public Optional<FeedReceipt> receive(String messageId, FeedMessage message) {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement insert = connection.prepareStatement(
-            "INSERT INTO feed_message (message_id, kind, format, channel, source_name, status, content_sha256,"
-                + " content_bytes, content, attempts, received_at) VALUES (?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, 0, ?)")) {
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO feed_message (message_id, kind, format, channel, source_name, status, content_sha256,"
+                    + " content_bytes, content, attempts, received_at) VALUES (?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, 0, ?)")) {
       insert.setString(1, messageId);
       insert.setString(2, message.kind().name());
       insert.setString(3, message.format().name());
@@ -75,31 +77,47 @@ public final class JdbcFeedLedger implements FeedLedger, FeedMessages {
   public FeedReceipt apply(String messageId, FeedFacts facts) {
     Verdict verdict;
     try {
-      verdict = catalogue.apply(CatalogueChange.of(facts), connection -> {
-        List<Problem> warnings = new ArrayList<>(facts.warnings());
-        warnings.addAll(consentsForUnknownParties(connection, facts));
-        List<FeedFacts.ReleaseVersion> versions = releaseVersions(connection, facts, warnings);
-        if (!claim(connection, messageId, facts.summary(), warnings)) {
-          return Verdict.ROLL_BACK;
-        }
-        for (FeedFacts.ReleaseVersion version : versions) {
-          Optional<String> newer = newerMessageFor(connection, version, messageId);
-          if (newer.isPresent()) {
-            warnings.add(new Problem("MessageHeader/MessageCreatedDateTime", "release "
-                + version.releaseKey() + " was last set by " + newer.get() + "; this older message is"
-                + " superseded and changed nothing"));
-            describe(connection, messageId, "superseded by " + newer.get() + "; nothing applied", warnings);
-            return Verdict.COMMIT_WITHOUT_FACTS;
-          }
-        }
-        if (facts.release() != null) {
-          CatalogueRepository.saveReleaseAliases(connection, facts.release().releaseKey(), facts.release().aliases());
-        }
-        return Verdict.APPLY;
-      });
+      verdict =
+          catalogue.apply(
+              CatalogueChange.of(facts),
+              connection -> {
+                List<Problem> warnings = new ArrayList<>(facts.warnings());
+                warnings.addAll(consentsForUnknownParties(connection, facts));
+                List<FeedFacts.ReleaseVersion> versions =
+                    releaseVersions(connection, facts, warnings);
+                if (!claim(connection, messageId, facts.summary(), warnings)) {
+                  return Verdict.ROLL_BACK;
+                }
+                for (FeedFacts.ReleaseVersion version : versions) {
+                  Optional<String> newer = newerMessageFor(connection, version, messageId);
+                  if (newer.isPresent()) {
+                    warnings.add(
+                        new Problem(
+                            "MessageHeader/MessageCreatedDateTime",
+                            "release "
+                                + version.releaseKey()
+                                + " was last set by "
+                                + newer.get()
+                                + "; this older message is"
+                                + " superseded and changed nothing"));
+                    describe(
+                        connection,
+                        messageId,
+                        "superseded by " + newer.get() + "; nothing applied",
+                        warnings);
+                    return Verdict.COMMIT_WITHOUT_FACTS;
+                  }
+                }
+                if (facts.release() != null) {
+                  CatalogueRepository.saveReleaseAliases(
+                      connection, facts.release().releaseKey(), facts.release().aliases());
+                }
+                return Verdict.APPLY;
+              });
     } catch (ServiceUnavailableException e) {
       if (e.getCause() instanceof SQLException sql && isDataProblem(sql)) {
-        throw new FeedRejectedException(new Problem("database", "refused a fact of this message: " + sql.getMessage()));
+        throw new FeedRejectedException(
+            new Problem("database", "refused a fact of this message: " + sql.getMessage()));
       }
       throw e;
     }
@@ -113,38 +131,50 @@ public final class JdbcFeedLedger implements FeedLedger, FeedMessages {
    * known yet, the purge is recorded under the ids it gives, so an older release message arriving
    * late is superseded by it).
    */
-  private static List<FeedFacts.ReleaseVersion> releaseVersions(Connection connection, FeedFacts facts,
-      List<Problem> warnings) throws SQLException {
+  private static List<FeedFacts.ReleaseVersion> releaseVersions(
+      Connection connection, FeedFacts facts, List<Problem> warnings) throws SQLException {
     if (facts.release() != null) {
       return List.of(facts.release());
     }
     if (facts.purge() == null) {
       return List.of();
     }
-    java.util.Set<String> releases = CatalogueRepository.releaseKeys(connection, facts.purge().releaseKeys());
+    java.util.Set<String> releases =
+        CatalogueRepository.releaseKeys(connection, facts.purge().releaseKeys());
     if (releases.isEmpty()) {
-      warnings.add(new Problem("PurgedRelease/ReleaseId", "names no release this sender has delivered ("
-          + String.join(", ", facts.purge().releaseKeys()) + "); no deal ended"));
+      warnings.add(
+          new Problem(
+              "PurgedRelease/ReleaseId",
+              "names no release this sender has delivered ("
+                  + String.join(", ", facts.purge().releaseKeys())
+                  + "); no deal ended"));
       releases = new java.util.LinkedHashSet<>(facts.purge().releaseKeys());
     }
-    return releases.stream().map(key -> new FeedFacts.ReleaseVersion(key, facts.purge().endsAt())).toList();
+    return releases.stream()
+        .map(key -> new FeedFacts.ReleaseVersion(key, facts.purge().endsAt()))
+        .toList();
   }
 
   /**
    * A consent names its artist by party id. One that no feed has named yet is kept (the release may
    * come later) but said on the status, since an opt-out under a mistyped id would change nothing.
    */
-  private static List<Problem> consentsForUnknownParties(Connection connection, FeedFacts facts) throws SQLException {
+  private static List<Problem> consentsForUnknownParties(Connection connection, FeedFacts facts)
+      throws SQLException {
     List<Problem> warnings = new ArrayList<>();
     java.util.Set<String> artists = new java.util.TreeSet<>();
     facts.consents().forEach(consent -> artists.add(consent.artistId()));
     for (String artist : artists) {
-      try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM party WHERE party_id = ?")) {
+      try (PreparedStatement select =
+          connection.prepareStatement("SELECT 1 FROM party WHERE party_id = ?")) {
         select.setString(1, artist);
         try (ResultSet row = select.executeQuery()) {
           if (!row.next()) {
-            warnings.add(new Problem("artist " + artist, "is not a party any feed has named yet; its consents are"
-                + " kept and apply to recordings that name this id (GET /api/v1/recordings/{isrc} shows the ids)"));
+            warnings.add(
+                new Problem(
+                    "artist " + artist,
+                    "is not a party any feed has named yet; its consents are"
+                        + " kept and apply to recordings that name this id (GET /api/v1/recordings/{isrc} shows the ids)"));
           }
         }
       }
@@ -156,11 +186,13 @@ public final class JdbcFeedLedger implements FeedLedger, FeedMessages {
   }
 
   /** Marks the message APPLIED if nothing else decided it; false when something did. */
-  private static boolean claim(Connection connection, String messageId, String summary, List<Problem> warnings)
+  private static boolean claim(
+      Connection connection, String messageId, String summary, List<Problem> warnings)
       throws SQLException {
-    try (PreparedStatement claim = connection.prepareStatement(
-        "UPDATE feed_message SET status = 'APPLIED', summary = ?, problems = NULL, warnings = ?, decided_at = ?,"
-            + " attempts = attempts + 1 WHERE message_id = ? AND status IN ('RECEIVED', 'REJECTED')")) {
+    try (PreparedStatement claim =
+        connection.prepareStatement(
+            "UPDATE feed_message SET status = 'APPLIED', summary = ?, problems = NULL, warnings = ?, decided_at = ?,"
+                + " attempts = attempts + 1 WHERE message_id = ? AND status IN ('RECEIVED', 'REJECTED')")) {
       claim.setString(1, truncate(summary, 2000));
       claim.setString(2, FeedDocuments.problems(cap(warnings)));
       claim.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
@@ -169,10 +201,12 @@ public final class JdbcFeedLedger implements FeedLedger, FeedMessages {
     }
   }
 
-  private static void describe(Connection connection, String messageId, String summary, List<Problem> warnings)
+  private static void describe(
+      Connection connection, String messageId, String summary, List<Problem> warnings)
       throws SQLException {
-    try (PreparedStatement update = connection.prepareStatement(
-        "UPDATE feed_message SET summary = ?, warnings = ? WHERE message_id = ?")) {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE feed_message SET summary = ?, warnings = ? WHERE message_id = ?")) {
       update.setString(1, truncate(summary, 2000));
       update.setString(2, FeedDocuments.problems(cap(warnings)));
       update.setString(3, messageId);
@@ -184,15 +218,17 @@ public final class JdbcFeedLedger implements FeedLedger, FeedMessages {
    * The id of a message that already set this release and was made later than this one; otherwise
    * records this message as the release's latest, locking the row until the transaction ends.
    */
-  private static Optional<String> newerMessageFor(Connection connection, FeedFacts.ReleaseVersion release,
-      String messageId) throws SQLException {
+  private static Optional<String> newerMessageFor(
+      Connection connection, FeedFacts.ReleaseVersion release, String messageId)
+      throws SQLException {
     if (release.createdAt() == null) {
       return Optional.empty();
     }
     OffsetDateTime created = OffsetDateTime.ofInstant(release.createdAt(), ZoneOffset.UTC);
     Savepoint beforeInsert = connection.setSavepoint();
-    try (PreparedStatement insert = connection.prepareStatement(
-        "INSERT INTO release_version (release_key, message_id, message_created_at, applied_at) VALUES (?, ?, ?, ?)")) {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO release_version (release_key, message_id, message_created_at, applied_at) VALUES (?, ?, ?, ?)")) {
       insert.setString(1, release.releaseKey());
       insert.setString(2, messageId);
       insert.setObject(3, created);
@@ -205,8 +241,9 @@ public final class JdbcFeedLedger implements FeedLedger, FeedMessages {
       }
       connection.rollback(beforeInsert);
     }
-    try (PreparedStatement select = connection.prepareStatement(
-        "SELECT message_id, message_created_at FROM release_version WHERE release_key = ? FOR UPDATE")) {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT message_id, message_created_at FROM release_version WHERE release_key = ? FOR UPDATE")) {
       select.setString(1, release.releaseKey());
       try (ResultSet row = select.executeQuery()) {
         row.next();
@@ -215,8 +252,9 @@ public final class JdbcFeedLedger implements FeedLedger, FeedMessages {
         }
       }
     }
-    try (PreparedStatement update = connection.prepareStatement(
-        "UPDATE release_version SET message_id = ?, message_created_at = ?, applied_at = ? WHERE release_key = ?")) {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE release_version SET message_id = ?, message_created_at = ?, applied_at = ? WHERE release_key = ?")) {
       update.setString(1, messageId);
       update.setObject(2, created);
       update.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
@@ -229,9 +267,10 @@ public final class JdbcFeedLedger implements FeedLedger, FeedMessages {
   @Override
   public FeedReceipt reject(String messageId, List<Problem> problems) {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement update = connection.prepareStatement(
-            "UPDATE feed_message SET status = 'REJECTED', problems = ?, decided_at = ?, attempts = attempts + 1"
-                + " WHERE message_id = ? AND status <> 'APPLIED'")) {
+        PreparedStatement update =
+            connection.prepareStatement(
+                "UPDATE feed_message SET status = 'REJECTED', problems = ?, decided_at = ?, attempts = attempts + 1"
+                    + " WHERE message_id = ? AND status <> 'APPLIED'")) {
       update.setString(1, FeedDocuments.problems(cap(problems)));
       update.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
       update.setString(3, messageId);
@@ -245,16 +284,22 @@ public final class JdbcFeedLedger implements FeedLedger, FeedMessages {
   @Override
   public Optional<StoredMessage> load(String messageId) {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(
-            "SELECT " + COLUMNS + ", content FROM feed_message WHERE message_id = ?")) {
+        PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT " + COLUMNS + ", content FROM feed_message WHERE message_id = ?")) {
       select.setString(1, messageId);
       try (ResultSet row = select.executeQuery()) {
         if (!row.next()) {
           return Optional.empty();
         }
         FeedReceipt receipt = receipt(row);
-        FeedMessage message = new FeedMessage(receipt.kind(), receipt.format(), FeedChannel.REPLAY,
-            receipt.sourceName(), row.getBytes("content"));
+        FeedMessage message =
+            new FeedMessage(
+                receipt.kind(),
+                receipt.format(),
+                FeedChannel.REPLAY,
+                receipt.sourceName(),
+                row.getBytes("content"));
         return Optional.of(new StoredMessage(message, receipt));
       }
     } catch (SQLException e) {
@@ -270,7 +315,9 @@ public final class JdbcFeedLedger implements FeedLedger, FeedMessages {
   @Override
   public Optional<FeedReceipt> find(String messageId) {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM feed_message WHERE message_id = ?")) {
+        PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM feed_message WHERE message_id = ?")) {
       select.setString(1, messageId);
       try (ResultSet row = select.executeQuery()) {
         return row.next() ? Optional.of(receipt(row)) : Optional.empty();
@@ -285,11 +332,41 @@ public final class JdbcFeedLedger implements FeedLedger, FeedMessages {
   public List<FeedReceipt> list(FeedMessageQuery query) {
     StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM feed_message WHERE 1 = 1");
     List<Object> values = new ArrayList<>();
-    query.status().ifPresent(s -> { sql.append(" AND status = ?"); values.add(s.name()); });
-    query.kind().ifPresent(k -> { sql.append(" AND kind = ?"); values.add(k.name()); });
-    query.channel().ifPresent(c -> { sql.append(" AND channel = ?"); values.add(c.name()); });
-    query.since().ifPresent(t -> { sql.append(" AND received_at >= ?"); values.add(OffsetDateTime.ofInstant(t, ZoneOffset.UTC)); });
-    query.until().ifPresent(t -> { sql.append(" AND received_at < ?"); values.add(OffsetDateTime.ofInstant(t, ZoneOffset.UTC)); });
+    query
+        .status()
+        .ifPresent(
+            s -> {
+              sql.append(" AND status = ?");
+              values.add(s.name());
+            });
+    query
+        .kind()
+        .ifPresent(
+            k -> {
+              sql.append(" AND kind = ?");
+              values.add(k.name());
+            });
+    query
+        .channel()
+        .ifPresent(
+            c -> {
+              sql.append(" AND channel = ?");
+              values.add(c.name());
+            });
+    query
+        .since()
+        .ifPresent(
+            t -> {
+              sql.append(" AND received_at >= ?");
+              values.add(OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
+            });
+    query
+        .until()
+        .ifPresent(
+            t -> {
+              sql.append(" AND received_at < ?");
+              values.add(OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
+            });
     sql.append(" ORDER BY received_at DESC, message_id LIMIT ? OFFSET ?");
     values.add(query.limit());
     values.add(query.offset());
@@ -348,5 +425,4 @@ public final class JdbcFeedLedger implements FeedLedger, FeedMessages {
   private static ServiceUnavailableException unavailable(String what, SQLException e) {
     return new ServiceUnavailableException("could not " + what + ": " + e.getMessage(), e);
   }
-
 }

@@ -17,9 +17,10 @@ public final class Migrations {
   }
 
   public static int migrate(DataSource dataSource, String schema) {
-    FluentConfiguration flyway = Flyway.configure(Migrations.class.getClassLoader())
-        .dataSource(dataSource)
-        .locations("classpath:db/migration");
+    FluentConfiguration flyway =
+        Flyway.configure(Migrations.class.getClassLoader())
+            .dataSource(dataSource)
+            .locations("classpath:db/migration");
     if (schema != null && !schema.isBlank()) {
       flyway.schemas(schema).createSchemas(true);
     }

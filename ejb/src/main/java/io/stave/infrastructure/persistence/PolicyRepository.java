@@ -1,22 +1,22 @@
 package io.stave.infrastructure.persistence;
 
-import io.stave.rules.engine.PolicySource;
 import io.stave.application.authoring.PolicyAuditEntry;
 import io.stave.application.authoring.PolicyVersionInfo;
 import io.stave.application.authoring.PolicyVersions;
+import io.stave.rules.engine.PolicySource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
@@ -37,15 +37,17 @@ public final class PolicyRepository implements PolicyVersions {
   @Override
   public Optional<PolicySource> findActive() throws SQLException {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(
-            "SELECT version FROM policy_version WHERE status = 'ACTIVE'")) {
+        PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT version FROM policy_version WHERE status = 'ACTIVE'")) {
       try (ResultSet row = select.executeQuery()) {
         if (!row.next()) {
           return Optional.empty();
         }
         long version = row.getLong(1);
         if (row.next()) {
-          throw new SQLException("more than one policy version is ACTIVE; the database is inconsistent");
+          throw new SQLException(
+              "more than one policy version is ACTIVE; the database is inconsistent");
         }
         return find(connection, version);
       }
@@ -61,8 +63,9 @@ public final class PolicyRepository implements PolicyVersions {
 
   private Optional<PolicySource> find(Connection connection, long version) throws SQLException {
     Map<String, String> files = new LinkedHashMap<>();
-    try (PreparedStatement select = connection.prepareStatement(
-        "SELECT file_name, content FROM policy_file WHERE version = ? ORDER BY file_name")) {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT file_name, content FROM policy_file WHERE version = ? ORDER BY file_name")) {
       select.setLong(1, version);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
@@ -88,8 +91,9 @@ public final class PolicyRepository implements PolicyVersions {
       try {
         long next;
         Long retire = null;
-        try (PreparedStatement select = connection.prepareStatement(
-            "SELECT version, author, checksum FROM policy_version WHERE status = 'ACTIVE'");
+        try (PreparedStatement select =
+                connection.prepareStatement(
+                    "SELECT version, author, checksum FROM policy_version WHERE status = 'ACTIVE'");
             ResultSet active = select.executeQuery()) {
           long latest = latestVersion(connection);
           if (!active.next()) {
@@ -110,14 +114,18 @@ public final class PolicyRepository implements PolicyVersions {
           }
         }
         if (retire != null) {
-          try (PreparedStatement update = connection.prepareStatement(
-              "UPDATE policy_version SET status = 'RETIRED' WHERE version = ?")) {
+          try (PreparedStatement update =
+              connection.prepareStatement(
+                  "UPDATE policy_version SET status = 'RETIRED' WHERE version = ?")) {
             update.setLong(1, retire);
             update.executeUpdate();
           }
         }
-        insertActive(connection, PolicySource.baseline(next),
-            retire == null ? "The baseline policy shipped with Stave (DESIGN.md, Decisions)"
+        insertActive(
+            connection,
+            PolicySource.baseline(next),
+            retire == null
+                ? "The baseline policy shipped with Stave (DESIGN.md, Decisions)"
                 : "The baseline shipped with this Stave release, replacing version " + retire);
         connection.commit();
         return true;
@@ -133,8 +141,9 @@ public final class PolicyRepository implements PolicyVersions {
   }
 
   private static long latestVersion(Connection connection) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(
-        "SELECT COALESCE(MAX(version), 0) FROM policy_version"); ResultSet row = select.executeQuery()) {
+    try (PreparedStatement select =
+            connection.prepareStatement("SELECT COALESCE(MAX(version), 0) FROM policy_version");
+        ResultSet row = select.executeQuery()) {
       row.next();
       return row.getLong(1);
     }
@@ -142,7 +151,9 @@ public final class PolicyRepository implements PolicyVersions {
 
   private static void insertActive(Connection connection, PolicySource source, String description)
       throws SQLException {
-    try (PreparedStatement version = connection.prepareStatement("""
+    try (PreparedStatement version =
+        connection.prepareStatement(
+            """
             INSERT INTO policy_version (version, status, author, approver, checksum, description,
                 created_at, activated_at)
             VALUES (?, 'ACTIVE', ?, ?, ?, ?, ?, ?)""")) {
@@ -157,17 +168,25 @@ public final class PolicyRepository implements PolicyVersions {
       version.executeUpdate();
     }
     insertFiles(connection, source);
-    audit(connection, source.version(), "INSTALL_BASELINE", SYSTEM_AUTHOR, checksum(source), description);
+    audit(
+        connection,
+        source.version(),
+        "INSTALL_BASELINE",
+        SYSTEM_AUTHOR,
+        checksum(source),
+        description);
   }
 
-  private static final String INFO_COLUMNS = "version, status, author, approver, checksum, description, based_on,"
-      + " created_at, updated_at, submitted_by, submitted_at, approved_checksum, approved_at, activated_at";
+  private static final String INFO_COLUMNS =
+      "version, status, author, approver, checksum, description, based_on,"
+          + " created_at, updated_at, submitted_by, submitted_at, approved_checksum, approved_at, activated_at";
 
   @Override
   public List<PolicyVersionInfo> all() throws SQLException {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(
-            "SELECT " + INFO_COLUMNS + " FROM policy_version ORDER BY version DESC");
+        PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT " + INFO_COLUMNS + " FROM policy_version ORDER BY version DESC");
         ResultSet rows = select.executeQuery()) {
       List<PolicyVersionInfo> versions = new ArrayList<>();
       while (rows.next()) {
@@ -184,9 +203,11 @@ public final class PolicyRepository implements PolicyVersions {
     }
   }
 
-  private static Optional<PolicyVersionInfo> info(Connection connection, long version) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(
-        "SELECT " + INFO_COLUMNS + " FROM policy_version WHERE version = ?")) {
+  private static Optional<PolicyVersionInfo> info(Connection connection, long version)
+      throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT " + INFO_COLUMNS + " FROM policy_version WHERE version = ?")) {
       select.setLong(1, version);
       try (ResultSet row = select.executeQuery()) {
         return row.next() ? Optional.of(info(row)) : Optional.empty();
@@ -196,9 +217,21 @@ public final class PolicyRepository implements PolicyVersions {
 
   private static PolicyVersionInfo info(ResultSet row) throws SQLException {
     long basedOn = row.getLong(7);
-    return new PolicyVersionInfo(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
-        row.getString(5), row.getString(6), row.wasNull() ? null : basedOn, instant(row, 8), instant(row, 9),
-        row.getString(10), instant(row, 11), row.getString(12), instant(row, 13), instant(row, 14));
+    return new PolicyVersionInfo(
+        row.getLong(1),
+        row.getString(2),
+        row.getString(3),
+        row.getString(4),
+        row.getString(5),
+        row.getString(6),
+        row.wasNull() ? null : basedOn,
+        instant(row, 8),
+        instant(row, 9),
+        row.getString(10),
+        instant(row, 11),
+        row.getString(12),
+        instant(row, 13),
+        instant(row, 14));
   }
 
   private static Instant instant(ResultSet row, int column) throws SQLException {
@@ -207,15 +240,18 @@ public final class PolicyRepository implements PolicyVersions {
   }
 
   @Override
-  public PolicyVersionInfo createDraft(Map<String, String> files, String author, Long basedOn, String description,
-      String action) throws SQLException {
+  public PolicyVersionInfo createDraft(
+      Map<String, String> files, String author, Long basedOn, String description, String action)
+      throws SQLException {
     for (int attempt = 0; ; attempt++) {
       try (Connection connection = dataSource.getConnection()) {
         connection.setAutoCommit(false);
         try {
           long version = latestVersion(connection) + 1;
           PolicySource source = new PolicySource(version, files);
-          try (PreparedStatement insert = connection.prepareStatement("""
+          try (PreparedStatement insert =
+              connection.prepareStatement(
+                  """
               INSERT INTO policy_version (version, status, author, checksum, description, based_on, created_at,
                   updated_at) VALUES (?, 'DRAFT', ?, ?, ?, ?, ?, ?)""")) {
             OffsetDateTime now = now();
@@ -229,9 +265,17 @@ public final class PolicyRepository implements PolicyVersions {
             insert.executeUpdate();
           }
           insertFiles(connection, source);
-          audit(connection, version, action, author, source.checksum(),
-              (basedOn == null ? "new draft" : "draft based on version " + basedOn) + ", "
-                  + files.size() + " file(s)" + (description == null ? "" : ": " + description));
+          audit(
+              connection,
+              version,
+              action,
+              author,
+              source.checksum(),
+              (basedOn == null ? "new draft" : "draft based on version " + basedOn)
+                  + ", "
+                  + files.size()
+                  + " file(s)"
+                  + (description == null ? "" : ": " + description));
           connection.commit();
           return info(connection, version).orElseThrow();
         } catch (SQLException e) {
@@ -246,98 +290,125 @@ public final class PolicyRepository implements PolicyVersions {
   }
 
   @Override
-  public boolean updateDraft(long version, Map<String, String> files, String actor) throws SQLException {
+  public boolean updateDraft(long version, Map<String, String> files, String actor)
+      throws SQLException {
     PolicySource source = new PolicySource(version, files);
-    return inTransaction(connection -> {
-      try (PreparedStatement update = connection.prepareStatement("""
+    return inTransaction(
+        connection -> {
+          try (PreparedStatement update =
+              connection.prepareStatement(
+                  """
           UPDATE policy_version SET checksum = ?, updated_at = ?, submitted_by = NULL, submitted_at = NULL
           WHERE version = ? AND status = 'DRAFT'""")) {
-        update.setString(1, source.checksum());
-        update.setObject(2, now());
-        update.setLong(3, version);
-        if (update.executeUpdate() == 0) {
-          return false;
-        }
-      }
-      try (PreparedStatement delete = connection.prepareStatement("DELETE FROM policy_file WHERE version = ?")) {
-        delete.setLong(1, version);
-        delete.executeUpdate();
-      }
-      insertFiles(connection, source);
-      audit(connection, version, "UPDATE", actor, source.checksum(), files.size() + " file(s)");
-      return true;
-    });
+            update.setString(1, source.checksum());
+            update.setObject(2, now());
+            update.setLong(3, version);
+            if (update.executeUpdate() == 0) {
+              return false;
+            }
+          }
+          try (PreparedStatement delete =
+              connection.prepareStatement("DELETE FROM policy_file WHERE version = ?")) {
+            delete.setLong(1, version);
+            delete.executeUpdate();
+          }
+          insertFiles(connection, source);
+          audit(connection, version, "UPDATE", actor, source.checksum(), files.size() + " file(s)");
+          return true;
+        });
   }
 
   @Override
   public boolean markSubmitted(long version, String actor, String checksum) throws SQLException {
-    return step(version, checksum, "SUBMIT", actor,
+    return step(
+        version,
+        checksum,
+        "SUBMIT",
+        actor,
         "UPDATE policy_version SET submitted_by = ?, submitted_at = ? WHERE version = ? AND status = 'DRAFT'"
             + " AND checksum = ?");
   }
 
   @Override
   public boolean markApproved(long version, String approver, String checksum) throws SQLException {
-    return step(version, checksum, "APPROVE", approver,
+    return step(
+        version,
+        checksum,
+        "APPROVE",
+        approver,
         "UPDATE policy_version SET approver = ?, approved_at = ?, approved_checksum = checksum WHERE version = ?"
             + " AND status = 'DRAFT' AND checksum = ?");
   }
 
-  private boolean step(long version, String checksum, String action, String actor, String sql) throws SQLException {
-    return inTransaction(connection -> {
-      try (PreparedStatement update = connection.prepareStatement(sql)) {
-        update.setString(1, actor);
-        update.setObject(2, now());
-        update.setLong(3, version);
-        update.setString(4, checksum);
-        if (update.executeUpdate() == 0) {
-          return false;
-        }
-      }
-      audit(connection, version, action, actor, checksum, null);
-      return true;
-    });
+  private boolean step(long version, String checksum, String action, String actor, String sql)
+      throws SQLException {
+    return inTransaction(
+        connection -> {
+          try (PreparedStatement update = connection.prepareStatement(sql)) {
+            update.setString(1, actor);
+            update.setObject(2, now());
+            update.setLong(3, version);
+            update.setString(4, checksum);
+            if (update.executeUpdate() == 0) {
+              return false;
+            }
+          }
+          audit(connection, version, action, actor, checksum, null);
+          return true;
+        });
   }
 
   @Override
   public boolean activate(long version, String actor) throws SQLException {
-    return inTransaction(connection -> {
-      Long previous = null;
-      try (PreparedStatement select = connection.prepareStatement(
-          "SELECT version FROM policy_version WHERE status = 'ACTIVE' FOR UPDATE");
-          ResultSet row = select.executeQuery()) {
-        if (row.next()) {
-          previous = row.getLong(1);
-        }
-      }
-      String checksum;
-      try (PreparedStatement activate = connection.prepareStatement("""
+    return inTransaction(
+        connection -> {
+          Long previous = null;
+          try (PreparedStatement select =
+                  connection.prepareStatement(
+                      "SELECT version FROM policy_version WHERE status = 'ACTIVE' FOR UPDATE");
+              ResultSet row = select.executeQuery()) {
+            if (row.next()) {
+              previous = row.getLong(1);
+            }
+          }
+          String checksum;
+          try (PreparedStatement activate =
+              connection.prepareStatement(
+                  """
           UPDATE policy_version SET status = 'ACTIVE', activated_at = ?
           WHERE version = ? AND status = 'DRAFT' AND approved_checksum = checksum""")) {
-        activate.setObject(1, now());
-        activate.setLong(2, version);
-        if (activate.executeUpdate() == 0) {
-          return false;
-        }
-      }
-      checksum = info(connection, version).orElseThrow().checksum();
-      if (previous != null) {
-        try (PreparedStatement retire = connection.prepareStatement(
-            "UPDATE policy_version SET status = 'RETIRED' WHERE version = ?")) {
-          retire.setLong(1, previous);
-          retire.executeUpdate();
-        }
-      }
-      audit(connection, version, "ACTIVATE", actor, checksum,
-          previous == null ? "activated" : "activated, retiring version " + previous);
-      return true;
-    });
+            activate.setObject(1, now());
+            activate.setLong(2, version);
+            if (activate.executeUpdate() == 0) {
+              return false;
+            }
+          }
+          checksum = info(connection, version).orElseThrow().checksum();
+          if (previous != null) {
+            try (PreparedStatement retire =
+                connection.prepareStatement(
+                    "UPDATE policy_version SET status = 'RETIRED' WHERE version = ?")) {
+              retire.setLong(1, previous);
+              retire.executeUpdate();
+            }
+          }
+          audit(
+              connection,
+              version,
+              "ACTIVATE",
+              actor,
+              checksum,
+              previous == null ? "activated" : "activated, retiring version " + previous);
+          return true;
+        });
   }
 
   @Override
   public List<String> editors(long version) throws SQLException {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement("""
+        PreparedStatement select =
+            connection.prepareStatement(
+                """
             SELECT DISTINCT actor FROM policy_audit WHERE version = ? AND action IN ('CREATE', 'UPDATE', 'ROLLBACK')
             UNION SELECT author FROM policy_version WHERE version = ?""")) {
       select.setLong(1, version);
@@ -354,8 +425,10 @@ public final class PolicyRepository implements PolicyVersions {
 
   @Override
   public List<PolicyAuditEntry> audit(Long version, int limit) throws SQLException {
-    String sql = "SELECT version, action, actor, at, checksum, detail FROM policy_audit"
-        + (version == null ? "" : " WHERE version = ?") + " ORDER BY at DESC, audit_id DESC";
+    String sql =
+        "SELECT version, action, actor, at, checksum, detail FROM policy_audit"
+            + (version == null ? "" : " WHERE version = ?")
+            + " ORDER BY at DESC, audit_id DESC";
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(sql)) {
       select.setMaxRows(limit);
@@ -365,8 +438,14 @@ public final class PolicyRepository implements PolicyVersions {
       List<PolicyAuditEntry> entries = new ArrayList<>();
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          entries.add(new PolicyAuditEntry(rows.getLong(1), rows.getString(2), rows.getString(3), instant(rows, 4),
-              rows.getString(5), rows.getString(6)));
+          entries.add(
+              new PolicyAuditEntry(
+                  rows.getLong(1),
+                  rows.getString(2),
+                  rows.getString(3),
+                  instant(rows, 4),
+                  rows.getString(5),
+                  rows.getString(6)));
         }
       }
       return entries;
@@ -376,28 +455,43 @@ public final class PolicyRepository implements PolicyVersions {
   @Override
   public void record(PolicyAuditEntry entry) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
-      audit(connection, entry.version(), entry.action(), entry.actor(), entry.checksum(), entry.detail());
+      audit(
+          connection,
+          entry.version(),
+          entry.action(),
+          entry.actor(),
+          entry.checksum(),
+          entry.detail());
     }
   }
 
-  private static void audit(Connection connection, long version, String action, String actor, String checksum,
-      String detail) throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(
-        "INSERT INTO policy_audit (audit_id, version, action, actor, at, checksum, detail) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+  private static void audit(
+      Connection connection,
+      long version,
+      String action,
+      String actor,
+      String checksum,
+      String detail)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO policy_audit (audit_id, version, action, actor, at, checksum, detail) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       insert.setString(1, UUID.randomUUID().toString());
       insert.setLong(2, version);
       insert.setString(3, action);
       insert.setString(4, actor);
       insert.setObject(5, now());
       insert.setString(6, checksum);
-      insert.setString(7, detail == null ? null : detail.length() > 2000 ? detail.substring(0, 2000) : detail);
+      insert.setString(
+          7, detail == null ? null : detail.length() > 2000 ? detail.substring(0, 2000) : detail);
       insert.executeUpdate();
     }
   }
 
   private static void insertFiles(Connection connection, PolicySource source) throws SQLException {
-    try (PreparedStatement file = connection.prepareStatement(
-        "INSERT INTO policy_file (version, file_name, content) VALUES (?, ?, ?)")) {
+    try (PreparedStatement file =
+        connection.prepareStatement(
+            "INSERT INTO policy_file (version, file_name, content) VALUES (?, ?, ?)")) {
       for (Map.Entry<String, String> entry : source.files().entrySet()) {
         file.setLong(1, source.version());
         file.setString(2, entry.getKey());

@@ -7,10 +7,10 @@ import io.stave.application.PolicyService;
 import io.stave.application.Recordings;
 import io.stave.application.ServiceUnavailableException;
 import io.stave.application.authoring.PolicyAuthoring;
-import io.stave.infrastructure.cluster.HazelcastPolicyActivations;
 import io.stave.infrastructure.cluster.ClusterCatalogue;
 import io.stave.infrastructure.cluster.ClusterMember;
 import io.stave.infrastructure.cluster.HazelcastFactStore;
+import io.stave.infrastructure.cluster.HazelcastPolicyActivations;
 import io.stave.infrastructure.persistence.CatalogueRepository;
 import io.stave.infrastructure.persistence.Database;
 import io.stave.infrastructure.persistence.JdbcDecisionLog;
@@ -57,7 +57,9 @@ public class ServerWiring {
   @Produces
   @Singleton
   DecisionLog decisionLog() {
-    return new JdbcDecisionLog(database.dataSource(), threads,
+    return new JdbcDecisionLog(
+        database.dataSource(),
+        threads,
         Integer.getInteger("stave.decision-log.queue", 10_000),
         Duration.ofMillis(Long.getLong("stave.decision-log.enqueue-timeout-ms", 2_000)),
         Duration.ofMillis(Long.getLong("stave.decision-log.commit-timeout-ms", 10_000)));
@@ -101,23 +103,24 @@ public class ServerWiring {
   @Produces
   @Singleton
   DecisionService decisionService(PolicyService policies, DecisionLog log) {
-    return new DecisionService(policies, new HazelcastFactStore(cluster::hazelcast), log,
-        cluster::isSafe, limits());
+    return new DecisionService(
+        policies, new HazelcastFactStore(cluster::hazelcast), log, cluster::isSafe, limits());
   }
 
   private static EvaluationLimits limits() {
     return new EvaluationLimits(
         Integer.getInteger("stave.decision.fire-limit", EvaluationLimits.DEFAULT.fireLimit()),
-        Duration.ofMillis(Long.getLong("stave.decision.deadline-ms",
-            EvaluationLimits.DEFAULT.deadline().toMillis())));
+        Duration.ofMillis(
+            Long.getLong(
+                "stave.decision.deadline-ms", EvaluationLimits.DEFAULT.deadline().toMillis())));
   }
 
   /** How activations reach every node of the cluster; the startup bean subscribes this node. */
   @Produces
   @Singleton
   HazelcastPolicyActivations policyActivations(PolicyService policies) {
-    return new HazelcastPolicyActivations(cluster::hazelcast, policies, new PolicyRepository(database.dataSource()),
-        threads);
+    return new HazelcastPolicyActivations(
+        cluster::hazelcast, policies, new PolicyRepository(database.dataSource()), threads);
   }
 
   void stopPolicyActivations(@Disposes HazelcastPolicyActivations activations) {
@@ -129,10 +132,18 @@ public class ServerWiring {
 
   @Produces
   @Singleton
-  PolicyAuthoring policyAuthoring(PolicyService policies, HazelcastPolicyActivations activations, DecisionLog log) {
-    impactAnalyses = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(4), threads);
-    return new PolicyAuthoring(new PolicyRepository(database.dataSource()), policies, activations, log,
-        new HazelcastFactStore(cluster::hazelcast), limits(), impactAnalyses,
+  PolicyAuthoring policyAuthoring(
+      PolicyService policies, HazelcastPolicyActivations activations, DecisionLog log) {
+    impactAnalyses =
+        new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(4), threads);
+    return new PolicyAuthoring(
+        new PolicyRepository(database.dataSource()),
+        policies,
+        activations,
+        log,
+        new HazelcastFactStore(cluster::hazelcast),
+        limits(),
+        impactAnalyses,
         Duration.ofSeconds(Long.getLong("stave.policy.activation-wait-seconds", 30)));
   }
 

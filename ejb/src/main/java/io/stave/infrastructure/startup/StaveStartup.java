@@ -1,18 +1,18 @@
 package io.stave.infrastructure.startup;
 
 import io.stave.application.PolicyService;
-import io.stave.infrastructure.cluster.HazelcastPolicyActivations;
 import io.stave.infrastructure.cluster.ClusterMember;
 import io.stave.infrastructure.cluster.HazelcastFactStore;
+import io.stave.infrastructure.cluster.HazelcastPolicyActivations;
 import io.stave.infrastructure.feeds.CamelRuntime;
 import io.stave.infrastructure.persistence.CatalogueRepository;
 import io.stave.infrastructure.persistence.Database;
 import io.stave.infrastructure.persistence.DurableCommits;
 import io.stave.infrastructure.persistence.Migrations;
+import io.stave.interfaces.health.NodeReadiness;
 import io.stave.rules.engine.PolicyCompilationException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import io.stave.interfaces.health.NodeReadiness;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Local;
@@ -30,8 +30,8 @@ import java.util.logging.Logger;
 /**
  * Brings the node up in order: database schema, Hazelcast member, active policy, CamelContext. A
  * step that fails is logged as one line saying what and where, recorded for the health endpoint
- * (which then answers 503), and the steps after it are not attempted. It also answers the
- * readiness checks of {@code /health/ready}.
+ * (which then answers 503), and the steps after it are not attempted. It also answers the readiness
+ * checks of {@code /health/ready}.
  */
 @Singleton
 @Startup
@@ -61,8 +61,13 @@ public class StaveStartup implements NodeReadiness {
       activatePolicy();
       activations.listen();
       camel.start();
-      LOG.info("Stave node started: database " + Database.location() + "; cluster "
-          + cluster.describe() + "; policy version " + policies.active().version());
+      LOG.info(
+          "Stave node started: database "
+              + Database.location()
+              + "; cluster "
+              + cluster.describe()
+              + "; policy version "
+              + policies.active().version());
     } catch (StartupException e) {
       startupFailures.put(e.check(), e.getMessage());
       LOG.severe("STAVE CANNOT START [" + e.check() + "]: " + e.getMessage());
@@ -78,12 +83,23 @@ public class StaveStartup implements NodeReadiness {
     try {
       int applied = Migrations.migrate(database.dataSource());
       String commits = DurableCommits.ensure(database.dataSource());
-      LOG.info(() -> "Database " + Database.location() + " is at the current schema (" + applied
-          + " migration(s) applied now); " + commits);
+      LOG.info(
+          () ->
+              "Database "
+                  + Database.location()
+                  + " is at the current schema ("
+                  + applied
+                  + " migration(s) applied now); "
+                  + commits);
     } catch (SQLException | RuntimeException e) {
-      throw new StartupException("database", "the database at " + Database.location()
-          + " cannot be used: " + rootMessage(e)
-          + " (check STAVE_DB_URL, STAVE_DB_USER, STAVE_DB_PASSWORD)", e);
+      throw new StartupException(
+          "database",
+          "the database at "
+              + Database.location()
+              + " cannot be used: "
+              + rootMessage(e)
+              + " (check STAVE_DB_URL, STAVE_DB_USER, STAVE_DB_PASSWORD)",
+          e);
     }
   }
 
@@ -91,13 +107,15 @@ public class StaveStartup implements NodeReadiness {
     try {
       policies.activateStoredPolicy();
     } catch (SQLException e) {
-      throw new StartupException("policy", "policy versions cannot be read from "
-          + Database.location() + ": " + rootMessage(e), e);
+      throw new StartupException(
+          "policy",
+          "policy versions cannot be read from " + Database.location() + ": " + rootMessage(e),
+          e);
     } catch (PolicyCompilationException e) {
       throw new StartupException("policy", "the active " + e.getMessage().replace('\n', ' '), e);
     } catch (RuntimeException e) {
-      throw new StartupException("policy", "the active policy cannot be activated: "
-          + rootMessage(e), e);
+      throw new StartupException(
+          "policy", "the active policy cannot be activated: " + rootMessage(e), e);
     }
   }
 
@@ -108,9 +126,16 @@ public class StaveStartup implements NodeReadiness {
       case "database" -> new CheckState(database.isReachable(), Database.location(), failure);
       case "cluster" -> new CheckState(cluster.isSafe(), cluster.describe(), failure);
       case "camel" -> new CheckState(camel.isStarted(), camel.describe(), failure);
-      case "policy" -> new CheckState(policies.hasActive(),
-          policies.hasActive() ? "version " + policies.active().version() + " active; " + activations.describeLocal()
-              : "no active policy", failure);
+      case "policy" ->
+          new CheckState(
+              policies.hasActive(),
+              policies.hasActive()
+                  ? "version "
+                      + policies.active().version()
+                      + " active; "
+                      + activations.describeLocal()
+                  : "no active policy",
+              failure);
       default -> new CheckState(false, "no check is called " + name, null);
     };
   }
@@ -120,7 +145,8 @@ public class StaveStartup implements NodeReadiness {
     while (cause.getCause() != null && cause.getCause() != cause) {
       cause = cause.getCause();
     }
-    String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    String message =
+        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     return message.lines().findFirst().orElse(message).trim();
   }
 

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two real members on one database: a version activated through one node is compiled and run by
- * the other, which reports it; a node that missed the announcement (it joined later) catches up
- * from the database.
+ * Two real members on one database: a version activated through one node is compiled and run by the
+ * other, which reports it; a node that missed the announcement (it joined later) catches up from
+ * the database.
  */
 class ClusterActivationTest {
   private final List<HazelcastInstance> members = new ArrayList<>();
@@ -55,19 +55,33 @@ class ClusterActivationTest {
 
   private Node node(TestDatabase database, boolean first) throws Exception {
     CatalogueRepository catalogue = new CatalogueRepository(database.dataSource());
-    HazelcastInstance member = first ? TestMembers.startAlone(catalogue) : TestMembers.startJoining(catalogue);
+    HazelcastInstance member =
+        first ? TestMembers.startAlone(catalogue) : TestMembers.startJoining(catalogue);
     members.add(member);
     PolicyRepository repository = new PolicyRepository(database.dataSource());
     PolicyService policies = new PolicyService(repository);
     policies.activateStoredPolicy();
-    HazelcastPolicyActivations cluster = new HazelcastPolicyActivations(() -> member, policies, repository,
-        Executors.defaultThreadFactory());
+    HazelcastPolicyActivations cluster =
+        new HazelcastPolicyActivations(
+            () -> member, policies, repository, Executors.defaultThreadFactory());
     cluster.listen();
     activations.add(cluster);
-    return new Node(policies, new PolicyAuthoring(repository, policies, cluster,
-        new JdbcDecisionLog(database.dataSource(), Executors.defaultThreadFactory(), 100, Duration.ofSeconds(2),
-            Duration.ofSeconds(10)),
-        new HazelcastFactStore(() -> member), EvaluationLimits.DEFAULT, Runnable::run, Duration.ofSeconds(60)));
+    return new Node(
+        policies,
+        new PolicyAuthoring(
+            repository,
+            policies,
+            cluster,
+            new JdbcDecisionLog(
+                database.dataSource(),
+                Executors.defaultThreadFactory(),
+                100,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(10)),
+            new HazelcastFactStore(() -> member),
+            EvaluationLimits.DEFAULT,
+            Runnable::run,
+            Duration.ofSeconds(60)));
   }
 
   @Test
@@ -75,10 +89,17 @@ class ClusterActivationTest {
     TestDatabase database = TestDatabases.all().get(0);
     Node a = node(database, true);
     Node b = node(database, false);
-    await().atMost(Duration.ofSeconds(30)).until(() -> members.get(0).getCluster().getMembers().size() == 2);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> members.get(0).getCluster().getMembers().size() == 2);
 
-    PolicyVersionInfo draft = a.authoring().createDraft("author",
-        Map.of("note.drl", "package io.stave.policy.note;\n"), 1L, "a harmless addition");
+    PolicyVersionInfo draft =
+        a.authoring()
+            .createDraft(
+                "author",
+                Map.of("note.drl", "package io.stave.policy.note;\n"),
+                1L,
+                "a harmless addition");
     a.authoring().submit(draft.version(), "author");
     a.authoring().approve(draft.version(), "approver", draft.checksum());
     PolicyAuthoring.Activation activation = a.authoring().activate(draft.version(), "approver");
@@ -86,6 +107,8 @@ class ClusterActivationTest {
     assertTrue(activation.everyNodeRunsIt(), activation.toString());
     assertEquals(2, activation.nodes().size());
     assertEquals(2L, b.policies().runningVersion().orElseThrow(), "the other node switched");
-    assertTrue(activation.nodes().stream().allMatch(n -> "RUNNING".equals(n.state()) && n.version() == 2L));
+    assertTrue(
+        activation.nodes().stream()
+            .allMatch(n -> "RUNNING".equals(n.state()) && n.version() == 2L));
   }
 }

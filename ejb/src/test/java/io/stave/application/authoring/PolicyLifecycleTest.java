@@ -48,10 +48,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PolicyLifecycleTest {
   private static final Isrc SONG = Isrc.of("SEXYZ2600042");
   private static final Instant AT = Instant.parse("2026-11-24T10:00:00Z");
-  private static final EvaluationLimits PATIENT = new EvaluationLimits(1_000, Duration.ofSeconds(10));
+  private static final EvaluationLimits PATIENT =
+      new EvaluationLimits(1_000, Duration.ofSeconds(10));
 
   /** An author's rule: AI DJ may not curate while the label reviews it. */
-  private static final String WITHHOLD_AI_DJ = """
+  private static final String WITHHOLD_AI_DJ =
+      """
       package io.stave.policy.custom;
 
       import io.stave.rules.domain.DecisionRequest;
@@ -68,7 +70,8 @@ class PolicyLifecycleTest {
       end
       """;
 
-  private static final String WITHHOLD_SCENARIO = """
+  private static final String WITHHOLD_SCENARIO =
+      """
       {"scenarios": [{
         "name": "AI DJ curation is withheld",
         "given": {
@@ -108,10 +111,19 @@ class PolicyLifecycleTest {
     }
   }
 
-  private record Node(PolicyAuthoring authoring, PolicyService policies, JdbcDecisionLog log, HazelcastFactStore facts) {
+  private record Node(
+      PolicyAuthoring authoring,
+      PolicyService policies,
+      JdbcDecisionLog log,
+      HazelcastFactStore facts) {
     Decision decide(String feature) {
-      return policies.active().evaluate(new DecisionRequest(null, feature, UseType.AI_CURATION, SONG,
-          Territory.of("SE"), AT, Map.of()), facts, PATIENT);
+      return policies
+          .active()
+          .evaluate(
+              new DecisionRequest(
+                  null, feature, UseType.AI_CURATION, SONG, Territory.of("SE"), AT, Map.of()),
+              facts,
+              PATIENT);
     }
   }
 
@@ -119,43 +131,81 @@ class PolicyLifecycleTest {
   private Node start(TestDatabase database) throws Exception {
     CatalogueRepository catalogue = new CatalogueRepository(database.dataSource());
     member = TestMembers.startAlone(catalogue);
-    new ClusterCatalogue(catalogue, () -> member).apply(CatalogueChange.of(
-        List.of(new Recording(SONG, "Song", "A", List.of("artist-a"), "label-1", null)),
-        List.of(new Deal("stream-se", "label-1", Set.of(SONG), Set.of(Territory.of("SE")), Set.of(),
-            Instant.parse("2026-01-01T00:00:00Z"), null, Set.of(), Set.of("Stream"), null, null))));
+    new ClusterCatalogue(catalogue, () -> member)
+        .apply(
+            CatalogueChange.of(
+                List.of(new Recording(SONG, "Song", "A", List.of("artist-a"), "label-1", null)),
+                List.of(
+                    new Deal(
+                        "stream-se",
+                        "label-1",
+                        Set.of(SONG),
+                        Set.of(Territory.of("SE")),
+                        Set.of(),
+                        Instant.parse("2026-01-01T00:00:00Z"),
+                        null,
+                        Set.of(),
+                        Set.of("Stream"),
+                        null,
+                        null))));
     PolicyRepository repository = new PolicyRepository(database.dataSource());
     PolicyService policies = new PolicyService(repository);
     policies.activateStoredPolicy();
-    activations = new HazelcastPolicyActivations(() -> member, policies, repository, Executors.defaultThreadFactory());
+    activations =
+        new HazelcastPolicyActivations(
+            () -> member, policies, repository, Executors.defaultThreadFactory());
     activations.listen();
-    JdbcDecisionLog log = new JdbcDecisionLog(database.dataSource(), Executors.defaultThreadFactory(), 1_000,
-        Duration.ofSeconds(2), Duration.ofSeconds(10));
+    JdbcDecisionLog log =
+        new JdbcDecisionLog(
+            database.dataSource(),
+            Executors.defaultThreadFactory(),
+            1_000,
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(10));
     HazelcastFactStore facts = new HazelcastFactStore(() -> member);
-    PolicyAuthoring authoring = new PolicyAuthoring(repository, policies, activations, log, facts, PATIENT,
-        Runnable::run, Duration.ofSeconds(30));
+    PolicyAuthoring authoring =
+        new PolicyAuthoring(
+            repository,
+            policies,
+            activations,
+            log,
+            facts,
+            PATIENT,
+            Runnable::run,
+            Duration.ofSeconds(30));
     return new Node(authoring, policies, log, facts);
   }
 
   private static Map<String, String> withholding(String expectedDecision, String expectedReasons) {
-    return Map.of("withhold-ai-dj.drl", WITHHOLD_AI_DJ,
-        "withhold-ai-dj.scenarios.json", WITHHOLD_SCENARIO.formatted(expectedDecision, expectedReasons));
+    return Map.of(
+        "withhold-ai-dj.drl",
+        WITHHOLD_AI_DJ,
+        "withhold-ai-dj.scenarios.json",
+        WITHHOLD_SCENARIO.formatted(expectedDecision, expectedReasons));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
-  void aDraftApprovedBySomeoneElseIsActivatedOnTheNodeAndARollbackRestoresTheEarlierDecisions(TestDatabase database)
-      throws Exception {
+  void aDraftApprovedBySomeoneElseIsActivatedOnTheNodeAndARollbackRestoresTheEarlierDecisions(
+      TestDatabase database) throws Exception {
     Node node = start(database);
-    assertEquals("PERMIT", node.decide("ai-dj").verdict().name(), "the shipped baseline licenses the curation");
+    assertEquals(
+        "PERMIT",
+        node.decide("ai-dj").verdict().name(),
+        "the shipped baseline licenses the curation");
 
-    PolicyVersionInfo draft = node.authoring().createDraft("author", withholding("DENY", "\"POLICY_DENIED\""), 1L,
-        "withhold AI DJ curation");
+    PolicyVersionInfo draft =
+        node.authoring()
+            .createDraft(
+                "author", withholding("DENY", "\"POLICY_DENIED\""), 1L, "withhold AI DJ curation");
     assertEquals(2, draft.version());
     assertEquals("DRAFT", draft.stage());
     assertEquals(0, node.authoring().test(2, "author").failed());
     assertEquals("SUBMITTED", node.authoring().submit(2, "author").stage());
 
-    var own = assertThrows(ConflictException.class, () -> node.authoring().approve(2, "author", draft.checksum()));
+    var own =
+        assertThrows(
+            ConflictException.class, () -> node.authoring().approve(2, "author", draft.checksum()));
     assertTrue(own.getMessage().startsWith("four eyes"), own.getMessage());
     assertEquals("APPROVED", node.authoring().approve(2, "approver", draft.checksum()).stage());
 
@@ -165,53 +215,84 @@ class PolicyLifecycleTest {
     Decision withheld = node.decide("ai-dj");
     assertEquals("DENY", withheld.verdict().name());
     assertEquals(2, withheld.policyVersion());
-    assertEquals("PERMIT", node.decide("ai-playlist").verdict().name(), "other features are untouched");
+    assertEquals(
+        "PERMIT", node.decide("ai-playlist").verdict().name(), "other features are untouched");
 
     var rollback = node.authoring().rollback(1, "approver");
     assertEquals(3, rollback.version());
     assertTrue(rollback.everyNodeRunsIt());
-    assertEquals("PERMIT", node.decide("ai-dj").verdict().name(), "the rollback restores the earlier decisions");
-    List<String> statuses = node.authoring().list().stream().map(v -> v.version() + ":" + v.status()).toList();
+    assertEquals(
+        "PERMIT",
+        node.decide("ai-dj").verdict().name(),
+        "the rollback restores the earlier decisions");
+    List<String> statuses =
+        node.authoring().list().stream().map(v -> v.version() + ":" + v.status()).toList();
     assertEquals(List.of("3:ACTIVE", "2:RETIRED", "1:RETIRED"), statuses, "history only grows");
     assertEquals(node.authoring().sources(1).checksum(), node.authoring().info(3).checksum());
 
-    List<String> trail = node.authoring().audit(null, 100).stream().map(e -> e.version() + " " + e.action() + " " + e.actor())
-        .toList();
-    for (String step : List.of("2 CREATE author", "2 TEST author", "2 SUBMIT author", "2 APPROVE approver",
-        "2 ACTIVATE approver", "3 ROLLBACK approver", "3 ACTIVATE approver")) {
+    List<String> trail =
+        node.authoring().audit(null, 100).stream()
+            .map(e -> e.version() + " " + e.action() + " " + e.actor())
+            .toList();
+    for (String step :
+        List.of(
+            "2 CREATE author",
+            "2 TEST author",
+            "2 SUBMIT author",
+            "2 APPROVE approver",
+            "2 ACTIVATE approver",
+            "3 ROLLBACK approver",
+            "3 ACTIVATE approver")) {
       assertTrue(trail.contains(step), () -> step + " missing from " + trail);
     }
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
-  void anApprovalGoesStaleWhenTheDraftChangesAndWhoeverChangedItMayNotApprove(TestDatabase database) throws Exception {
+  void anApprovalGoesStaleWhenTheDraftChangesAndWhoeverChangedItMayNotApprove(TestDatabase database)
+      throws Exception {
     Node node = start(database);
-    PolicyVersionInfo draft = node.authoring().createDraft("author", withholding("DENY", "\"POLICY_DENIED\""), 1L, null);
+    PolicyVersionInfo draft =
+        node.authoring().createDraft("author", withholding("DENY", "\"POLICY_DENIED\""), 1L, null);
     node.authoring().submit(draft.version(), "author");
     node.authoring().approve(draft.version(), "approver", draft.checksum());
 
-    PolicyVersionInfo changed = node.authoring().updateDraft(draft.version(), "approver",
-        Map.of("withhold-ai-dj.drl", WITHHOLD_AI_DJ.replace("while it reviews it", "until further notice")));
+    PolicyVersionInfo changed =
+        node.authoring()
+            .updateDraft(
+                draft.version(),
+                "approver",
+                Map.of(
+                    "withhold-ai-dj.drl",
+                    WITHHOLD_AI_DJ.replace("while it reviews it", "until further notice")));
 
     assertEquals("APPROVAL_STALE", changed.stage());
-    var stale = assertThrows(ConflictException.class, () -> node.authoring().activate(draft.version(), "approver"));
+    var stale =
+        assertThrows(
+            ConflictException.class, () -> node.authoring().activate(draft.version(), "approver"));
     assertTrue(stale.getMessage().contains("stale"), stale.getMessage());
     node.authoring().submit(draft.version(), "author");
-    var editor = assertThrows(ConflictException.class,
-        () -> node.authoring().approve(draft.version(), "approver", changed.checksum()));
+    var editor =
+        assertThrows(
+            ConflictException.class,
+            () -> node.authoring().approve(draft.version(), "approver", changed.checksum()));
     assertTrue(editor.getMessage().contains("wrote or changed"), editor.getMessage());
-    var outdated = assertThrows(ConflictException.class,
-        () -> node.authoring().approve(draft.version(), "second-approver", draft.checksum()));
-    assertTrue(outdated.getMessage().contains("changed since it was reviewed"), outdated.getMessage());
+    var outdated =
+        assertThrows(
+            ConflictException.class,
+            () -> node.authoring().approve(draft.version(), "second-approver", draft.checksum()));
+    assertTrue(
+        outdated.getMessage().contains("changed since it was reviewed"), outdated.getMessage());
     assertEquals(1, node.policies().active().version(), "nothing was activated");
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
-  void aFailingScenarioIsReportedAndKeepsTheDraftFromBeingSubmitted(TestDatabase database) throws Exception {
+  void aFailingScenarioIsReportedAndKeepsTheDraftFromBeingSubmitted(TestDatabase database)
+      throws Exception {
     Node node = start(database);
-    PolicyVersionInfo draft = node.authoring().createDraft("author", withholding("PERMIT", "\"LICENSED\""), 1L, null);
+    PolicyVersionInfo draft =
+        node.authoring().createDraft("author", withholding("PERMIT", "\"LICENSED\""), 1L, null);
 
     PolicyScenarios.Report report = node.authoring().test(draft.version(), "author");
 
@@ -219,9 +300,12 @@ class PolicyLifecycleTest {
     var failed = report.scenarios().stream().filter(s -> !s.passed()).findFirst().orElseThrow();
     assertEquals("AI DJ curation is withheld", failed.name());
     assertTrue(failed.actual().startsWith("DENY [POLICY_DENIED]"), failed.actual());
-    assertTrue(failed.firedRules().contains("AI DJ may not curate while the label reviews it"), failed.firedRules().toString());
+    assertTrue(
+        failed.firedRules().contains("AI DJ may not curate while the label reviews it"),
+        failed.firedRules().toString());
     assertTrue(report.rules() > report.rulesFired(), "coverage counts the rules no scenario fired");
-    assertEquals(report.scenarios().size() - 1, report.passed(), "the baseline's own scenarios pass");
+    assertEquals(
+        report.scenarios().size() - 1, report.passed(), "the baseline's own scenarios pass");
     assertThrows(ConflictException.class, () -> node.authoring().submit(draft.version(), "author"));
   }
 
@@ -229,25 +313,41 @@ class PolicyLifecycleTest {
   @MethodSource("databases")
   void validationLocatesCompileErrorsAndGuardRefusals(TestDatabase database) throws Exception {
     Node node = start(database);
-    PolicyVersionInfo broken = node.authoring().createDraft("author",
-        Map.of("broken.drl", WITHHOLD_AI_DJ.replace("feature == \"ai-dj\"", "featur == \"ai-dj\"")), null, null);
+    PolicyVersionInfo broken =
+        node.authoring()
+            .createDraft(
+                "author",
+                Map.of(
+                    "broken.drl",
+                    WITHHOLD_AI_DJ.replace("feature == \"ai-dj\"", "featur == \"ai-dj\"")),
+                null,
+                null);
     PolicyAuthoring.Validation validation = node.authoring().validate(broken.version(), "author");
     assertFalse(validation.compiles());
     assertEquals("broken.drl", validation.problems().get(0).file());
     assertEquals(10, validation.problems().get(0).line(), validation.problems().toString());
 
-    PolicyVersionInfo reaching = node.authoring().createDraft("author",
-        Map.of("reach.drl", WITHHOLD_AI_DJ.replace("insert(", "System.getenv(); insert(")), null, null);
+    PolicyVersionInfo reaching =
+        node.authoring()
+            .createDraft(
+                "author",
+                Map.of("reach.drl", WITHHOLD_AI_DJ.replace("insert(", "System.getenv(); insert(")),
+                null,
+                null);
     var guarded = node.authoring().validate(reaching.version(), "author");
-    assertTrue(guarded.problems().stream().anyMatch(p -> p.kind().startsWith("System") && p.line() == 12),
+    assertTrue(
+        guarded.problems().stream().anyMatch(p -> p.kind().startsWith("System") && p.line() == 12),
         guarded.problems().toString());
-    assertThrows(InvalidValueException.class, () -> node.authoring().submit(reaching.version(), "author"),
+    assertThrows(
+        InvalidValueException.class,
+        () -> node.authoring().submit(reaching.version(), "author"),
         "a version that does not compile cannot be submitted");
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
-  void impactAnalysisCountsExactlyTheDecisionsTheDraftWouldFlip(TestDatabase database) throws Exception {
+  void impactAnalysisCountsExactlyTheDecisionsTheDraftWouldFlip(TestDatabase database)
+      throws Exception {
     Node node = start(database);
     List<Decision> logged = new ArrayList<>();
     for (int i = 0; i < 7; i++) {
@@ -257,23 +357,42 @@ class PolicyLifecycleTest {
       logged.add(node.decide("ai-playlist"));
     }
     for (int i = 0; i < 3; i++) {
-      logged.add(node.policies().active().evaluate(new DecisionRequest(null, "ai-dj", UseType.AI_CURATION,
-          Isrc.of("SEXYZ2699999"), Territory.of("SE"), AT, Map.of()), node.facts(), PATIENT));
+      logged.add(
+          node.policies()
+              .active()
+              .evaluate(
+                  new DecisionRequest(
+                      null,
+                      "ai-dj",
+                      UseType.AI_CURATION,
+                      Isrc.of("SEXYZ2699999"),
+                      Territory.of("SE"),
+                      AT,
+                      Map.of()),
+                  node.facts(),
+                  PATIENT));
     }
     node.log().record(logged, "client");
-    PolicyVersionInfo draft = node.authoring().createDraft("author", withholding("DENY", "\"POLICY_DENIED\""), 1L, null);
+    PolicyVersionInfo draft =
+        node.authoring().createDraft("author", withholding("DENY", "\"POLICY_DENIED\""), 1L, null);
 
-    ImpactAnalysis.Report report = node.authoring().startImpact(draft.version(),
-        new ImpactAnalysis.Window(null, null, 1_000), "author");
+    ImpactAnalysis.Report report =
+        node.authoring()
+            .startImpact(draft.version(), new ImpactAnalysis.Window(null, null, 1_000), "author");
     report = node.authoring().impact(report.jobId());
 
     assertEquals("DONE", report.state(), String.valueOf(report.error()));
     assertEquals(15, report.replayed());
-    assertEquals(Map.of("PERMIT_TO_DENY", 7, "REASONS_CHANGED", 3), report.flips(),
+    assertEquals(
+        Map.of("PERMIT_TO_DENY", 7, "REASONS_CHANGED", 3),
+        report.flips(),
         "the seven AI DJ curation permits flip; the three AI DJ denials of an unknown recording gain a reason;"
             + " AI Playlist is untouched");
-    assertEquals(Map.of("ai-dj", Map.of("PERMIT_TO_DENY", 7, "REASONS_CHANGED", 3)), report.byFeature());
-    assertEquals(Map.of("AI_CURATION", Map.of("PERMIT_TO_DENY", 7, "REASONS_CHANGED", 3)), report.byUseType());
+    assertEquals(
+        Map.of("ai-dj", Map.of("PERMIT_TO_DENY", 7, "REASONS_CHANGED", 3)), report.byFeature());
+    assertEquals(
+        Map.of("AI_CURATION", Map.of("PERMIT_TO_DENY", 7, "REASONS_CHANGED", 3)),
+        report.byUseType());
     assertEquals(10, report.sample().size());
     assertTrue(report.draftLatency().p50Micros() > 0 && report.activeLatency().p50Micros() > 0);
   }

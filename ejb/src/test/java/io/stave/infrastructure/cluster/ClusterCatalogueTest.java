@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.hazelcast.core.HazelcastInstance;
 import io.stave.application.CatalogueChange;
 import io.stave.application.ServiceUnavailableException;
 import io.stave.infrastructure.persistence.CatalogueRepository;
 import io.stave.infrastructure.persistence.TestDatabases.TestDatabase;
-import com.hazelcast.core.HazelcastInstance;
 import io.stave.rules.domain.Consent;
 import io.stave.rules.domain.ConsentChoice;
 import io.stave.rules.domain.Deal;
@@ -39,17 +39,45 @@ class ClusterCatalogueTest extends OneMemberTestBase {
   }
 
   private static CatalogueChange aLicensedDuetWithOneOptIn(Isrc isrc) {
-    Recording recording = new Recording(isrc, "Duet", "A & B", List.of("artist-a", "artist-b"),
-        "label-1", "(P) 2026 Label One");
-    Deal deal = new Deal("deal-" + isrc, "label-1", Set.of(isrc), Set.of(Territory.WORLDWIDE),
-        Set.of(Territory.of("US")), NOW.minus(Duration.ofDays(30)), null,
-        Set.of(UseType.AI_DERIVATIVE), Set.of("OnDemandStream"), "SubscriptionModel", 45);
-    Consent optIn = new Consent("consent-" + UUID.randomUUID(), "artist-a", UseType.AI_DERIVATIVE,
-        ConsentChoice.OPT_IN, NOW.minus(Duration.ofDays(2)), "artist portal", NOW);
-    SplitSheet split = new SplitSheet("split-" + isrc, isrc, null, List.of(
-        new Share("label-1", "LABEL", Percent.of("60")),
-        new Share("artist-a", "MAIN_ARTIST", Percent.of("20")),
-        new Share("artist-b", "MAIN_ARTIST", Percent.of("20"))));
+    Recording recording =
+        new Recording(
+            isrc,
+            "Duet",
+            "A & B",
+            List.of("artist-a", "artist-b"),
+            "label-1",
+            "(P) 2026 Label One");
+    Deal deal =
+        new Deal(
+            "deal-" + isrc,
+            "label-1",
+            Set.of(isrc),
+            Set.of(Territory.WORLDWIDE),
+            Set.of(Territory.of("US")),
+            NOW.minus(Duration.ofDays(30)),
+            null,
+            Set.of(UseType.AI_DERIVATIVE),
+            Set.of("OnDemandStream"),
+            "SubscriptionModel",
+            45);
+    Consent optIn =
+        new Consent(
+            "consent-" + UUID.randomUUID(),
+            "artist-a",
+            UseType.AI_DERIVATIVE,
+            ConsentChoice.OPT_IN,
+            NOW.minus(Duration.ofDays(2)),
+            "artist portal",
+            NOW);
+    SplitSheet split =
+        new SplitSheet(
+            "split-" + isrc,
+            isrc,
+            null,
+            List.of(
+                new Share("label-1", "LABEL", Percent.of("60")),
+                new Share("artist-a", "MAIN_ARTIST", Percent.of("20")),
+                new Share("artist-b", "MAIN_ARTIST", Percent.of("20"))));
     return new CatalogueChange(List.of(recording), List.of(deal), List.of(optIn), List.of(split));
   }
 
@@ -59,20 +87,37 @@ class ClusterCatalogueTest extends OneMemberTestBase {
     CatalogueRepository repository = new CatalogueRepository(database.dataSource());
     ClusterCatalogue catalogue = startCatalogue(repository);
     Isrc isrc = Isrc.of("SEXYZ26" + String.format("%05d", new java.util.Random().nextInt(100_000)));
-    Recording anonymous = new Recording(isrc, "Untitled", "Various", List.of(), "label-1", "controller-9", null);
-    Deal deal = new Deal("deal-" + isrc, "sender-1", Set.of(isrc), Set.of(Territory.WORLDWIDE), Set.of(),
-        NOW.minus(Duration.ofDays(30)), null, Set.of(UseType.AI_TRAINING), Set.of("Stream"), null, null);
+    Recording anonymous =
+        new Recording(isrc, "Untitled", "Various", List.of(), "label-1", "controller-9", null);
+    Deal deal =
+        new Deal(
+            "deal-" + isrc,
+            "sender-1",
+            Set.of(isrc),
+            Set.of(Territory.WORLDWIDE),
+            Set.of(),
+            NOW.minus(Duration.ofDays(30)),
+            null,
+            Set.of(UseType.AI_TRAINING),
+            Set.of("Stream"),
+            null,
+            null);
     catalogue.apply(CatalogueChange.of(List.of(anonymous), List.of(deal)));
 
     member.shutdown();
     member = TestMembers.startJoining(repository);
     var curation = decision(UseType.AI_CURATION, isrc, "SE");
     assertEquals("PERMIT", curation.verdict().name(), curation.reasons().toString());
-    assertEquals(List.of(new Share("controller-9", "RIGHTS_CONTROLLER", Percent.HUNDRED)),
-        curation.split().getShares(), "the rights controller, read back from the database, is paid");
+    assertEquals(
+        List.of(new Share("controller-9", "RIGHTS_CONTROLLER", Percent.HUNDRED)),
+        curation.split().getShares(),
+        "the rights controller, read back from the database, is paid");
     var training = decision(UseType.AI_TRAINING, isrc, "SE");
-    assertTrue(training.reasons().stream().anyMatch(r -> r.code() == io.stave.rules.domain.ReasonCode.NO_MAIN_ARTIST),
-        "no main artist survives the round trip as an empty list, not as an error: " + training.reasons());
+    assertTrue(
+        training.reasons().stream()
+            .anyMatch(r -> r.code() == io.stave.rules.domain.ReasonCode.NO_MAIN_ARTIST),
+        "no main artist survives the round trip as an empty list, not as an error: "
+            + training.reasons());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -85,18 +130,35 @@ class ClusterCatalogueTest extends OneMemberTestBase {
 
     assertEquals("PERMIT LICENSED", decide(UseType.AI_CURATION, isrc, "SE"));
     assertEquals("DENY NOT_LICENSED", decide(UseType.AI_CURATION, isrc, "US"));
-    assertEquals("DENY NO_ARTIST_CONSENT", decide(UseType.AI_DERIVATIVE, isrc, "SE"),
+    assertEquals(
+        "DENY NO_ARTIST_CONSENT",
+        decide(UseType.AI_DERIVATIVE, isrc, "SE"),
         "artist-b never opted in");
 
-    catalogue.apply(new CatalogueChange(List.of(), List.of(), List.of(new Consent(
-        "consent-" + UUID.randomUUID(), "artist-b", UseType.AI_DERIVATIVE, ConsentChoice.OPT_IN,
-        NOW.minus(Duration.ofDays(1)), "artist portal", NOW)), List.of()));
-    assertEquals("PERMIT LICENSED", decide(UseType.AI_DERIVATIVE, isrc, "SE"),
+    catalogue.apply(
+        new CatalogueChange(
+            List.of(),
+            List.of(),
+            List.of(
+                new Consent(
+                    "consent-" + UUID.randomUUID(),
+                    "artist-b",
+                    UseType.AI_DERIVATIVE,
+                    ConsentChoice.OPT_IN,
+                    NOW.minus(Duration.ofDays(1)),
+                    "artist portal",
+                    NOW)),
+            List.of()));
+    assertEquals(
+        "PERMIT LICENSED",
+        decide(UseType.AI_DERIVATIVE, isrc, "SE"),
         "the second opt-in is seen once committed");
 
     member.shutdown();
     member = TestMembers.startJoining(repository);
-    assertEquals("PERMIT LICENSED", decide(UseType.AI_DERIVATIVE, isrc, "SE"),
+    assertEquals(
+        "PERMIT LICENSED",
+        decide(UseType.AI_DERIVATIVE, isrc, "SE"),
         "a fresh member loads every fact from the database");
     var decision = decision(UseType.AI_DERIVATIVE, isrc, "SE");
     assertEquals("split-" + isrc, decision.split().getSplitId());
@@ -111,21 +173,24 @@ class ClusterCatalogueTest extends OneMemberTestBase {
     Isrc isrc = Isrc.of("SEXYZ2600002");
     CatalogueChange good = aLicensedDuetWithOneOptIn(isrc);
     Consent duplicate = good.consents().get(0);
-    CatalogueChange halfBad = new CatalogueChange(good.recordings(), good.deals(),
-        List.of(duplicate, duplicate), good.splitSheets());
+    CatalogueChange halfBad =
+        new CatalogueChange(
+            good.recordings(), good.deals(), List.of(duplicate, duplicate), good.splitSheets());
 
     assertThrows(ServiceUnavailableException.class, () -> catalogue.apply(halfBad));
 
     assertEquals("DENY UNKNOWN_RECORDING", decide(UseType.AI_CURATION, isrc, "SE"));
     member.shutdown();
     member = TestMembers.startJoining(repository);
-    assertTrue(new HazelcastFactStore(() -> member).recording(isrc).isEmpty(),
+    assertTrue(
+        new HazelcastFactStore(() -> member).recording(isrc).isEmpty(),
         "the rolled-back recording is not in the database either");
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
-  void twoNodesAppendingToOneArtistsConsentsAtOnceLeaveTheMapsAsTheDatabase(TestDatabase database) throws Exception {
+  void twoNodesAppendingToOneArtistsConsentsAtOnceLeaveTheMapsAsTheDatabase(TestDatabase database)
+      throws Exception {
     CatalogueRepository repository = new CatalogueRepository(database.dataSource());
     ClusterCatalogue first = startCatalogue(repository);
     HazelcastInstance secondMember = TestMembers.startJoining(repository);
@@ -134,15 +199,47 @@ class ClusterCatalogueTest extends OneMemberTestBase {
     try {
       for (int round = 0; round < 20; round++) {
         String artist = "artist-" + UUID.randomUUID();
-        var optIn = pool.submit(() -> first.apply(new CatalogueChange(List.of(), List.of(), List.of(new Consent(
-            "in-" + UUID.randomUUID(), artist, UseType.AI_TRAINING, ConsentChoice.OPT_IN, NOW, "portal", NOW)), List.of())));
-        var optOut = pool.submit(() -> second.apply(new CatalogueChange(List.of(), List.of(), List.of(new Consent(
-            "out-" + UUID.randomUUID(), artist, UseType.AI_TRAINING, ConsentChoice.OPT_OUT, NOW, "portal", NOW)), List.of())));
+        var optIn =
+            pool.submit(
+                () ->
+                    first.apply(
+                        new CatalogueChange(
+                            List.of(),
+                            List.of(),
+                            List.of(
+                                new Consent(
+                                    "in-" + UUID.randomUUID(),
+                                    artist,
+                                    UseType.AI_TRAINING,
+                                    ConsentChoice.OPT_IN,
+                                    NOW,
+                                    "portal",
+                                    NOW)),
+                            List.of())));
+        var optOut =
+            pool.submit(
+                () ->
+                    second.apply(
+                        new CatalogueChange(
+                            List.of(),
+                            List.of(),
+                            List.of(
+                                new Consent(
+                                    "out-" + UUID.randomUUID(),
+                                    artist,
+                                    UseType.AI_TRAINING,
+                                    ConsentChoice.OPT_OUT,
+                                    NOW,
+                                    "portal",
+                                    NOW)),
+                            List.of())));
         optIn.get();
         optOut.get();
         String key = HazelcastFactStore.consentKey(artist, UseType.AI_TRAINING);
         assertEquals(2, repository.consents(List.of(key)).get(key).size());
-        assertEquals(2, secondMember.<String, List<Consent>>getMap(HazelcastFactStore.CONSENTS).get(key).size(),
+        assertEquals(
+            2,
+            secondMember.<String, List<Consent>>getMap(HazelcastFactStore.CONSENTS).get(key).size(),
             "round " + round + ": both consents are in the map, whichever commit came last");
       }
     } finally {
@@ -157,20 +254,42 @@ class ClusterCatalogueTest extends OneMemberTestBase {
     CatalogueRepository repository = new CatalogueRepository(database.dataSource());
     ClusterCatalogue catalogue = startCatalogue(repository);
     Isrc isrc = Isrc.of("SEXYZ26" + String.format("%05d", new java.util.Random().nextInt(100_000)));
-    SplitSheet fromErn = new SplitSheet("ern:" + isrc.code(), isrc, null,
-        List.of(new Share("label-1", "RightsController", Percent.HUNDRED)));
-    SplitSheet fromSplitFeed = new SplitSheet("split:" + isrc.code() + ":*", isrc, null, List.of(
-        new Share("label-1", "LABEL", Percent.of("70")), new Share("artist-a", "MAIN_ARTIST", Percent.of("30"))));
-    CatalogueChange ernMessage = new CatalogueChange(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-        List.of(), List.of(fromErn), List.of());
+    SplitSheet fromErn =
+        new SplitSheet(
+            "ern:" + isrc.code(),
+            isrc,
+            null,
+            List.of(new Share("label-1", "RightsController", Percent.HUNDRED)));
+    SplitSheet fromSplitFeed =
+        new SplitSheet(
+            "split:" + isrc.code() + ":*",
+            isrc,
+            null,
+            List.of(
+                new Share("label-1", "LABEL", Percent.of("70")),
+                new Share("artist-a", "MAIN_ARTIST", Percent.of("30"))));
+    CatalogueChange ernMessage =
+        new CatalogueChange(
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(fromErn),
+            List.of());
 
     catalogue.apply(ernMessage);
-    assertEquals(fromErn.getSplitId(), new HazelcastFactStore(() -> member).splitSheet(isrc, null).orElseThrow().getSplitId(),
+    assertEquals(
+        fromErn.getSplitId(),
+        new HazelcastFactStore(() -> member).splitSheet(isrc, null).orElseThrow().getSplitId(),
         "with nothing else on record the rights controllers' shares are the sheet");
     catalogue.apply(new CatalogueChange(List.of(), List.of(), List.of(), List.of(fromSplitFeed)));
     catalogue.apply(ernMessage);
 
-    assertEquals(fromSplitFeed.getSplitId(),
+    assertEquals(
+        fromSplitFeed.getSplitId(),
         new HazelcastFactStore(() -> member).splitSheet(isrc, null).orElseThrow().getSplitId(),
         "an ERN update after the split sheet leaves the split sheet in place");
   }

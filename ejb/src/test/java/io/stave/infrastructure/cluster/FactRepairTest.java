@@ -32,29 +32,62 @@ class FactRepairTest extends OneMemberTestBase {
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
   @SuppressWarnings("unchecked")
-  void anOptOutOverwrittenByAMergeIsRestoredFromTheDatabaseBeforeTheNodeDecidesAgain(TestDatabase database) {
+  void anOptOutOverwrittenByAMergeIsRestoredFromTheDatabaseBeforeTheNodeDecidesAgain(
+      TestDatabase database) {
     CatalogueRepository repository = new CatalogueRepository(database.dataSource());
     member = TestMembers.startAlone(repository);
     ClusterCatalogue catalogue = new ClusterCatalogue(repository, () -> member);
     Isrc isrc = Isrc.of("SEREP2600001");
-    catalogue.apply(CatalogueChange.of(List.of(new Recording(isrc, "Song", "A", List.of("artist-r"), "label-1", null)),
-        List.of(new Deal("deal-r", "label-1", Set.of(isrc), Set.of(Territory.WORLDWIDE), Set.of(),
-            NOW.minus(Duration.ofDays(10)), null, Set.of(UseType.AI_VOICEOVER), Set.of(), null, null))));
-    catalogue.apply(new CatalogueChange(List.of(), List.of(), List.of(new Consent("consent-" + UUID.randomUUID(),
-        "artist-r", UseType.AI_VOICEOVER, ConsentChoice.OPT_OUT, NOW.minus(Duration.ofDays(1)), "portal", NOW)),
-        List.of()));
+    catalogue.apply(
+        CatalogueChange.of(
+            List.of(new Recording(isrc, "Song", "A", List.of("artist-r"), "label-1", null)),
+            List.of(
+                new Deal(
+                    "deal-r",
+                    "label-1",
+                    Set.of(isrc),
+                    Set.of(Territory.WORLDWIDE),
+                    Set.of(),
+                    NOW.minus(Duration.ofDays(10)),
+                    null,
+                    Set.of(UseType.AI_VOICEOVER),
+                    Set.of(),
+                    null,
+                    null))));
+    catalogue.apply(
+        new CatalogueChange(
+            List.of(),
+            List.of(),
+            List.of(
+                new Consent(
+                    "consent-" + UUID.randomUUID(),
+                    "artist-r",
+                    UseType.AI_VOICEOVER,
+                    ConsentChoice.OPT_OUT,
+                    NOW.minus(Duration.ofDays(1)),
+                    "portal",
+                    NOW)),
+            List.of()));
     assertEquals("DENY ARTIST_OPTED_OUT", decide(UseType.AI_VOICEOVER, isrc, "SE"));
 
     // What a merge can leave behind: the other side's value of the key, without the opt-out.
-    member.getMap(HazelcastFactStore.CONSENTS).put(HazelcastFactStore.consentKey("artist-r", UseType.AI_VOICEOVER),
-        new ArrayList<Consent>());
-    assertEquals("PERMIT", decision(UseType.AI_VOICEOVER, isrc, "SE").verdict().name(), "the map lost the opt-out");
+    member
+        .getMap(HazelcastFactStore.CONSENTS)
+        .put(
+            HazelcastFactStore.consentKey("artist-r", UseType.AI_VOICEOVER),
+            new ArrayList<Consent>());
+    assertEquals(
+        "PERMIT",
+        decision(UseType.AI_VOICEOVER, isrc, "SE").verdict().name(),
+        "the map lost the opt-out");
 
     ClusterMember node = new ClusterMember();
     node.repairFacts(member);
     await().atMost(Duration.ofSeconds(30)).until(() -> !node.isRepairing());
 
-    assertEquals("DENY ARTIST_OPTED_OUT", decide(UseType.AI_VOICEOVER, isrc, "SE"),
+    assertEquals(
+        "DENY ARTIST_OPTED_OUT",
+        decide(UseType.AI_VOICEOVER, isrc, "SE"),
         "the committed opt-out is back in the map");
     assertFalse(node.isRepairing());
   }

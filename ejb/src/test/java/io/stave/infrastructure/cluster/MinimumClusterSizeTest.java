@@ -58,20 +58,38 @@ class MinimumClusterSizeTest {
     node.start(catalogue);
     PolicyService policies = new PolicyService(new PolicyRepository(dataSource));
     policies.activateStoredPolicy();
-    DecisionService decisions = new DecisionService(policies, new HazelcastFactStore(node::hazelcast),
-        new JdbcDecisionLog(dataSource, Executors.defaultThreadFactory(), 100, Duration.ofSeconds(2),
-            Duration.ofSeconds(10)),
-        node::isSafe, EvaluationLimits.DEFAULT);
-    DecisionRequest request = new DecisionRequest(null, "ai-dj", UseType.AI_CURATION, Isrc.of("SEMIN2600001"),
-        Territory.of("SE"), Instant.now(), Map.of());
+    DecisionService decisions =
+        new DecisionService(
+            policies,
+            new HazelcastFactStore(node::hazelcast),
+            new JdbcDecisionLog(
+                dataSource,
+                Executors.defaultThreadFactory(),
+                100,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(10)),
+            node::isSafe,
+            EvaluationLimits.DEFAULT);
+    DecisionRequest request =
+        new DecisionRequest(
+            null,
+            "ai-dj",
+            UseType.AI_CURATION,
+            Isrc.of("SEMIN2600001"),
+            Territory.of("SE"),
+            Instant.now(),
+            Map.of());
 
     assertFalse(node.isSafe(), node.describe());
-    assertThrows(ServiceUnavailableException.class, () -> decisions.decide(request, "client"),
+    assertThrows(
+        ServiceUnavailableException.class,
+        () -> decisions.decide(request, "client"),
         "one member of a minimum of two must not decide");
 
     other = TestMembers.startJoining(catalogue);
     await().atMost(Duration.ofSeconds(30)).until(node::isSafe);
-    assertTrue(decisions.decide(request, "client").verdict() != null, "with two members it decides again");
+    assertTrue(
+        decisions.decide(request, "client").verdict() != null, "with two members it decides again");
 
     other.getLifecycleService().terminate();
     other = null;

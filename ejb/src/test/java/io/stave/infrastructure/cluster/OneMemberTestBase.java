@@ -27,8 +27,13 @@ import org.junit.jupiter.api.BeforeAll;
  */
 public abstract class OneMemberTestBase {
   protected static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
-  /** These tests are about where facts come from, not about speed: a cold JVM must not trip them. */
-  private static final EvaluationLimits PATIENT = new EvaluationLimits(1_000, Duration.ofSeconds(10));
+
+  /**
+   * These tests are about where facts come from, not about speed: a cold JVM must not trip them.
+   */
+  private static final EvaluationLimits PATIENT =
+      new EvaluationLimits(1_000, Duration.ofSeconds(10));
+
   private static CompiledPolicy baseline;
   protected HazelcastInstance member;
 
@@ -59,14 +64,17 @@ public abstract class OneMemberTestBase {
     return decision(new HazelcastFactStore(() -> member), use, isrc, territory);
   }
 
-  protected static Decision decision(HazelcastFactStore facts, UseType use, Isrc isrc, String territory) {
+  protected static Decision decision(
+      HazelcastFactStore facts, UseType use, Isrc isrc, String territory) {
     return decision(facts, use, isrc, territory, NOW);
   }
 
-  protected static Decision decision(HazelcastFactStore facts, UseType use, Isrc isrc, String territory,
-      Instant at) {
-    return baseline.evaluate(new DecisionRequest(null, "test", use, isrc, Territory.of(territory), at, Map.of()),
-        facts, PATIENT);
+  protected static Decision decision(
+      HazelcastFactStore facts, UseType use, Isrc isrc, String territory, Instant at) {
+    return baseline.evaluate(
+        new DecisionRequest(null, "test", use, isrc, Territory.of(territory), at, Map.of()),
+        facts,
+        PATIENT);
   }
 
   /** The verdict and the first reason's code, e.g. "DENY NOT_LICENSED". */

@@ -32,7 +32,8 @@ public final class TestMembers {
   /** A member of the cluster the last {@link #startAlone} made (a restart of a node). */
   public static HazelcastInstance startJoining(CatalogueRepository repository) {
     var config = ClusterConfiguration.load(TestMembers.class.getClassLoader(), repository);
-    // The server names its one member after the cluster; two members in one test JVM need two names.
+    // The server names its one member after the cluster; two members in one test JVM need two
+    // names.
     config.setInstanceName(config.getInstanceName() + "-" + UUID.randomUUID());
     HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
     new HazelcastFactStore(() -> member).warmUp();

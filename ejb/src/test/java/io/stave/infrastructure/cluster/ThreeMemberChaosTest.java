@@ -45,10 +45,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Three real members holding more than 100,000 fact entries; one member is killed (terminated,
- * no graceful hand-over) while 10,000 decisions run on another. Every decision must equal a
- * single-node oracle deciding from the same facts in memory, and afterwards the maps must equal
- * the database (entry counts and a digest of every entry).
+ * Three real members holding more than 100,000 fact entries; one member is killed (terminated, no
+ * graceful hand-over) while 10,000 decisions run on another. Every decision must equal a
+ * single-node oracle deciding from the same facts in memory, and afterwards the maps must equal the
+ * database (entry counts and a digest of every entry).
  */
 class ThreeMemberChaosTest {
   private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
@@ -67,8 +67,12 @@ class ThreeMemberChaosTest {
     return Isrc.of(String.format("CHSYN26%05d", i));
   }
 
-  /** A seeded catalogue written to the database and kept in the oracle: recordings, deals, consents, sheets. */
-  private static InMemoryFactStore seed(DataSource dataSource, CatalogueRepository repository) throws Exception {
+  /**
+   * A seeded catalogue written to the database and kept in the oracle: recordings, deals, consents,
+   * sheets.
+   */
+  private static InMemoryFactStore seed(DataSource dataSource, CatalogueRepository repository)
+      throws Exception {
     Random random = new Random(42);
     InMemoryFactStore oracle = new InMemoryFactStore();
     List<Recording> recordings = new ArrayList<>();
@@ -77,8 +81,15 @@ class ThreeMemberChaosTest {
       if (random.nextInt(4) == 0) {
         artists.add("artist-" + random.nextInt(ARTISTS));
       }
-      recordings.add(new Recording(isrc(i), "Track " + i, "Artist " + i, List.copyOf(new LinkedHashSet<>(artists)),
-          "label-" + (i % 50), i % 7 == 0 ? "controller-" + (i % 11) : null, null));
+      recordings.add(
+          new Recording(
+              isrc(i),
+              "Track " + i,
+              "Artist " + i,
+              List.copyOf(new LinkedHashSet<>(artists)),
+              "label-" + (i % 50),
+              i % 7 == 0 ? "controller-" + (i % 11) : null,
+              null));
     }
     List<Deal> deals = new ArrayList<>();
     for (int d = 0; d < RECORDINGS / 10; d++) {
@@ -86,8 +97,10 @@ class ThreeMemberChaosTest {
       for (int r = 0; r < 10; r++) {
         covered.add(isrc(d * 10 + r));
       }
-      Set<Territory> territories = random.nextInt(3) == 0 ? Set.of(Territory.WORLDWIDE)
-          : Set.of(Territory.of(COUNTRIES.get(random.nextInt(COUNTRIES.size()))));
+      Set<Territory> territories =
+          random.nextInt(3) == 0
+              ? Set.of(Territory.WORLDWIDE)
+              : Set.of(Territory.of(COUNTRIES.get(random.nextInt(COUNTRIES.size()))));
       Set<UseType> uses = EnumSet.noneOf(UseType.class);
       for (UseType use : UseType.values()) {
         if (random.nextInt(3) == 0) {
@@ -95,33 +108,60 @@ class ThreeMemberChaosTest {
         }
       }
       Instant from = NOW.minus(Duration.ofDays(30 + random.nextInt(300)));
-      Instant until = random.nextInt(5) == 0 ? NOW.minus(Duration.ofDays(1 + random.nextInt(20))) : null;
-      deals.add(new Deal("deal-" + d, "label-" + (d % 50), covered, territories, Set.of(), from, until, uses,
-          random.nextBoolean() ? Set.of("OnDemandStream") : Set.of(), null, null));
+      Instant until =
+          random.nextInt(5) == 0 ? NOW.minus(Duration.ofDays(1 + random.nextInt(20))) : null;
+      deals.add(
+          new Deal(
+              "deal-" + d,
+              "label-" + (d % 50),
+              covered,
+              territories,
+              Set.of(),
+              from,
+              until,
+              uses,
+              random.nextBoolean() ? Set.of("OnDemandStream") : Set.of(),
+              null,
+              null));
     }
     List<Consent> consents = new ArrayList<>();
     for (int c = 0; c < 45_000; c++) {
-      consents.add(new Consent("consent-" + c, "artist-" + random.nextInt(ARTISTS),
-          UseType.values()[random.nextInt(UseType.values().length)],
-          random.nextBoolean() ? ConsentChoice.OPT_IN : ConsentChoice.OPT_OUT,
-          NOW.minus(Duration.ofDays(random.nextInt(400))), "portal", NOW.minus(Duration.ofDays(1))));
+      consents.add(
+          new Consent(
+              "consent-" + c,
+              "artist-" + random.nextInt(ARTISTS),
+              UseType.values()[random.nextInt(UseType.values().length)],
+              random.nextBoolean() ? ConsentChoice.OPT_IN : ConsentChoice.OPT_OUT,
+              NOW.minus(Duration.ofDays(random.nextInt(400))),
+              "portal",
+              NOW.minus(Duration.ofDays(1))));
     }
     List<SplitSheet> sheets = new ArrayList<>();
     for (int i = 0; i < RECORDINGS; i += 3) {
-      sheets.add(new SplitSheet("split-" + i, isrc(i), null, List.of(
-          new Share("label-" + (i % 50), "LABEL", Percent.of("60")),
-          new Share(recordings.get(i).getMainArtistIds().get(0), "MAIN_ARTIST", Percent.of("40")))));
+      sheets.add(
+          new SplitSheet(
+              "split-" + i,
+              isrc(i),
+              null,
+              List.of(
+                  new Share("label-" + (i % 50), "LABEL", Percent.of("60")),
+                  new Share(
+                      recordings.get(i).getMainArtistIds().get(0),
+                      "MAIN_ARTIST",
+                      Percent.of("40")))));
     }
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       for (int i = 0; i < recordings.size(); i += 5_000) {
-        repository.saveRecordings(connection, recordings.subList(i, Math.min(recordings.size(), i + 5_000)));
+        repository.saveRecordings(
+            connection, recordings.subList(i, Math.min(recordings.size(), i + 5_000)));
       }
       for (int i = 0; i < deals.size(); i += 1_000) {
         repository.saveDeals(connection, deals.subList(i, Math.min(deals.size(), i + 1_000)));
       }
       for (int i = 0; i < consents.size(); i += 5_000) {
-        repository.appendConsents(connection, consents.subList(i, Math.min(consents.size(), i + 5_000)));
+        repository.appendConsents(
+            connection, consents.subList(i, Math.min(consents.size(), i + 5_000)));
       }
       repository.saveSplitSheets(connection, sheets, SheetSource.SPLIT_FEED);
       connection.commit();
@@ -134,7 +174,8 @@ class ThreeMemberChaosTest {
   }
 
   @Test
-  void killingAMemberDuringTenThousandDecisionsChangesNoDecisionAndTheMapsStillEqualTheDatabase() throws Exception {
+  void killingAMemberDuringTenThousandDecisionsChangesNoDecisionAndTheMapsStillEqualTheDatabase()
+      throws Exception {
     DataSource dataSource = TestDatabases.all().get(0).dataSource();
     CatalogueRepository repository = new CatalogueRepository(dataSource);
     InMemoryFactStore oracle = seed(dataSource, repository);
@@ -143,8 +184,13 @@ class ThreeMemberChaosTest {
     members.add(TestMembers.startAlone(repository));
     members.add(TestMembers.startJoining(repository));
     members.add(TestMembers.startJoining(repository));
-    await().atMost(Duration.ofSeconds(60)).until(() -> members.get(0).getCluster().getMembers().size() == 3);
-    long entries = HazelcastFactStore.FACT_MAPS.stream().mapToLong(name -> members.get(0).getMap(name).size()).sum();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> members.get(0).getCluster().getMembers().size() == 3);
+    long entries =
+        HazelcastFactStore.FACT_MAPS.stream()
+            .mapToLong(name -> members.get(0).getMap(name).size())
+            .sum();
     assertTrue(entries >= 100_000, entries + " fact entries");
 
     FactStore cluster = new HazelcastFactStore(() -> members.get(0));
@@ -159,9 +205,17 @@ class ThreeMemberChaosTest {
           members.get(2).getLifecycleService().terminate(); // a hard kill, not a graceful shutdown
         }
         int index = random.nextInt(RECORDINGS + RECORDINGS / 20); // about 5% unknown recordings
-        DecisionRequest request = new DecisionRequest(null, "chaos", UseType.values()[random.nextInt(6)],
-            index < RECORDINGS ? isrc(index) : Isrc.of(String.format("CHUNK26%05d", index - RECORDINGS)),
-            Territory.of(COUNTRIES.get(random.nextInt(COUNTRIES.size()))), NOW, Map.of());
+        DecisionRequest request =
+            new DecisionRequest(
+                null,
+                "chaos",
+                UseType.values()[random.nextInt(6)],
+                index < RECORDINGS
+                    ? isrc(index)
+                    : Isrc.of(String.format("CHUNK26%05d", index - RECORDINGS)),
+                Territory.of(COUNTRIES.get(random.nextInt(COUNTRIES.size()))),
+                NOW,
+                Map.of());
         String clustered = outcome(policy.evaluate(request, cluster, patient));
         String alone = outcome(policy.evaluate(request, oracle, patient));
         if (!clustered.equals(alone)) {
@@ -176,38 +230,74 @@ class ThreeMemberChaosTest {
     assertEquals(2, members.get(0).getCluster().getMembers().size());
 
     HazelcastInstance survivor = members.get(0);
-    assertMapEqualsDatabase(survivor, HazelcastFactStore.RECORDINGS, repository.recordingKeys(),
+    assertMapEqualsDatabase(
+        survivor,
+        HazelcastFactStore.RECORDINGS,
+        repository.recordingKeys(),
         keys -> unchecked(() -> repository.recordings(keys)));
-    assertMapEqualsDatabase(survivor, HazelcastFactStore.RECORDING_DEALS, repository.dealRecordingKeys(),
+    assertMapEqualsDatabase(
+        survivor,
+        HazelcastFactStore.RECORDING_DEALS,
+        repository.dealRecordingKeys(),
         keys -> unchecked(() -> repository.dealsByRecording(keys)));
-    assertMapEqualsDatabase(survivor, HazelcastFactStore.CONSENTS, repository.consentKeys(),
+    assertMapEqualsDatabase(
+        survivor,
+        HazelcastFactStore.CONSENTS,
+        repository.consentKeys(),
         keys -> unchecked(() -> repository.consents(keys)));
-    assertMapEqualsDatabase(survivor, HazelcastFactStore.SPLIT_SHEETS, repository.splitSheetKeys(),
+    assertMapEqualsDatabase(
+        survivor,
+        HazelcastFactStore.SPLIT_SHEETS,
+        repository.splitSheetKeys(),
         keys -> unchecked(() -> repository.splitSheets(keys)));
   }
 
   private static String outcome(Decision decision) {
-    return decision.verdict() + " " + decision.reasons().stream().map(r -> r.code().name()).sorted().toList()
-        + (decision.split() == null ? "" : " " + decision.split().getSplitId() + decision.split().getShares());
+    return decision.verdict()
+        + " "
+        + decision.reasons().stream().map(r -> r.code().name()).sorted().toList()
+        + (decision.split() == null
+            ? ""
+            : " " + decision.split().getSplitId() + decision.split().getShares());
   }
 
-  /** Every key the database holds is in the map with the same value (a digest over canonical entries). */
-  private static void assertMapEqualsDatabase(HazelcastInstance member, String name, Set<String> keys,
-      Function<Set<String>, Map<String, ?>> database) throws Exception {
+  /**
+   * Every key the database holds is in the map with the same value (a digest over canonical
+   * entries).
+   */
+  private static void assertMapEqualsDatabase(
+      HazelcastInstance member,
+      String name,
+      Set<String> keys,
+      Function<Set<String>, Map<String, ?>> database)
+      throws Exception {
     Map<String, Object> inMap = new TreeMap<>(member.<String, Object>getMap(name).getAll(keys));
     Map<String, Object> inDatabase = new TreeMap<>(database.apply(keys));
     assertEquals(inDatabase.size(), inMap.size(), name + ": entries");
-    String firstDifference = inDatabase.keySet().stream()
-        .filter(key -> !canonical(inDatabase.get(key)).equals(canonical(inMap.get(key))))
-        .findFirst().map(key -> key + ": database " + canonical(inDatabase.get(key)) + ", map " + canonical(inMap.get(key)))
-        .orElse("none");
-    assertEquals(digest(inDatabase), digest(inMap), name + ": digest of every entry; first difference " + firstDifference);
+    String firstDifference =
+        inDatabase.keySet().stream()
+            .filter(key -> !canonical(inDatabase.get(key)).equals(canonical(inMap.get(key))))
+            .findFirst()
+            .map(
+                key ->
+                    key
+                        + ": database "
+                        + canonical(inDatabase.get(key))
+                        + ", map "
+                        + canonical(inMap.get(key)))
+            .orElse("none");
+    assertEquals(
+        digest(inDatabase),
+        digest(inMap),
+        name + ": digest of every entry; first difference " + firstDifference);
   }
 
   private static String digest(Map<String, Object> entries) throws Exception {
     MessageDigest sha = MessageDigest.getInstance("SHA-256");
     for (Map.Entry<String, Object> entry : entries.entrySet()) {
-      sha.update((entry.getKey() + "=" + canonical(entry.getValue()) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      sha.update(
+          (entry.getKey() + "=" + canonical(entry.getValue()) + "\n")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
     return HexFormat.of().formatHex(sha.digest());
   }
@@ -217,16 +307,47 @@ class ThreeMemberChaosTest {
       return list.stream().map(ThreeMemberChaosTest::canonical).sorted().toList().toString();
     }
     if (value instanceof Recording r) {
-      return r.getIsrc() + "|" + r.getTitle() + "|" + r.getDisplayArtist() + "|" + r.getMainArtistIds() + "|"
-          + r.getLabelId() + "|" + r.getRightsControllerId();
+      return r.getIsrc()
+          + "|"
+          + r.getTitle()
+          + "|"
+          + r.getDisplayArtist()
+          + "|"
+          + r.getMainArtistIds()
+          + "|"
+          + r.getLabelId()
+          + "|"
+          + r.getRightsControllerId();
     }
     if (value instanceof Deal d) {
-      return d.getDealId() + "|" + d.getLicensorId() + "|" + sorted(d.getRecordings()) + "|" + sorted(d.getTerritories())
-          + "|" + sorted(d.getExcludedTerritories()) + "|" + d.getValidFrom() + "|" + d.getValidUntil() + "|"
-          + sorted(d.getAiUseTypes()) + "|" + sorted(d.getDdexUseTypes());
+      return d.getDealId()
+          + "|"
+          + d.getLicensorId()
+          + "|"
+          + sorted(d.getRecordings())
+          + "|"
+          + sorted(d.getTerritories())
+          + "|"
+          + sorted(d.getExcludedTerritories())
+          + "|"
+          + d.getValidFrom()
+          + "|"
+          + d.getValidUntil()
+          + "|"
+          + sorted(d.getAiUseTypes())
+          + "|"
+          + sorted(d.getDdexUseTypes());
     }
     if (value instanceof Consent c) {
-      return c.consentId() + "|" + c.artistId() + "|" + c.useType() + "|" + c.choice() + "|" + c.effectiveFrom();
+      return c.consentId()
+          + "|"
+          + c.artistId()
+          + "|"
+          + c.useType()
+          + "|"
+          + c.choice()
+          + "|"
+          + c.effectiveFrom();
     }
     if (value instanceof SplitSheet s) {
       return s.getSplitId() + "|" + s.getUseType() + "|" + s.getShares();
@@ -234,7 +355,10 @@ class ThreeMemberChaosTest {
     return String.valueOf(value);
   }
 
-  /** A set's members in a fixed order: an immutable set iterates in an order of its own after a round trip. */
+  /**
+   * A set's members in a fixed order: an immutable set iterates in an order of its own after a
+   * round trip.
+   */
   private static String sorted(java.util.Collection<?> values) {
     return values.stream().map(String::valueOf).sorted().toList().toString();
   }

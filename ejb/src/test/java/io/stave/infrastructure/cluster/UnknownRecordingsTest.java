@@ -68,15 +68,23 @@ class UnknownRecordingsTest extends OneMemberTestBase {
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     long askedAgain = counted.statements() - before;
-    System.out.printf("%s: unknown recordings asked for the first time: %.2f queries per decision,"
-            + " %.0f decisions/s; asked again: %.2f queries per decision, %.0f decisions/s%n", database,
-        (double) firstAsked / UNKNOWN, UNKNOWN / firstSeconds,
-        (double) askedAgain / (UNKNOWN * ROUNDS), UNKNOWN * ROUNDS / seconds);
+    System.out.printf(
+        "%s: unknown recordings asked for the first time: %.2f queries per decision,"
+            + " %.0f decisions/s; asked again: %.2f queries per decision, %.0f decisions/s%n",
+        database,
+        (double) firstAsked / UNKNOWN,
+        UNKNOWN / firstSeconds,
+        (double) askedAgain / (UNKNOWN * ROUNDS),
+        UNKNOWN * ROUNDS / seconds);
     assertEquals(0, askedAgain, "queries for recordings already known to be unknown");
     assertEquals(UNKNOWN, firstAsked, "one query per recording the catalogue does not know");
-    assertEquals(dealEntries, member.getMap(HazelcastFactStore.RECORDING_DEALS).size(),
+    assertEquals(
+        dealEntries,
+        member.getMap(HazelcastFactStore.RECORDING_DEALS).size(),
         "no \"no deals\" entry is kept for a made-up ISRC");
-    assertEquals(splitEntries, member.getMap(HazelcastFactStore.SPLIT_SHEETS).size(),
+    assertEquals(
+        splitEntries,
+        member.getMap(HazelcastFactStore.SPLIT_SHEETS).size(),
         "no \"no split sheet\" entry is kept for a made-up ISRC");
   }
 
@@ -91,16 +99,31 @@ class UnknownRecordingsTest extends OneMemberTestBase {
       HazelcastFactStore onSecond = new HazelcastFactStore(() -> second);
       Isrc isrc = madeUp("NEW").get(0);
       assertEquals("DENY UNKNOWN_RECORDING", verdict(onFirst, isrc));
-      assertEquals("DENY UNKNOWN_RECORDING", verdict(onSecond, isrc), "now cached as unknown on both");
+      assertEquals(
+          "DENY UNKNOWN_RECORDING", verdict(onSecond, isrc), "now cached as unknown on both");
 
-      Recording recording = new Recording(isrc, "Late", "Artist", List.of("artist-late"), "label-1",
-          "(P) 2026 Label One");
-      Deal deal = new Deal("deal-" + isrc, "label-1", Set.of(isrc), Set.of(Territory.WORLDWIDE),
-          Set.of(), NOW.minus(Duration.ofDays(1)), null, Set.of(), Set.of("Stream"), null, null);
-      new ClusterCatalogue(repository, () -> second).apply(CatalogueChange.of(List.of(recording), List.of(deal)));
+      Recording recording =
+          new Recording(
+              isrc, "Late", "Artist", List.of("artist-late"), "label-1", "(P) 2026 Label One");
+      Deal deal =
+          new Deal(
+              "deal-" + isrc,
+              "label-1",
+              Set.of(isrc),
+              Set.of(Territory.WORLDWIDE),
+              Set.of(),
+              NOW.minus(Duration.ofDays(1)),
+              null,
+              Set.of(),
+              Set.of("Stream"),
+              null,
+              null);
+      new ClusterCatalogue(repository, () -> second)
+          .apply(CatalogueChange.of(List.of(recording), List.of(deal)));
 
       for (HazelcastFactStore facts : List.of(onFirst, onSecond)) {
-        await("the recording the feed added is decided on").atMost(Duration.ofSeconds(5))
+        await("the recording the feed added is decided on")
+            .atMost(Duration.ofSeconds(5))
             .until(() -> verdict(facts, isrc), "PERMIT DEFAULT_SPLIT"::equals);
       }
     } finally {

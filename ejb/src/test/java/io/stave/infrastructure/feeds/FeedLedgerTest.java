@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.stave.infrastructure.cluster.ClusterCatalogue;
 import com.hazelcast.core.HazelcastInstance;
+import io.stave.infrastructure.cluster.ClusterCatalogue;
 import io.stave.infrastructure.cluster.HazelcastFactStore;
 import io.stave.infrastructure.cluster.OneMemberTestBase;
 import io.stave.infrastructure.cluster.TestMembers;
@@ -56,36 +56,64 @@ class FeedLedgerTest extends OneMemberTestBase {
   private Node start(DataSource dataSource) {
     CatalogueRepository catalogue = new CatalogueRepository(dataSource);
     member = TestMembers.startAlone(catalogue);
-    JdbcFeedLedger ledger = new JdbcFeedLedger(dataSource, new ClusterCatalogue(catalogue, () -> member));
-    return new Node(new FeedIntake(new FeedParser(ERN, Clock.systemUTC()), ledger, 1_000_000), ledger, catalogue);
+    JdbcFeedLedger ledger =
+        new JdbcFeedLedger(dataSource, new ClusterCatalogue(catalogue, () -> member));
+    return new Node(
+        new FeedIntake(new FeedParser(ERN, Clock.systemUTC()), ledger, 1_000_000),
+        ledger,
+        catalogue);
   }
 
   /** DDEX's video single, under a registrant and message id no earlier run used. */
-  private static FeedMessage videoSingle(String registrant, String messageId, String extraDealTerms) throws Exception {
+  private static FeedMessage videoSingle(String registrant, String messageId, String extraDealTerms)
+      throws Exception {
     return videoSingle(registrant, messageId, extraDealTerms, "2017-04-24T15:00:16.772Z");
   }
 
-  private static FeedMessage videoSingle(String registrant, String messageId, String extraDealTerms, String created)
-      throws Exception {
-    try (InputStream in = FeedLedgerTest.class.getResourceAsStream("/feeds/5-simple-video-single.xml")) {
-      String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-          .replace("ZA34L1600009", "ZA" + registrant + "1600009")
-          .replace("<MessageId>W83751545</MessageId>", "<MessageId>" + messageId + "</MessageId>")
-          .replace("A10302B0003662026S", "A10302B" + registrant + "3662026S".substring(3))
-          .replace("<StartDate>2017-04-25</StartDate>", "<StartDate>2017-04-25</StartDate>" + extraDealTerms)
-          .replace("2017-04-24T15:00:16.772Z", created);
-      return new FeedMessage(FeedKind.ERN, FeedFormat.XML, FeedChannel.HTTP, "test", xml.getBytes(StandardCharsets.UTF_8));
+  private static FeedMessage videoSingle(
+      String registrant, String messageId, String extraDealTerms, String created) throws Exception {
+    try (InputStream in =
+        FeedLedgerTest.class.getResourceAsStream("/feeds/5-simple-video-single.xml")) {
+      String xml =
+          new String(in.readAllBytes(), StandardCharsets.UTF_8)
+              .replace("ZA34L1600009", "ZA" + registrant + "1600009")
+              .replace(
+                  "<MessageId>W83751545</MessageId>", "<MessageId>" + messageId + "</MessageId>")
+              .replace("A10302B0003662026S", "A10302B" + registrant + "3662026S".substring(3))
+              .replace(
+                  "<StartDate>2017-04-25</StartDate>",
+                  "<StartDate>2017-04-25</StartDate>" + extraDealTerms)
+              .replace("2017-04-24T15:00:16.772Z", created);
+      return new FeedMessage(
+          FeedKind.ERN,
+          FeedFormat.XML,
+          FeedChannel.HTTP,
+          "test",
+          xml.getBytes(StandardCharsets.UTF_8));
     }
   }
 
   private static FeedMessage consents(FeedChannel channel, String... rows) {
-    return new FeedMessage(FeedKind.CONSENTS, FeedFormat.CSV, channel, "test.consents.csv",
-        ("artist,useType,choice,effectiveFrom,source\n" + String.join("\n", rows) + "\n").getBytes(StandardCharsets.UTF_8));
+    return new FeedMessage(
+        FeedKind.CONSENTS,
+        FeedFormat.CSV,
+        channel,
+        "test.consents.csv",
+        ("artist,useType,choice,effectiveFrom,source\n" + String.join("\n", rows) + "\n")
+            .getBytes(StandardCharsets.UTF_8));
   }
 
   private static FeedMessage splits(String isrc) {
-    return new FeedMessage(FeedKind.SPLITS, FeedFormat.CSV, FeedChannel.HTTP, "test",
-        ("isrc,useType,party,role,percent\n" + isrc + ",,label-za,LABEL,70\n" + isrc + ",,artist-za,MAIN_ARTIST,30\n")
+    return new FeedMessage(
+        FeedKind.SPLITS,
+        FeedFormat.CSV,
+        FeedChannel.HTTP,
+        "test",
+        ("isrc,useType,party,role,percent\n"
+                + isrc
+                + ",,label-za,LABEL,70\n"
+                + isrc
+                + ",,artist-za,MAIN_ARTIST,30\n")
             .getBytes(StandardCharsets.UTF_8));
   }
 
@@ -98,7 +126,9 @@ class FeedLedgerTest extends OneMemberTestBase {
     return decision.verdict() + " " + decision.reasons().get(0).code();
   }
 
-  /** A made-up registrant for DDEX's video single, and its recording, already with a split sheet. */
+  /**
+   * A made-up registrant for DDEX's video single, and its recording, already with a split sheet.
+   */
   private record Release(String registrant, Isrc isrc) {}
 
   private static Release aReleaseWhoseRecordingHasASplitSheet(Node node) {
@@ -110,7 +140,10 @@ class FeedLedgerTest extends OneMemberTestBase {
 
   private static String registrant() {
     Random random = new Random();
-    return "" + (char) ('A' + random.nextInt(26)) + (char) ('A' + random.nextInt(26)) + (char) ('A' + random.nextInt(26));
+    return ""
+        + (char) ('A' + random.nextInt(26))
+        + (char) ('A' + random.nextInt(26))
+        + (char) ('A' + random.nextInt(26));
   }
 
   private static long count(DataSource dataSource, String sql, String value) throws Exception {
@@ -133,20 +166,36 @@ class FeedLedgerTest extends OneMemberTestBase {
     assertEquals("DENY UNKNOWN_RECORDING", decide(isrc, "ZA"));
 
     FeedReceipt splitSheet = node.intake().ingest(splits(isrc.code()));
-    FeedReceipt first = node.intake().ingest(videoSingle(registrant, "once-" + UUID.randomUUID(), ""));
-    FeedReceipt again = node.intake().ingest(videoSingle(registrant, first.messageId().substring(first.messageId().lastIndexOf(':') + 1), ""));
+    FeedReceipt first =
+        node.intake().ingest(videoSingle(registrant, "once-" + UUID.randomUUID(), ""));
+    FeedReceipt again =
+        node.intake()
+            .ingest(
+                videoSingle(
+                    registrant,
+                    first.messageId().substring(first.messageId().lastIndexOf(':') + 1),
+                    ""));
 
     assertEquals(FeedStatus.APPLIED, splitSheet.status(), splitSheet.problems().toString());
     assertEquals(FeedStatus.APPLIED, first.status(), first.problems().toString());
     assertFalse(first.duplicate());
     assertTrue(again.duplicate(), "the same MessageId again changes nothing");
-    assertEquals("PERMIT LICENSED", decide(isrc, "ZA"), "visible to decisions as soon as it is applied");
+    assertEquals(
+        "PERMIT LICENSED", decide(isrc, "ZA"), "visible to decisions as soon as it is applied");
     assertEquals("DENY NOT_LICENSED", decide(isrc, "SE"));
     var details = node.catalogue().details(isrc).orElseThrow();
     assertEquals(3, details.deals().size());
-    assertTrue(details.parties().stream().anyMatch(p -> p.partyId().equals("prop:PADPIDA2007050901U:3524")
-        && p.role().equals("MainArtist") && p.name().equals("Ash")), details.parties().toString());
-    assertEquals("split:" + isrc.code() + ":*", details.splitSheets().get(0).getSplitId(),
+    assertTrue(
+        details.parties().stream()
+            .anyMatch(
+                p ->
+                    p.partyId().equals("prop:PADPIDA2007050901U:3524")
+                        && p.role().equals("MainArtist")
+                        && p.name().equals("Ash")),
+        details.parties().toString());
+    assertEquals(
+        "split:" + isrc.code() + ":*",
+        details.splitSheets().get(0).getSplitId(),
         "the split-sheet feed's sheet is kept");
   }
 
@@ -155,8 +204,11 @@ class FeedLedgerTest extends OneMemberTestBase {
   void concurrentDeliveriesOfOneMessageApplyItExactlyOnce(TestDatabase database) throws Exception {
     Node node = start(database.dataSource());
     String artist = "artist-" + UUID.randomUUID();
-    FeedMessage consents = consents(FeedChannel.JMS,
-        artist + ",AI_TRAINING,OPT_IN,2026-01-01,portal", artist + ",AI_DERIVATIVE,OPT_IN,2026-01-01,portal");
+    FeedMessage consents =
+        consents(
+            FeedChannel.JMS,
+            artist + ",AI_TRAINING,OPT_IN,2026-01-01,portal",
+            artist + ",AI_DERIVATIVE,OPT_IN,2026-01-01,portal");
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Callable<FeedReceipt>> deliveries = new ArrayList<>();
@@ -169,11 +221,21 @@ class FeedLedgerTest extends OneMemberTestBase {
       }
       assertEquals(1, receipts.stream().filter(r -> !r.duplicate()).count(), receipts.toString());
       FeedReceipt applied = receipts.stream().filter(r -> !r.duplicate()).findFirst().orElseThrow();
-      assertTrue(applied.warnings().toString().contains("artist " + artist + ": is not a party any feed has named"),
+      assertTrue(
+          applied
+              .warnings()
+              .toString()
+              .contains("artist " + artist + ": is not a party any feed has named"),
           "an artist id no feed named is said on the status: " + applied.warnings());
-      assertEquals(2, count(database.dataSource(), "SELECT COUNT(*) FROM consent WHERE artist_id = ?", artist));
-      assertEquals(1, count(database.dataSource(), "SELECT COUNT(*) FROM feed_message WHERE message_id = ?",
-          receipts.get(0).messageId()));
+      assertEquals(
+          2,
+          count(database.dataSource(), "SELECT COUNT(*) FROM consent WHERE artist_id = ?", artist));
+      assertEquals(
+          1,
+          count(
+              database.dataSource(),
+              "SELECT COUNT(*) FROM feed_message WHERE message_id = ?",
+              receipts.get(0).messageId()));
     } finally {
       pool.shutdownNow();
     }
@@ -181,25 +243,33 @@ class FeedLedgerTest extends OneMemberTestBase {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
-  void aMessageTheDatabaseRefusesHalfwayLeavesNoFactAndIsRejectedWithItsBytesKept(TestDatabase database) throws Exception {
+  void aMessageTheDatabaseRefusesHalfwayLeavesNoFactAndIsRejectedWithItsBytesKept(
+      TestDatabase database) throws Exception {
     Node node = start(database.dataSource());
     String artist = "artist-" + UUID.randomUUID();
-    // The second row's source is longer than the column: the database refuses it after the first row.
-    FeedMessage consents = consents(FeedChannel.INBOX,
-        artist + ",AI_TRAINING,OPT_IN,2026-01-01,portal", artist + ",AI_DERIVATIVE,OPT_IN,2026-01-01," + "x".repeat(600));
+    // The second row's source is longer than the column: the database refuses it after the first
+    // row.
+    FeedMessage consents =
+        consents(
+            FeedChannel.INBOX,
+            artist + ",AI_TRAINING,OPT_IN,2026-01-01,portal",
+            artist + ",AI_DERIVATIVE,OPT_IN,2026-01-01," + "x".repeat(600));
 
     FeedReceipt receipt = node.intake().ingest(consents);
 
     assertEquals(FeedStatus.REJECTED, receipt.status());
     assertTrue(receipt.problems().get(0).what().contains("refused"), receipt.problems().toString());
-    assertEquals(0, count(database.dataSource(), "SELECT COUNT(*) FROM consent WHERE artist_id = ?", artist),
+    assertEquals(
+        0,
+        count(database.dataSource(), "SELECT COUNT(*) FROM consent WHERE artist_id = ?", artist),
         "the first row was rolled back with the second");
     assertTrue(node.ledger().load(receipt.messageId()).orElseThrow().message().body().length > 600);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
-  void anUpdateReplacesTheReleasesDealsAndATakedownEndsThem(TestDatabase database) throws Exception {
+  void anUpdateReplacesTheReleasesDealsAndATakedownEndsThem(TestDatabase database)
+      throws Exception {
     Node node = start(database.dataSource());
     Release release = aReleaseWhoseRecordingHasASplitSheet(node);
     String registrant = release.registrant();
@@ -207,18 +277,27 @@ class FeedLedgerTest extends OneMemberTestBase {
     node.intake().ingest(videoSingle(registrant, "v1-" + UUID.randomUUID(), ""));
     assertEquals("PERMIT LICENSED", decide(isrc, "ZA"));
 
-    FeedReceipt takedown = node.intake().ingest(videoSingle(registrant, "v2-" + UUID.randomUUID(),
-        "<EndDate>2025-12-31</EndDate>"));
+    FeedReceipt takedown =
+        node.intake()
+            .ingest(
+                videoSingle(
+                    registrant, "v2-" + UUID.randomUUID(), "<EndDate>2025-12-31</EndDate>"));
 
     assertEquals(FeedStatus.APPLIED, takedown.status(), takedown.problems().toString());
     assertEquals("DENY NOT_LICENSED", decide(isrc, "ZA"), "the update's deals ended before now");
-    assertEquals(3, node.catalogue().details(isrc).orElseThrow().deals().size(),
+    assertEquals(
+        3,
+        node.catalogue().details(isrc).orElseThrow().deals().size(),
         "three deals replaced by three, not added to them");
   }
 
-  /** An ERN 4.3 PurgeReleaseMessage from the video single's sender, naming the release by its proprietary id. */
+  /**
+   * An ERN 4.3 PurgeReleaseMessage from the video single's sender, naming the release by its
+   * proprietary id.
+   */
   private static FeedMessage purge(String registrant, String messageId, String created) {
-    String xml = """
+    String xml =
+        """
         <?xml version="1.0" encoding="UTF-8"?>
         <ern:PurgeReleaseMessage xmlns:ern="http://ddex.net/xml/ern/43" LanguageAndScriptCode="en" AvsVersionId="3">
            <MessageHeader>
@@ -239,86 +318,135 @@ class FeedLedgerTest extends OneMemberTestBase {
               </ReleaseId>
            </PurgedRelease>
         </ern:PurgeReleaseMessage>
-        """.formatted(messageId, created, registrant);
-    return new FeedMessage(FeedKind.ERN, FeedFormat.XML, FeedChannel.HTTP, "purge.xml", xml.getBytes(StandardCharsets.UTF_8));
+        """
+            .formatted(messageId, created, registrant);
+    return new FeedMessage(
+        FeedKind.ERN,
+        FeedFormat.XML,
+        FeedChannel.HTTP,
+        "purge.xml",
+        xml.getBytes(StandardCharsets.UTF_8));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
-  void aPurgeEndsTheReleasesDealsAtOnceKeepsTheirHistoryAndSupersedesOlderMessages(TestDatabase database)
-      throws Exception {
+  void aPurgeEndsTheReleasesDealsAtOnceKeepsTheirHistoryAndSupersedesOlderMessages(
+      TestDatabase database) throws Exception {
     Node node = start(database.dataSource());
     Release release = aReleaseWhoseRecordingHasASplitSheet(node);
-    node.intake().ingest(videoSingle(release.registrant(), "v1-" + UUID.randomUUID(), "", "2026-01-01T00:00:00Z"));
+    node.intake()
+        .ingest(
+            videoSingle(
+                release.registrant(), "v1-" + UUID.randomUUID(), "", "2026-01-01T00:00:00Z"));
     assertEquals("PERMIT LICENSED", decide(release.isrc(), "ZA"));
 
-    FeedReceipt purge = node.intake().ingest(purge(release.registrant(), "purge-" + UUID.randomUUID(),
-        "2026-06-01T00:00:00Z"));
+    FeedReceipt purge =
+        node.intake()
+            .ingest(
+                purge(release.registrant(), "purge-" + UUID.randomUUID(), "2026-06-01T00:00:00Z"));
 
     assertEquals(FeedStatus.APPLIED, purge.status(), purge.problems().toString());
-    assertTrue(purge.warnings().isEmpty(), "the proprietary id finds the release delivered under its GRid: "
-        + purge.warnings());
+    assertTrue(
+        purge.warnings().isEmpty(),
+        "the proprietary id finds the release delivered under its GRid: " + purge.warnings());
     HazelcastFactStore facts = new HazelcastFactStore(() -> member);
-    assertEquals("DENY", decision(facts, UseType.AI_CURATION, release.isrc(), "ZA").verdict().name(),
+    assertEquals(
+        "DENY",
+        decision(facts, UseType.AI_CURATION, release.isrc(), "ZA").verdict().name(),
         "no deal covers the release after the purge");
-    assertEquals("PERMIT", decision(facts, UseType.AI_CURATION, release.isrc(), "ZA",
-        java.time.Instant.parse("2026-05-01T00:00:00Z")).verdict().name(), "the deals' history is kept");
+    assertEquals(
+        "PERMIT",
+        decision(
+                facts,
+                UseType.AI_CURATION,
+                release.isrc(),
+                "ZA",
+                java.time.Instant.parse("2026-05-01T00:00:00Z"))
+            .verdict()
+            .name(),
+        "the deals' history is kept");
     assertEquals(3, node.catalogue().details(release.isrc()).orElseThrow().deals().size());
 
-    FeedReceipt late = node.intake().ingest(videoSingle(release.registrant(), "v0-" + UUID.randomUUID(), "",
-        "2026-03-01T00:00:00Z"));
+    FeedReceipt late =
+        node.intake()
+            .ingest(
+                videoSingle(
+                    release.registrant(), "v0-" + UUID.randomUUID(), "", "2026-03-01T00:00:00Z"));
     assertTrue(late.summary().startsWith("superseded by " + purge.messageId()), late.summary());
-    assertEquals("DENY", decision(facts, UseType.AI_CURATION, release.isrc(), "ZA").verdict().name());
+    assertEquals(
+        "DENY", decision(facts, UseType.AI_CURATION, release.isrc(), "ZA").verdict().name());
 
-    FeedReceipt again = node.intake().ingest(videoSingle(release.registrant(), "v2-" + UUID.randomUUID(), "",
-        "2026-07-01T00:00:00Z"));
+    FeedReceipt again =
+        node.intake()
+            .ingest(
+                videoSingle(
+                    release.registrant(), "v2-" + UUID.randomUUID(), "", "2026-07-01T00:00:00Z"));
     assertEquals(FeedStatus.APPLIED, again.status());
-    assertEquals("PERMIT LICENSED", decide(release.isrc(), "ZA"), "a newer delivery of the release licenses again");
+    assertEquals(
+        "PERMIT LICENSED",
+        decide(release.isrc(), "ZA"),
+        "a newer delivery of the release licenses again");
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
   void aPurgeOfAReleaseNeverDeliveredChangesNothingAndSaysSo(TestDatabase database) {
     Node node = start(database.dataSource());
-    FeedReceipt purge = node.intake().ingest(purge(registrant(), "purge-" + UUID.randomUUID(), "2026-06-01T00:00:00Z"));
+    FeedReceipt purge =
+        node.intake()
+            .ingest(purge(registrant(), "purge-" + UUID.randomUUID(), "2026-06-01T00:00:00Z"));
     assertEquals(FeedStatus.APPLIED, purge.status(), purge.problems().toString());
-    assertTrue(purge.warnings().toString().contains("names no release this sender has delivered"),
+    assertTrue(
+        purge.warnings().toString().contains("names no release this sender has delivered"),
         purge.warnings().toString());
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
-  void anOlderMessageForTheReleaseArrivingLateIsSupersededAndChangesNothing(TestDatabase database) throws Exception {
+  void anOlderMessageForTheReleaseArrivingLateIsSupersededAndChangesNothing(TestDatabase database)
+      throws Exception {
     Node node = start(database.dataSource());
     Release release = aReleaseWhoseRecordingHasASplitSheet(node);
     String registrant = release.registrant();
     Isrc isrc = release.isrc();
-    FeedReceipt takedown = node.intake().ingest(videoSingle(registrant, "v2-" + UUID.randomUUID(),
-        "<EndDate>2025-12-31</EndDate>", "2026-02-01T00:00:00Z"));
+    FeedReceipt takedown =
+        node.intake()
+            .ingest(
+                videoSingle(
+                    registrant,
+                    "v2-" + UUID.randomUUID(),
+                    "<EndDate>2025-12-31</EndDate>",
+                    "2026-02-01T00:00:00Z"));
 
-    FeedReceipt late = node.intake().ingest(videoSingle(registrant, "v1-" + UUID.randomUUID(), "",
-        "2026-01-01T00:00:00Z"));
+    FeedReceipt late =
+        node.intake()
+            .ingest(videoSingle(registrant, "v1-" + UUID.randomUUID(), "", "2026-01-01T00:00:00Z"));
 
     assertEquals(FeedStatus.APPLIED, late.status());
     assertTrue(late.summary().startsWith("superseded by " + takedown.messageId()), late.summary());
-    assertTrue(late.warnings().toString().contains("MessageCreatedDateTime"), late.warnings().toString());
+    assertTrue(
+        late.warnings().toString().contains("MessageCreatedDateTime"), late.warnings().toString());
     assertEquals("DENY NOT_LICENSED", decide(isrc, "ZA"), "the newer takedown still holds");
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
-  void aMessageAppliedOnOneNodeIsDecidedOnByAnotherWithinASecond(TestDatabase database) throws Exception {
+  void aMessageAppliedOnOneNodeIsDecidedOnByAnotherWithinASecond(TestDatabase database)
+      throws Exception {
     Node node = start(database.dataSource());
-    HazelcastInstance other = TestMembers.startJoining(new CatalogueRepository(database.dataSource()));
+    HazelcastInstance other =
+        TestMembers.startJoining(new CatalogueRepository(database.dataSource()));
     try {
       String registrant = registrant();
       Isrc isrc = Isrc.of("ZA" + registrant + "1600009");
       HazelcastFactStore otherFacts = new HazelcastFactStore(() -> other);
       assertEquals(2, other.getCluster().getMembers().size(), "the second node joined the first");
-      assertTrue(otherFacts.recording(isrc).isEmpty(), "the other node has read the recording as unknown");
+      assertTrue(
+          otherFacts.recording(isrc).isEmpty(), "the other node has read the recording as unknown");
 
       node.intake().ingest(splits(isrc.code()));
-      FeedReceipt applied = node.intake().ingest(videoSingle(registrant, "two-nodes-" + UUID.randomUUID(), ""));
+      FeedReceipt applied =
+          node.intake().ingest(videoSingle(registrant, "two-nodes-" + UUID.randomUUID(), ""));
       assertEquals(FeedStatus.APPLIED, applied.status(), applied.problems().toString());
 
       await("the other node's near caches invalidated: it permits")

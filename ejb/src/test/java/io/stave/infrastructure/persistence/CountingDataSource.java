@@ -13,15 +13,23 @@ public final class CountingDataSource {
   private final DataSource dataSource;
 
   public CountingDataSource(DataSource target) {
-    this.dataSource = proxy(DataSource.class, target, (method, result) ->
-        method.getName().equals("getConnection") ? proxy(Connection.class, (Connection) result,
-            (connectionMethod, statement) -> {
-              String name = connectionMethod.getName();
-              if (name.equals("prepareStatement") || name.equals("createStatement")) {
-                statements.incrementAndGet();
-              }
-              return statement;
-            }) : result);
+    this.dataSource =
+        proxy(
+            DataSource.class,
+            target,
+            (method, result) ->
+                method.getName().equals("getConnection")
+                    ? proxy(
+                        Connection.class,
+                        (Connection) result,
+                        (connectionMethod, statement) -> {
+                          String name = connectionMethod.getName();
+                          if (name.equals("prepareStatement") || name.equals("createStatement")) {
+                            statements.incrementAndGet();
+                          }
+                          return statement;
+                        })
+                    : result);
   }
 
   public DataSource dataSource() {
@@ -38,13 +46,16 @@ public final class CountingDataSource {
 
   @SuppressWarnings("unchecked")
   private static <T> T proxy(Class<T> type, T target, AfterCall after) {
-    InvocationHandler handler = (proxy, method, args) -> {
-      try {
-        return after.apply(method, method.invoke(target, args));
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
-    };
-    return (T) Proxy.newProxyInstance(CountingDataSource.class.getClassLoader(), new Class<?>[] {type}, handler);
+    InvocationHandler handler =
+        (proxy, method, args) -> {
+          try {
+            return after.apply(method, method.invoke(target, args));
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        };
+    return (T)
+        Proxy.newProxyInstance(
+            CountingDataSource.class.getClassLoader(), new Class<?>[] {type}, handler);
   }
 }

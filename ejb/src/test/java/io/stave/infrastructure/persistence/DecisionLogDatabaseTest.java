@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stave.application.DecisionQuery;
 import io.stave.application.ServiceUnavailableException;
+import io.stave.infrastructure.persistence.TestDatabases.TestDatabase;
 import io.stave.rules.domain.Decision;
 import io.stave.rules.domain.DecisionRequest;
 import io.stave.rules.domain.Isrc;
@@ -20,7 +21,6 @@ import io.stave.rules.domain.SplitSheet;
 import io.stave.rules.domain.Territory;
 import io.stave.rules.domain.UseType;
 import io.stave.rules.domain.Verdict;
-import io.stave.infrastructure.persistence.TestDatabases.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,20 +42,43 @@ class DecisionLogDatabaseTest {
   }
 
   private static JdbcDecisionLog log(TestDatabase database) {
-    return new JdbcDecisionLog(database.dataSource(), Executors.defaultThreadFactory(), 1_000,
-        Duration.ofSeconds(2), Duration.ofSeconds(10));
+    return new JdbcDecisionLog(
+        database.dataSource(),
+        Executors.defaultThreadFactory(),
+        1_000,
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(10));
   }
 
   private static Decision permit(String feature, String artist) {
-    var request = new DecisionRequest("req-" + UUID.randomUUID(), feature, UseType.AI_VOICEOVER,
-        Isrc.of("USRC17607839"), Territory.of("SE"), NOW, Map.of("tier", "premium"));
-    var split = new SplitSheet("split-1", Isrc.of("USRC17607839"), null, List.of(
-        new Share("label-1", "LABEL", Percent.of("62.5")),
-        new Share(artist, "MAIN_ARTIST", Percent.of("37.5"))));
-    return new Decision(UUID.randomUUID().toString(), request, Verdict.PERMIT,
+    var request =
+        new DecisionRequest(
+            "req-" + UUID.randomUUID(),
+            feature,
+            UseType.AI_VOICEOVER,
+            Isrc.of("USRC17607839"),
+            Territory.of("SE"),
+            NOW,
+            Map.of("tier", "premium"));
+    var split =
+        new SplitSheet(
+            "split-1",
+            Isrc.of("USRC17607839"),
+            null,
+            List.of(
+                new Share("label-1", "LABEL", Percent.of("62.5")),
+                new Share(artist, "MAIN_ARTIST", Percent.of("37.5"))));
+    return new Decision(
+        UUID.randomUUID().toString(),
+        request,
+        Verdict.PERMIT,
         List.of(new Reason(ReasonCode.LICENSED, "A rule", "Deal D1 licenses it.")),
         List.of(new Obligation(ObligationType.ATTRIBUTE, Map.of("displayArtist", "Artist"))),
-        split, List.of(artist), 3, Instant.now(), 12_345);
+        split,
+        List.of(artist),
+        3,
+        Instant.now(),
+        12_345);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -78,11 +101,13 @@ class DecisionLogDatabaseTest {
       ExecutorService callers = Executors.newFixedThreadPool(16);
       List<Future<Decision>> acknowledged = new ArrayList<>();
       for (int i = 0; i < 400; i++) {
-        acknowledged.add(callers.submit(() -> {
-          Decision decision = permit("ai-playlist", "artist-" + UUID.randomUUID());
-          log.record(List.of(decision), "client");
-          return decision;
-        }));
+        acknowledged.add(
+            callers.submit(
+                () -> {
+                  Decision decision = permit("ai-playlist", "artist-" + UUID.randomUUID());
+                  log.record(List.of(decision), "client");
+                  return decision;
+                }));
       }
       for (Future<Decision> ack : acknowledged) {
         String id = ack.get().decisionId();
@@ -105,12 +130,15 @@ class DecisionLogDatabaseTest {
       var byFeature = log.list(new DecisionQuery(feature, null, null, null, null, null, 10, 0));
       assertEquals(2, byFeature.decisions().size());
       assertFalse(byFeature.more());
-      var byArtist = log.list(new DecisionQuery(null, null, "artist-y", Verdict.PERMIT, null, null, 10, 0));
-      assertEquals(List.of(second.decisionId()),
+      var byArtist =
+          log.list(new DecisionQuery(null, null, "artist-y", Verdict.PERMIT, null, null, 10, 0));
+      assertEquals(
+          List.of(second.decisionId()),
           byArtist.decisions().stream().map(d -> d.decision().decisionId()).toList());
       var firstPage = log.list(new DecisionQuery(feature, null, null, null, null, null, 1, 0));
       assertTrue(firstPage.more());
-      var denies = log.list(new DecisionQuery(feature, null, null, Verdict.DENY, null, null, 10, 0));
+      var denies =
+          log.list(new DecisionQuery(feature, null, null, Verdict.DENY, null, null, 10, 0));
       assertTrue(denies.decisions().isEmpty());
     }
   }
@@ -122,7 +150,8 @@ class DecisionLogDatabaseTest {
       Decision decision = permit("ai-dj", "artist-a");
       log.record(List.of(decision), "client");
       // The same id again violates the primary key: the caller must hear about it.
-      assertThrows(ServiceUnavailableException.class, () -> log.record(List.of(decision), "client"));
+      assertThrows(
+          ServiceUnavailableException.class, () -> log.record(List.of(decision), "client"));
     }
   }
 }

@@ -22,8 +22,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * The child JVM of {@link HardKillTest}: the server's start-up steps for the database (migrate,
  * {@link DurableCommits}) and its decision log, with eight callers logging decisions as fast as
- * they are acknowledged. Each acknowledged decision id is printed (and flushed) only after
- * {@code record} returned, so the parent knows exactly what was acknowledged when it kills this JVM.
+ * they are acknowledged. Each acknowledged decision id is printed (and flushed) only after {@code
+ * record} returned, so the parent knows exactly what was acknowledged when it kills this JVM.
  *
  * <p>Arguments: JDBC URL, user, password, schema ({@code -} for none), and {@code durable} or
  * {@code as-configured} (skip {@link DurableCommits}: shows what H2 does by default).
@@ -39,20 +39,27 @@ public final class DecisionLogProcess {
     if ("durable".equals(args[4])) {
       DurableCommits.ensure(dataSource);
     }
-    JdbcDecisionLog log = new JdbcDecisionLog(dataSource, Executors.defaultThreadFactory(), 10_000,
-        Duration.ofSeconds(2), Duration.ofSeconds(10));
+    JdbcDecisionLog log =
+        new JdbcDecisionLog(
+            dataSource,
+            Executors.defaultThreadFactory(),
+            10_000,
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(10));
     PrintStream out = System.out;
     for (int caller = 0; caller < 8; caller++) {
-      Thread thread = new Thread(() -> {
-        while (true) {
-          Decision decision = deny();
-          log.record(List.of(decision), "client");
-          synchronized (out) {
-            out.println(decision.decisionId());
-            out.flush();
-          }
-        }
-      });
+      Thread thread =
+          new Thread(
+              () -> {
+                while (true) {
+                  Decision decision = deny();
+                  log.record(List.of(decision), "client");
+                  synchronized (out) {
+                    out.println(decision.decisionId());
+                    out.flush();
+                  }
+                }
+              });
       thread.start();
     }
   }
@@ -76,10 +83,25 @@ public final class DecisionLogProcess {
   }
 
   private static Decision deny() {
-    var request = new DecisionRequest("req-" + UUID.randomUUID(), "hard-kill", UseType.AI_TRAINING,
-        Isrc.of("USRC17607839"), Territory.of("SE"), Instant.now(), Map.of());
-    return new Decision(UUID.randomUUID().toString(), request, Verdict.DENY,
+    var request =
+        new DecisionRequest(
+            "req-" + UUID.randomUUID(),
+            "hard-kill",
+            UseType.AI_TRAINING,
+            Isrc.of("USRC17607839"),
+            Territory.of("SE"),
+            Instant.now(),
+            Map.of());
+    return new Decision(
+        UUID.randomUUID().toString(),
+        request,
+        Verdict.DENY,
         List.of(new Reason(ReasonCode.NOT_LICENSED, "No deal", "No deal covers it.")),
-        List.of(), null, List.of("artist-" + UUID.randomUUID()), 1, Instant.now(), 1_000);
+        List.of(),
+        null,
+        List.of("artist-" + UUID.randomUUID()),
+        1,
+        Instant.now(),
+        1_000);
   }
 }

@@ -30,14 +30,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * is in the log afterwards. The JVM is a child process ({@link DecisionLogProcess}) that runs the
  * server's own database start-up ({@link Migrations}, {@link DurableCommits}) and decision log.
  *
- * <p>This test fails on H2 without {@link DurableCommits}: run it with
- * {@code -Dstave.test.hard-kill.commits=as-configured} to see H2's default write delay lose the
+ * <p>This test fails on H2 without {@link DurableCommits}: run it with {@code
+ * -Dstave.test.hard-kill.commits=as-configured} to see H2's default write delay lose the
  * acknowledged decisions (213 of 305 when this was written).
  */
 class HardKillTest {
   private static final int ACKNOWLEDGED_BEFORE_KILL = 300;
 
-  /** Where the child writes: a fresh H2 file, and a fresh PostgreSQL schema when one is configured. */
+  /**
+   * Where the child writes: a fresh H2 file, and a fresh PostgreSQL schema when one is configured.
+   */
   record Target(String name, String url, String user, String password, String schema) {
     @Override
     public String toString() {
@@ -50,14 +52,24 @@ class HardKillTest {
     Path file = Path.of("target", "h2", "hard-kill-" + UUID.randomUUID()).toAbsolutePath();
     // Kept open between connections, as the server's pool keeps it: otherwise closing the last
     // connection would close the database, which writes everything each time.
-    targets.add(new Target("H2 file", "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1",
-        "sa", "sa", "-"));
+    targets.add(
+        new Target(
+            "H2 file",
+            "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1",
+            "sa",
+            "sa",
+            "-"));
     String postgres = System.getProperty("stave.test.db.url", "");
     if (postgres.startsWith("jdbc:postgresql:")) {
-      String schema = "stave_kill_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-      targets.add(new Target("PostgreSQL " + schema, postgres,
-          System.getProperty("stave.test.db.user", "postgres"),
-          System.getProperty("stave.test.db.password", ""), schema));
+      String schema =
+          "stave_kill_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+      targets.add(
+          new Target(
+              "PostgreSQL " + schema,
+              postgres,
+              System.getProperty("stave.test.db.user", "postgres"),
+              System.getProperty("stave.test.db.password", ""),
+              schema));
     }
     return targets;
   }
@@ -66,12 +78,19 @@ class HardKillTest {
   @MethodSource("targets")
   void everyDecisionAcknowledgedBeforeAKill9IsInTheLogAfterwards(Target target) throws Exception {
     Path errors = Files.createTempFile("decision-log-process", ".err");
-    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), DecisionLogProcess.class.getName(),
-        target.url(), target.user(), target.password(), target.schema(),
-        System.getProperty("stave.test.hard-kill.commits", "durable"))
-        .redirectError(errors.toFile())
-        .start();
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                DecisionLogProcess.class.getName(),
+                target.url(),
+                target.user(),
+                target.password(),
+                target.schema(),
+                System.getProperty("stave.test.hard-kill.commits", "durable"))
+            .redirectError(errors.toFile())
+            .start();
     List<String> acknowledged = new CopyOnWriteArrayList<>();
     Thread reader = new Thread(() -> readIds(child, acknowledged));
     reader.start();
@@ -89,15 +108,21 @@ class HardKillTest {
     assertEquals(137, child.exitValue(), "the child was killed by SIGKILL");
 
     Set<String> missing = missing(target, acknowledged);
-    assertTrue(missing.isEmpty(), missing.size() + " of " + acknowledged.size()
-        + " acknowledged decisions are not in the log after kill -9 on " + target + ", e.g. "
-        + missing.stream().limit(3).toList());
+    assertTrue(
+        missing.isEmpty(),
+        missing.size()
+            + " of "
+            + acknowledged.size()
+            + " acknowledged decisions are not in the log after kill -9 on "
+            + target
+            + ", e.g. "
+            + missing.stream().limit(3).toList());
   }
 
   /** Everything the child printed before it died; a line cut short by the kill is not an id. */
   private static void readIds(Process child, List<String> acknowledged) {
-    try (BufferedReader lines = new BufferedReader(
-        new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader lines =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = lines.readLine()) != null) {
         if (line.length() == 36) {
@@ -110,11 +135,16 @@ class HardKillTest {
   }
 
   private static Set<String> missing(Target target, List<String> acknowledged) throws Exception {
-    DataSource dataSource = DecisionLogProcess.dataSource(target.url(), target.user(),
-        target.password(), "-".equals(target.schema()) ? null : target.schema());
+    DataSource dataSource =
+        DecisionLogProcess.dataSource(
+            target.url(),
+            target.user(),
+            target.password(),
+            "-".equals(target.schema()) ? null : target.schema());
     Set<String> missing = new HashSet<>(acknowledged);
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement("SELECT decision_id FROM decision_log");
+        PreparedStatement select =
+            connection.prepareStatement("SELECT decision_id FROM decision_log");
         ResultSet rows = select.executeQuery()) {
       while (rows.next()) {
         missing.remove(rows.getString(1));

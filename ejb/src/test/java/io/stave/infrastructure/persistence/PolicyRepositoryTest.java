@@ -24,11 +24,13 @@ class PolicyRepositoryTest {
   private static void storeActive(TestDatabase database, long version, String author, String text)
       throws Exception {
     try (Connection connection = database.dataSource().getConnection();
-        PreparedStatement insert = connection.prepareStatement(
-            "INSERT INTO policy_version (version, status, author, approver, checksum, created_at)"
-                + " VALUES (?, 'ACTIVE', ?, ?, ?, ?)");
-        PreparedStatement file = connection.prepareStatement(
-            "INSERT INTO policy_file (version, file_name, content) VALUES (?, 'rules.drl', ?)")) {
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO policy_version (version, status, author, approver, checksum, created_at)"
+                    + " VALUES (?, 'ACTIVE', ?, ?, ?, ?)");
+        PreparedStatement file =
+            connection.prepareStatement(
+                "INSERT INTO policy_file (version, file_name, content) VALUES (?, 'rules.drl', ?)")) {
       insert.setLong(1, version);
       insert.setString(2, author);
       insert.setString(3, author);
@@ -43,8 +45,8 @@ class PolicyRepositoryTest {
 
   private static String status(TestDatabase database, long version) throws Exception {
     try (Connection connection = database.dataSource().getConnection();
-        PreparedStatement select = connection.prepareStatement(
-            "SELECT status FROM policy_version WHERE version = ?")) {
+        PreparedStatement select =
+            connection.prepareStatement("SELECT status FROM policy_version WHERE version = ?")) {
       select.setLong(1, version);
       try (ResultSet row = select.executeQuery()) {
         return row.next() ? row.getString(1) : "absent";

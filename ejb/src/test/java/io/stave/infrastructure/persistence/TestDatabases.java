@@ -59,7 +59,8 @@ public final class TestDatabases {
     admin.setURL(url);
     admin.setUser(System.getProperty("stave.test.db.user", "postgres"));
     admin.setPassword(System.getProperty("stave.test.db.password", ""));
-    try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
+    try (Connection connection = admin.getConnection();
+        Statement statement = connection.createStatement()) {
       statement.execute("CREATE SCHEMA " + schema);
     }
     PGSimpleDataSource postgres = new PGSimpleDataSource();

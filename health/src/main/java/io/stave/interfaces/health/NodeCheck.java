@@ -20,11 +20,15 @@ abstract class NodeCheck implements HealthCheck {
       NodeReadiness node = (NodeReadiness) new InitialContext().lookup(NodeReadiness.JNDI_NAME);
       state = node.check(name);
     } catch (NamingException | RuntimeException e) {
-      return HealthCheckResponse.named("stave-" + name).down()
-          .withData("state", "the Stave startup bean is not deployed").build();
+      return HealthCheckResponse.named("stave-" + name)
+          .down()
+          .withData("state", "the Stave startup bean is not deployed")
+          .build();
     }
-    var response = HealthCheckResponse.named("stave-" + name).status(state.up())
-        .withData("state", state.state());
+    var response =
+        HealthCheckResponse.named("stave-" + name)
+            .status(state.up())
+            .withData("state", state.state());
     if (state.startupFailure() != null) {
       response.withData("startupFailure", state.startupFailure());
     }

@@ -10,5 +10,6 @@ public interface NodeReadiness {
   CheckState check(String name);
 
   /** Up or down, what it sees now, and the start-up failure of this step if there was one. */
-  record CheckState(boolean up, String state, String startupFailure) implements java.io.Serializable {}
+  record CheckState(boolean up, String state, String startupFailure)
+      implements java.io.Serializable {}
 }

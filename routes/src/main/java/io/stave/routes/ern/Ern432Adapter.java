@@ -74,7 +74,9 @@ final class Ern432Adapter {
         header.getMessageId(),
         createdAt(header.getMessageCreatedDateTime()),
         sender == null ? null : sender.getPartyId(),
-        sender == null || sender.getPartyName() == null ? null : sender.getPartyName().getFullName(),
+        sender == null || sender.getPartyName() == null
+            ? null
+            : sender.getPartyName().getFullName(),
         parties,
         resources,
         releases,
@@ -85,13 +87,16 @@ final class Ern432Adapter {
   static PurgeNotification describe(PurgeReleaseMessage message) {
     var header = message.getMessageHeader();
     var sender = header.getMessageSender();
-    ReleaseId id = message.getPurgedRelease() == null ? null : message.getPurgedRelease().getReleaseId();
+    ReleaseId id =
+        message.getPurgedRelease() == null ? null : message.getPurgedRelease().getReleaseId();
     return new PurgeNotification(
         ErnVersion.ERN_432,
         header.getMessageId(),
         createdAt(header.getMessageCreatedDateTime()),
         sender == null ? null : sender.getPartyId(),
-        sender == null || sender.getPartyName() == null ? null : sender.getPartyName().getFullName(),
+        sender == null || sender.getPartyName() == null
+            ? null
+            : sender.getPartyName().getFullName(),
         id == null ? null : id.getICPN(),
         id == null ? null : id.getGRid(),
         catalogNumber(id),
@@ -132,7 +137,8 @@ final class Ern432Adapter {
           isni = isni == null ? id.getISNI() : isni;
           dpid = dpid == null ? id.getDPID() : dpid;
           ipi = ipi == null ? id.getIpiNameNumber() : ipi;
-          id.getProprietaryId().forEach(p -> proprietary.add(new ProprietaryId(p.getNamespace(), p.getValue())));
+          id.getProprietaryId()
+              .forEach(p -> proprietary.add(new ProprietaryId(p.getNamespace(), p.getValue())));
         }
         default -> {
           // affiliations, related parties and profile pages are not facts the rules use
@@ -149,10 +155,17 @@ final class Ern432Adapter {
       edition.getResourceId().forEach(id -> isrcs.add(id.getISRC()));
       edition.getPLine().forEach(line -> pLines.add(line.getPLineText()));
     }
-    return resource(recording.getResourceReference(), "SoundRecording", isrcs, pLines,
+    return resource(
+        recording.getResourceReference(),
+        "SoundRecording",
+        isrcs,
+        pLines,
         recording.getDisplayTitleText(),
-        recording.getDisplayArtistName().isEmpty() ? null : recording.getDisplayArtistName().get(0).getValue(),
-        recording.getDisplayArtist(), recording.getResourceRightsController());
+        recording.getDisplayArtistName().isEmpty()
+            ? null
+            : recording.getDisplayArtistName().get(0).getValue(),
+        recording.getDisplayArtist(),
+        recording.getResourceRightsController());
   }
 
   private static ResourceDescription video(Video video) {
@@ -162,14 +175,28 @@ final class Ern432Adapter {
       edition.getResourceId().forEach(id -> isrcs.add(id.getISRC()));
       edition.getPLine().forEach(line -> pLines.add(line.getPLineText()));
     }
-    return resource(video.getResourceReference(), "Video", isrcs, pLines, video.getDisplayTitleText(),
-        video.getDisplayArtistName().isEmpty() ? null : video.getDisplayArtistName().get(0).getValue(),
-        video.getDisplayArtist(), video.getResourceRightsController());
+    return resource(
+        video.getResourceReference(),
+        "Video",
+        isrcs,
+        pLines,
+        video.getDisplayTitleText(),
+        video.getDisplayArtistName().isEmpty()
+            ? null
+            : video.getDisplayArtistName().get(0).getValue(),
+        video.getDisplayArtist(),
+        video.getResourceRightsController());
   }
 
   /** What sound recordings and videos share; the first ISRC, title, name and p-line given count. */
-  private static ResourceDescription resource(String reference, String kind, List<String> isrcs, List<String> pLines,
-      List<DisplayTitleText> titles, String displayArtistName, List<DisplayArtist> artists,
+  private static ResourceDescription resource(
+      String reference,
+      String kind,
+      List<String> isrcs,
+      List<String> pLines,
+      List<DisplayTitleText> titles,
+      String displayArtistName,
+      List<DisplayArtist> artists,
       List<ResourceRightsController> controllers) {
     return new ResourceDescription(
         reference,
@@ -178,7 +205,10 @@ final class Ern432Adapter {
         titles.isEmpty() ? null : titles.get(0).getValue(),
         displayArtistName,
         artists.stream()
-            .map(a -> new ArtistCredit(reference(a.getArtistPartyReference()), roleOf(a.getDisplayArtistRole())))
+            .map(
+                a ->
+                    new ArtistCredit(
+                        reference(a.getArtistPartyReference()), roleOf(a.getDisplayArtistRole())))
             .toList(),
         pLines.stream().filter(java.util.Objects::nonNull).findFirst().orElse(null),
         rightsControllers(controllers));
@@ -186,11 +216,15 @@ final class Ern432Adapter {
 
   private static List<RightsShare> rightsControllers(List<ResourceRightsController> controllers) {
     return controllers.stream()
-        .map(c -> new RightsShare(
-            reference(c.getRightsControllerPartyReference()),
-            List.copyOf(c.getRightsControlType()),
-            c.getRightSharePercentage() == null ? null : c.getRightSharePercentage().getValue(),
-            Boolean.TRUE.equals(c.isRightShareUnknown())))
+        .map(
+            c ->
+                new RightsShare(
+                    reference(c.getRightsControllerPartyReference()),
+                    List.copyOf(c.getRightsControlType()),
+                    c.getRightSharePercentage() == null
+                        ? null
+                        : c.getRightSharePercentage().getValue(),
+                    Boolean.TRUE.equals(c.isRightShareUnknown())))
         .toList();
   }
 
@@ -204,7 +238,9 @@ final class Ern432Adapter {
         release.getReleaseId() == null ? null : release.getReleaseId().getGRid(),
         catalogNumber(release.getReleaseId()),
         proprietaryIds(release.getReleaseId()),
-        release.getReleaseLabelReference().isEmpty() ? null : reference(release.getReleaseLabelReference().get(0).getValue()),
+        release.getReleaseLabelReference().isEmpty()
+            ? null
+            : reference(release.getReleaseLabelReference().get(0).getValue()),
         release.getPLine().isEmpty() ? null : release.getPLine().get(0).getPLineText(),
         resources);
   }
@@ -217,7 +253,9 @@ final class Ern432Adapter {
         track.getReleaseId() == null ? null : track.getReleaseId().getGRid(),
         catalogNumber(track.getReleaseId()),
         proprietaryIds(track.getReleaseId()),
-        track.getReleaseLabelReference().isEmpty() ? null : reference(track.getReleaseLabelReference().get(0).getValue()),
+        track.getReleaseLabelReference().isEmpty()
+            ? null
+            : reference(track.getReleaseLabelReference().get(0).getValue()),
         null,
         List.of(reference(track.getReleaseResourceReference())));
   }
@@ -226,12 +264,16 @@ final class Ern432Adapter {
     if (group == null) {
       return;
     }
-    group.getResourceGroupContentItem().forEach(item -> into.add(reference(item.getReleaseResourceReference())));
+    group
+        .getResourceGroupContentItem()
+        .forEach(item -> into.add(reference(item.getReleaseResourceReference())));
     group.getResourceGroup().forEach(sub -> collect(sub, into));
   }
 
   private static void collect(ResourceSubGroup group, List<String> into) {
-    group.getResourceGroupContentItem().forEach(item -> into.add(reference(item.getReleaseResourceReference())));
+    group
+        .getResourceGroupContentItem()
+        .forEach(item -> into.add(reference(item.getReleaseResourceReference())));
     group.getResourceGroup().forEach(sub -> collect(sub, into));
   }
 
@@ -240,12 +282,16 @@ final class Ern432Adapter {
   }
 
   private static List<ProprietaryId> proprietaryIds(ReleaseId id) {
-    return id == null ? List.of()
-        : id.getProprietaryId().stream().map(p -> new ProprietaryId(p.getNamespace(), p.getValue())).toList();
+    return id == null
+        ? List.of()
+        : id.getProprietaryId().stream()
+            .map(p -> new ProprietaryId(p.getNamespace(), p.getValue()))
+            .toList();
   }
 
   private static DealGroup dealGroup(int position, ReleaseDeal releaseDeal) {
-    List<String> releases = releaseDeal.getDealReleaseReference().stream().map(r -> reference(r.getValue())).toList();
+    List<String> releases =
+        releaseDeal.getDealReleaseReference().stream().map(r -> reference(r.getValue())).toList();
     List<DealDescription> deals = new ArrayList<>();
     int dealPosition = 0;
     for (Deal deal : releaseDeal.getDeal()) {
@@ -256,7 +302,8 @@ final class Ern432Adapter {
 
   private static DealDescription deal(int position, DealTerms terms) {
     if (terms == null) {
-      return new DealDescription(position, false, List.of(), List.of(), List.of(), List.of(), List.of());
+      return new DealDescription(
+          position, false, List.of(), List.of(), List.of(), List.of(), List.of());
     }
     return new DealDescription(
         position,
@@ -265,14 +312,18 @@ final class Ern432Adapter {
         terms.getExcludedTerritoryCode().stream().map(t -> t.getValue()).toList(),
         terms.getValidityPeriod().stream().map(Ern432Adapter::validity).toList(),
         terms.getCommercialModelType().stream().map(c -> c.getValue()).toList(),
-        terms.getUseType().stream().map(u -> new UseTypeValue(u.getValue(), u.getUserDefinedValue())).toList());
+        terms.getUseType().stream()
+            .map(u -> new UseTypeValue(u.getValue(), u.getUserDefinedValue()))
+            .toList());
   }
 
   private static Validity validity(PeriodWithStartDate period) {
     return new Validity(
         period.getStartDate() == null ? null : period.getStartDate().getValue(),
         period.getEndDate() == null ? null : period.getEndDate().getValue(),
-        period.getStartDateTime() == null ? null : period.getStartDateTime().getValue().toXMLFormat(),
+        period.getStartDateTime() == null
+            ? null
+            : period.getStartDateTime().getValue().toXMLFormat(),
         period.getEndDateTime() == null ? null : period.getEndDateTime().getValue().toXMLFormat());
   }
 
@@ -281,10 +332,13 @@ final class Ern432Adapter {
       return null;
     }
     return "UserDefined".equals(role.getValue()) && role.getUserDefinedValue() != null
-        ? ArtistRoles.USER_DEFINED_PREFIX + role.getUserDefinedValue() : role.getValue();
+        ? ArtistRoles.USER_DEFINED_PREFIX + role.getUserDefinedValue()
+        : role.getValue();
   }
 
-  /** The message-local reference an IDREF pointed at (JAXB resolves IDREFs to the target object). */
+  /**
+   * The message-local reference an IDREF pointed at (JAXB resolves IDREFs to the target object).
+   */
   private static String reference(Object target) {
     if (target == null) {
       return null;

@@ -50,8 +50,8 @@ import java.util.TreeMap;
  * wrong rejects the whole message, naming where; anything odd but harmless is a warning.
  *
  * <p>Mapping decisions: a deal's {@code EndDate} is the last day it applies, so it ends at the
- * start of the next day (UTC); a deal with only excluded territories covers Worldwide minus
- * those; one deal is made per validity period; the licensor is the message's sender.
+ * start of the next day (UTC); a deal with only excluded territories covers Worldwide minus those;
+ * one deal is made per validity period; the licensor is the message's sender.
  */
 public final class ErnMapper {
   public FeedFacts map(ErnMessage message) {
@@ -69,15 +69,22 @@ public final class ErnMapper {
   /** A purge ends the deals of the release its identifiers name, from the time it was made. */
   private static FeedFacts purge(PurgeNotification purge) {
     String senderKey = PartyIds.senderKey(purge);
-    List<String> keys = releaseIds(purge.icpn(), purge.grid(), purge.proprietaryIds(), purge.catalogNumber())
-        .stream().map(id -> senderKey + "/" + id).toList();
+    List<String> keys =
+        releaseIds(purge.icpn(), purge.grid(), purge.proprietaryIds(), purge.catalogNumber())
+            .stream()
+            .map(id -> senderKey + "/" + id)
+            .toList();
     if (keys.isEmpty()) {
-      throw new FeedRejectedException(new Problem("PurgedRelease/ReleaseId",
-          "names no ICPN, GRid, proprietary id or catalogue number, so no release can be purged"));
+      throw new FeedRejectedException(
+          new Problem(
+              "PurgedRelease/ReleaseId",
+              "names no ICPN, GRid, proprietary id or catalogue number, so no release can be purged"));
     }
     if (purge.createdAt() == null) {
-      throw new FeedRejectedException(new Problem("MessageHeader/MessageCreatedDateTime",
-          "is required to know from when the release's deals end"));
+      throw new FeedRejectedException(
+          new Problem(
+              "MessageHeader/MessageCreatedDateTime",
+              "is required to know from when the release's deals end"));
     }
     List<Problem> warnings = new ArrayList<>();
     if (purge.icpn() != null) {
@@ -93,7 +100,10 @@ public final class ErnMapper {
    * A release's identifiers as Stave keys them, in the order it prefers them: ICPN, GRid, the
    * proprietary ids, the catalogue number.
    */
-  static List<String> releaseIds(String icpn, String grid, List<ReleaseNotification.ProprietaryId> proprietaryIds,
+  static List<String> releaseIds(
+      String icpn,
+      String grid,
+      List<ReleaseNotification.ProprietaryId> proprietaryIds,
       String catalogNumber) {
     List<String> ids = new ArrayList<>();
     if (icpn != null && !icpn.isBlank()) {
@@ -128,14 +138,22 @@ public final class ErnMapper {
 
     FeedFacts run() {
       if (message.senderDpid() != null) {
-        warnIf("MessageHeader/MessageSender/PartyId", CheckCharacters.dpidProblem(message.senderDpid()));
+        warnIf(
+            "MessageHeader/MessageSender/PartyId",
+            CheckCharacters.dpidProblem(message.senderDpid()));
       }
       Set<String> mainArtistReferences = mainArtistReferences();
-      message.parties().values().forEach(party -> party(party, mainArtistReferences.contains(party.reference())));
+      message
+          .parties()
+          .values()
+          .forEach(party -> party(party, mainArtistReferences.contains(party.reference())));
       Map<String, ReleaseDescription> releases = new LinkedHashMap<>();
       message.releases().forEach(release -> releases.put(release.reference(), release));
-      ReleaseDescription main = message.releases().stream().filter(ReleaseDescription::main).findFirst()
-          .orElse(message.releases().isEmpty() ? null : message.releases().get(0));
+      ReleaseDescription main =
+          message.releases().stream()
+              .filter(ReleaseDescription::main)
+              .findFirst()
+              .orElse(message.releases().isEmpty() ? null : message.releases().get(0));
       message.resources().forEach(resource -> resource(resource, labelFor(resource, main)));
       List<ReleaseDeals> releaseDeals = new ArrayList<>();
       FeedFacts.ReleaseVersion version = null;
@@ -143,9 +161,14 @@ public final class ErnMapper {
         problems.add(new Problem("ReleaseList", "names no release"));
       } else {
         String releaseKey = releaseKey(main);
-        version = new FeedFacts.ReleaseVersion(releaseKey, message.createdAt(),
-            releaseIds(main.icpn(), main.grid(), main.proprietaryIds(), main.catalogNumber()).stream()
-                .map(id -> senderKey + "/" + id).toList());
+        version =
+            new FeedFacts.ReleaseVersion(
+                releaseKey,
+                message.createdAt(),
+                releaseIds(main.icpn(), main.grid(), main.proprietaryIds(), main.catalogNumber())
+                    .stream()
+                    .map(id -> senderKey + "/" + id)
+                    .toList());
         if (message.hasDealList()) {
           List<Deal> deals = new ArrayList<>();
           message.dealGroups().forEach(group -> deals.addAll(deals(group, releases, releaseKey)));
@@ -155,8 +178,17 @@ public final class ErnMapper {
       if (!problems.isEmpty()) {
         throw new FeedRejectedException(problems);
       }
-      return new FeedFacts(List.copyOf(recordings.values()), List.copyOf(parties.values()), credits,
-          releaseDeals, List.of(), List.of(), sheets, warnings, version, null);
+      return new FeedFacts(
+          List.copyOf(recordings.values()),
+          List.copyOf(parties.values()),
+          credits,
+          releaseDeals,
+          List.of(),
+          List.of(),
+          sheets,
+          warnings,
+          version,
+          null);
     }
 
     private Set<String> mainArtistReferences() {
@@ -169,12 +201,16 @@ public final class ErnMapper {
 
     private void party(PartyDescription party, boolean mainArtist) {
       String where = "PartyList/Party[" + party.reference() + "]";
-      // A main artist's id is what consents name: a wrong check character there rejects the message.
+      // A main artist's id is what consents name: a wrong check character there rejects the
+      // message.
       if (party.isni() != null) {
         report(mainArtist, where + "/PartyId/ISNI", CheckCharacters.isniProblem(party.isni()));
       }
       if (party.dpid() != null) {
-        report(mainArtist && party.isni() == null, where + "/PartyId/DPID", CheckCharacters.dpidProblem(party.dpid()));
+        report(
+            mainArtist && party.isni() == null,
+            where + "/PartyId/DPID",
+            CheckCharacters.dpidProblem(party.dpid()));
       }
       String partyId = PartyIds.of(party, senderKey);
       partyIds.put(party.reference(), partyId);
@@ -182,17 +218,20 @@ public final class ErnMapper {
       put(identifiers, "ISNI", party.isni());
       put(identifiers, "DPID", party.dpid());
       put(identifiers, "IPI", party.ipi());
-      party.proprietaryIds().forEach(p -> put(identifiers, "ProprietaryId:" + p.namespace(), p.value()));
+      party
+          .proprietaryIds()
+          .forEach(p -> put(identifiers, "ProprietaryId:" + p.namespace(), p.value()));
       parties.putIfAbsent(partyId, new IngestedParty(partyId, party.name(), identifiers));
     }
 
     private String labelFor(ResourceDescription resource, ReleaseDescription main) {
-      String label = message.releases().stream()
-          .filter(r -> !r.main() && r.resourceReferences().contains(resource.reference()))
-          .map(ReleaseDescription::labelPartyReference)
-          .filter(java.util.Objects::nonNull)
-          .findFirst()
-          .orElse(main == null ? null : main.labelPartyReference());
+      String label =
+          message.releases().stream()
+              .filter(r -> !r.main() && r.resourceReferences().contains(resource.reference()))
+              .map(ReleaseDescription::labelPartyReference)
+              .filter(java.util.Objects::nonNull)
+              .findFirst()
+              .orElse(main == null ? null : main.labelPartyReference());
       return label == null ? null : partyIds.get(label);
     }
 
@@ -212,7 +251,9 @@ public final class ErnMapper {
         return;
       }
       if (recordings.containsKey(isrc)) {
-        warnings.add(new Problem(where, "repeats ISRC " + isrc.code() + "; the first resource with it is used"));
+        warnings.add(
+            new Problem(
+                where, "repeats ISRC " + isrc.code() + "; the first resource with it is used"));
         isrcByResource.put(resource.reference(), isrc);
         return;
       }
@@ -221,8 +262,12 @@ public final class ErnMapper {
       for (ArtistCredit artist : resource.displayArtists()) {
         String partyId = partyIds.get(artist.partyReference());
         if (partyId == null) {
-          problems.add(new Problem(where + "/DisplayArtist", "names party " + artist.partyReference()
-              + ", which the PartyList does not describe"));
+          problems.add(
+              new Problem(
+                  where + "/DisplayArtist",
+                  "names party "
+                      + artist.partyReference()
+                      + ", which the PartyList does not describe"));
           continue;
         }
         credits.add(new Credit(isrc, partyId, ArtistRoles.creditRole(artist.role())));
@@ -231,18 +276,39 @@ public final class ErnMapper {
         }
       }
       if (mainArtists.isEmpty()) {
-        warnings.add(new Problem(where + "/DisplayArtist", "names no MainArtist (nor an Artist); its main"
-            + " artists are unknown, so every use that needs their opt-in is denied"));
+        warnings.add(
+            new Problem(
+                where + "/DisplayArtist",
+                "names no MainArtist (nor an Artist); its main"
+                    + " artists are unknown, so every use that needs their opt-in is denied"));
       }
-      String displayArtist = resource.displayArtistName() != null ? resource.displayArtistName()
-          : resource.displayArtists().stream().map(a -> message.parties().get(a.partyReference()))
-              .filter(java.util.Objects::nonNull).map(PartyDescription::name)
-              .reduce((a, b) -> a + ", " + b).orElse(null);
-      String rightsControllerId = resource.rightsControllers().stream().map(RightsShare::partyReference)
-          .map(partyIds::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+      String displayArtist =
+          resource.displayArtistName() != null
+              ? resource.displayArtistName()
+              : resource.displayArtists().stream()
+                  .map(a -> message.parties().get(a.partyReference()))
+                  .filter(java.util.Objects::nonNull)
+                  .map(PartyDescription::name)
+                  .reduce((a, b) -> a + ", " + b)
+                  .orElse(null);
+      String rightsControllerId =
+          resource.rightsControllers().stream()
+              .map(RightsShare::partyReference)
+              .map(partyIds::get)
+              .filter(java.util.Objects::nonNull)
+              .findFirst()
+              .orElse(null);
       try {
-        recordings.put(isrc, new Recording(isrc, resource.title(), displayArtist, mainArtists, labelId,
-            rightsControllerId, resource.pLine()));
+        recordings.put(
+            isrc,
+            new Recording(
+                isrc,
+                resource.title(),
+                displayArtist,
+                mainArtists,
+                labelId,
+                rightsControllerId,
+                resource.pLine()));
       } catch (InvalidValueException e) {
         problems.add(new Problem(where, e.getMessage()));
         return;
@@ -262,24 +328,40 @@ public final class ErnMapper {
       for (RightsShare controller : controllers) {
         String partyId = partyIds.get(controller.partyReference());
         if (partyId == null) {
-          problems.add(new Problem(where + "/ResourceRightsController", "names party "
-              + controller.partyReference() + ", which the PartyList does not describe"));
+          problems.add(
+              new Problem(
+                  where + "/ResourceRightsController",
+                  "names party "
+                      + controller.partyReference()
+                      + ", which the PartyList does not describe"));
           return;
         }
-        String role = controller.roles().isEmpty() ? "RightsController" : String.join("+", controller.roles());
+        String role =
+            controller.roles().isEmpty()
+                ? "RightsController"
+                : String.join("+", controller.roles());
         credits.add(new Credit(isrc, partyId, role));
         if (controller.shareUnknown()) {
-          warnings.add(new Problem(where, "a rights controller's share is unknown; no split sheet made from it"));
+          warnings.add(
+              new Problem(
+                  where, "a rights controller's share is unknown; no split sheet made from it"));
           return;
         }
-        BigDecimal percent = controller.percent() == null ? new BigDecimal("100") : controller.percent();
-        shares.add(new Share(partyId, role, new Percent(percent.setScale(2, java.math.RoundingMode.UNNECESSARY))));
+        BigDecimal percent =
+            controller.percent() == null ? new BigDecimal("100") : controller.percent();
+        shares.add(
+            new Share(
+                partyId,
+                role,
+                new Percent(percent.setScale(2, java.math.RoundingMode.UNNECESSARY))));
       }
       try {
         sheets.add(new SplitSheet("ern:" + isrc.code(), isrc, null, shares));
       } catch (InvalidValueException | ArithmeticException e) {
-        warnings.add(new Problem(where + "/ResourceRightsController",
-            "shares do not make a split sheet (" + e.getMessage() + "); none made from them"));
+        warnings.add(
+            new Problem(
+                where + "/ResourceRightsController",
+                "shares do not make a split sheet (" + e.getMessage() + "); none made from them"));
       }
     }
 
@@ -288,47 +370,68 @@ public final class ErnMapper {
       if (release.icpn() != null) {
         warnIf(where + "/ICPN", CheckCharacters.icpnProblem(release.icpn()));
       }
-      List<String> ids = releaseIds(release.icpn(), release.grid(), release.proprietaryIds(), release.catalogNumber());
+      List<String> ids =
+          releaseIds(
+              release.icpn(), release.grid(), release.proprietaryIds(), release.catalogNumber());
       if (ids.isEmpty()) {
-        problems.add(new Problem(where, "names no ICPN, GRid, proprietary id or catalogue number, so a later"
-            + " update could not find this release's deals"));
+        problems.add(
+            new Problem(
+                where,
+                "names no ICPN, GRid, proprietary id or catalogue number, so a later"
+                    + " update could not find this release's deals"));
         return senderKey + "/unidentified";
       }
       return senderKey + "/" + ids.get(0);
     }
 
-    private List<Deal> deals(DealGroup group, Map<String, ReleaseDescription> releases, String releaseKey) {
+    private List<Deal> deals(
+        DealGroup group, Map<String, ReleaseDescription> releases, String releaseKey) {
       String where = "DealList/ReleaseDeal[" + group.position() + "]";
       Set<Isrc> covered = new LinkedHashSet<>();
       for (String releaseReference : group.releaseReferences()) {
         ReleaseDescription release = releases.get(releaseReference);
         if (release == null) {
-          problems.add(new Problem(where + "/DealReleaseReference", "names " + releaseReference
-              + ", which is not a release of this message"));
+          problems.add(
+              new Problem(
+                  where + "/DealReleaseReference",
+                  "names " + releaseReference + ", which is not a release of this message"));
           continue;
         }
-        release.resourceReferences().stream().map(isrcByResource::get).filter(java.util.Objects::nonNull)
+        release.resourceReferences().stream()
+            .map(isrcByResource::get)
+            .filter(java.util.Objects::nonNull)
             .forEach(covered::add);
       }
       if (covered.isEmpty()) {
-        warnings.add(new Problem(where, "covers no recording with an ISRC; its deals are not facts Stave decides on"));
+        warnings.add(
+            new Problem(
+                where,
+                "covers no recording with an ISRC; its deals are not facts Stave decides on"));
         return List.of();
       }
       List<Deal> deals = new ArrayList<>();
       for (DealDescription deal : group.deals()) {
-        deals.addAll(deal(where + "/Deal[" + deal.position() + "]", releaseKey + "#" + group.position() + "."
-            + deal.position(), deal, covered));
+        deals.addAll(
+            deal(
+                where + "/Deal[" + deal.position() + "]",
+                releaseKey + "#" + group.position() + "." + deal.position(),
+                deal,
+                covered));
       }
       return deals;
     }
 
     private List<Deal> deal(String where, String dealId, DealDescription deal, Set<Isrc> covered) {
       if (!deal.hasTerms()) {
-        warnings.add(new Problem(where, "has no DealTerms (communicated out of band); it licenses nothing here"));
+        warnings.add(
+            new Problem(
+                where, "has no DealTerms (communicated out of band); it licenses nothing here"));
         return List.of();
       }
-      Set<Territory> territories = territories(where + "/DealTerms/TerritoryCode", deal.territories());
-      Set<Territory> excluded = territories(where + "/DealTerms/ExcludedTerritoryCode", deal.excludedTerritories());
+      Set<Territory> territories =
+          territories(where + "/DealTerms/TerritoryCode", deal.territories());
+      Set<Territory> excluded =
+          territories(where + "/DealTerms/ExcludedTerritoryCode", deal.excludedTerritories());
       if (territories.isEmpty() && !excluded.isEmpty()) {
         territories.add(Territory.WORLDWIDE);
       }
@@ -343,14 +446,21 @@ public final class ErnMapper {
         if (ai.isPresent()) {
           aiUseTypes.add(ai.get());
         } else if ("UserDefined".equals(useType.value())) {
-          warnings.add(new Problem(where + "/DealTerms/UseType", "UserDefined value '" + useType.userDefinedValue()
-              + "' names no AI use type (" + UseType.names() + "); it licenses no AI use"));
+          warnings.add(
+              new Problem(
+                  where + "/DealTerms/UseType",
+                  "UserDefined value '"
+                      + useType.userDefinedValue()
+                      + "' names no AI use type ("
+                      + UseType.names()
+                      + "); it licenses no AI use"));
           ddexUseTypes.add("UserDefined:" + useType.userDefinedValue());
         } else {
           ddexUseTypes.add(useType.value());
         }
       }
-      String commercialModel = deal.commercialModels().isEmpty() ? null : String.join(",", deal.commercialModels());
+      String commercialModel =
+          deal.commercialModels().isEmpty() ? null : String.join(",", deal.commercialModels());
       List<Deal> deals = new ArrayList<>();
       int period = 0;
       for (Validity validity : deal.validity()) {
@@ -364,10 +474,22 @@ public final class ErnMapper {
             continue;
           }
           String id = deal.validity().size() == 1 ? dealId : dealId + "." + period;
-          deals.add(new Deal(id, senderKey, covered, territories, excluded, from, until, aiUseTypes,
-              ddexUseTypes, commercialModel, null));
+          deals.add(
+              new Deal(
+                  id,
+                  senderKey,
+                  covered,
+                  territories,
+                  excluded,
+                  from,
+                  until,
+                  aiUseTypes,
+                  ddexUseTypes,
+                  commercialModel,
+                  null));
         } catch (DateTimeParseException e) {
-          problems.add(new Problem(periodWhere, "has a date that is not a date: " + e.getParsedString()));
+          problems.add(
+              new Problem(periodWhere, "has a date that is not a date: " + e.getParsedString()));
         } catch (InvalidValueException e) {
           problems.add(new Problem(periodWhere, e.getMessage()));
         }
@@ -377,8 +499,8 @@ public final class ErnMapper {
 
     /**
      * The territories Stave can decide for. A DDEX code that is not an ISO 3166-1 country (XK,
-     * historic codes) is left out with a warning: no listener can be placed there, so leaving it out
-     * of a licence or of an exclusion changes no decision.
+     * historic codes) is left out with a warning: no listener can be placed there, so leaving it
+     * out of a licence or of an exclusion changes no decision.
      */
     private Set<Territory> territories(String where, List<String> codes) {
       Set<Territory> territories = new LinkedHashSet<>();
@@ -386,7 +508,9 @@ public final class ErnMapper {
         try {
           territories.add(Territory.of(code));
         } catch (InvalidValueException e) {
-          warnings.add(new Problem(where, e.getMessage() + "; left out, since no listener can be placed there"));
+          warnings.add(
+              new Problem(
+                  where, e.getMessage() + "; left out, since no listener can be placed there"));
         }
       }
       return territories;
@@ -396,7 +520,9 @@ public final class ErnMapper {
       if (validity.startDateTime() != null) {
         return OffsetDateTime.parse(validity.startDateTime()).toInstant();
       }
-      return validity.startDate() == null ? null : firstDay(validity.startDate()).atStartOfDay(ZoneOffset.UTC).toInstant();
+      return validity.startDate() == null
+          ? null
+          : firstDay(validity.startDate()).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     /** Exclusive end: the day after a DDEX EndDate (the last day the deal applies). */
@@ -408,13 +534,18 @@ public final class ErnMapper {
         return null;
       }
       String date = validity.endDate();
-      LocalDate last = date.length() == 4 ? LocalDate.parse(date + "-12-31")
-          : date.length() == 7 ? LocalDate.parse(date + "-01").plusMonths(1).minusDays(1) : LocalDate.parse(date);
+      LocalDate last =
+          date.length() == 4
+              ? LocalDate.parse(date + "-12-31")
+              : date.length() == 7
+                  ? LocalDate.parse(date + "-01").plusMonths(1).minusDays(1)
+                  : LocalDate.parse(date);
       return last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     private static LocalDate firstDay(String date) {
-      return date.length() == 4 ? LocalDate.parse(date + "-01-01")
+      return date.length() == 4
+          ? LocalDate.parse(date + "-01-01")
           : date.length() == 7 ? LocalDate.parse(date + "-01") : LocalDate.parse(date);
     }
 

@@ -30,44 +30,55 @@ import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
 
 /**
- * Reads an ERN 4.3 or 4.3.2 {@code NewReleaseMessage} or {@code PurgeReleaseMessage}: through the hardened parser, into the JAXB
- * classes generated for the version its root element names, validated against that version's
- * schema as it is read (so a use type or element the schema does not know is a rejection, never a
- * silently empty field), and described version-neutrally. Every problem names its line and column.
- * Thread-safe.
+ * Reads an ERN 4.3 or 4.3.2 {@code NewReleaseMessage} or {@code PurgeReleaseMessage}: through the
+ * hardened parser, into the JAXB classes generated for the version its root element names,
+ * validated against that version's schema as it is read (so a use type or element the schema does
+ * not know is a rejection, never a silently empty field), and described version-neutrally. Every
+ * problem names its line and column. Thread-safe.
  */
 public final class ErnReader {
   private static final String XSD_ROOT = "/io/stave/routes/ddex/xsd/";
   private static final String AVS_FILE = "allowed-value-sets.xsd";
   private static final int MAX_PROBLEMS = 50;
+
   /** The ERN messages Stave reads; any other (e.g. an ERN 3 UpdateReleaseMessage) is rejected. */
-  private static final java.util.Set<String> READ_ROOTS = java.util.Set.of("NewReleaseMessage", "PurgeReleaseMessage");
+  private static final java.util.Set<String> READ_ROOTS =
+      java.util.Set.of("NewReleaseMessage", "PurgeReleaseMessage");
 
   private final Map<ErnVersion, JAXBContext> bindings = new EnumMap<>(ErnVersion.class);
   private final Map<ErnVersion, Schema> schemas = new EnumMap<>(ErnVersion.class);
 
   public ErnReader() {
     try {
-      bindings.put(ErnVersion.ERN_43, JAXBContext.newInstance(io.stave.routes.ddex.ern43.NewReleaseMessage.class,
-          io.stave.routes.ddex.ern43.PurgeReleaseMessage.class));
-      bindings.put(ErnVersion.ERN_432, JAXBContext.newInstance(io.stave.routes.ddex.ern432.NewReleaseMessage.class,
-          io.stave.routes.ddex.ern432.PurgeReleaseMessage.class));
+      bindings.put(
+          ErnVersion.ERN_43,
+          JAXBContext.newInstance(
+              io.stave.routes.ddex.ern43.NewReleaseMessage.class,
+              io.stave.routes.ddex.ern43.PurgeReleaseMessage.class));
+      bindings.put(
+          ErnVersion.ERN_432,
+          JAXBContext.newInstance(
+              io.stave.routes.ddex.ern432.NewReleaseMessage.class,
+              io.stave.routes.ddex.ern432.PurgeReleaseMessage.class));
     } catch (JAXBException e) {
       throw new IllegalStateException("the ERN JAXB classes do not load: " + e, e);
     }
     SchemaFactory factory = HardenedXml.newSchemaFactory();
-    factory.setResourceResolver((type, namespace, publicId, systemId, baseUri) -> {
-      if (systemId != null && systemId.endsWith(AVS_FILE)) {
-        return bundled(XSD_ROOT + AVS_FILE);
-      }
-      throw new IllegalStateException("schema " + systemId + " is not one Stave ships");
-    });
+    factory.setResourceResolver(
+        (type, namespace, publicId, systemId, baseUri) -> {
+          if (systemId != null && systemId.endsWith(AVS_FILE)) {
+            return bundled(XSD_ROOT + AVS_FILE);
+          }
+          throw new IllegalStateException("schema " + systemId + " is not one Stave ships");
+        });
     for (ErnVersion version : ErnVersion.values()) {
       URL xsd = ErnReader.class.getResource(XSD_ROOT + version.schemaPath());
       try {
-        schemas.put(version, factory.newSchema(new StreamSource(xsd.openStream(), xsd.toExternalForm())));
+        schemas.put(
+            version, factory.newSchema(new StreamSource(xsd.openStream(), xsd.toExternalForm())));
       } catch (SAXException | IOException e) {
-        throw new IllegalStateException("the shipped ERN " + version.label() + " schema does not compile: " + e, e);
+        throw new IllegalStateException(
+            "the shipped ERN " + version.label() + " schema does not compile: " + e, e);
       }
     }
   }
@@ -102,12 +113,15 @@ public final class ErnReader {
       if (root instanceof io.stave.routes.ddex.ern432.PurgeReleaseMessage message) {
         return Ern432Adapter.describe(message);
       }
-      throw new FeedRejectedException(new Problem("root element", "is not a NewReleaseMessage or PurgeReleaseMessage"));
+      throw new FeedRejectedException(
+          new Problem("root element", "is not a NewReleaseMessage or PurgeReleaseMessage"));
     } catch (SAXParseException e) {
       problems.add(at(e.getLineNumber(), e.getColumnNumber(), explain(e.getMessage())));
       throw new FeedRejectedException(problems);
     } catch (TooManyProblems e) {
-      problems.add(new Problem("message", "more than " + MAX_PROBLEMS + " problems; the rest are not listed"));
+      problems.add(
+          new Problem(
+              "message", "more than " + MAX_PROBLEMS + " problems; the rest are not listed"));
       throw new FeedRejectedException(problems);
     } catch (UnmarshalException e) {
       if (problems.isEmpty()) {
@@ -115,7 +129,10 @@ public final class ErnReader {
       }
       throw new FeedRejectedException(problems);
     } catch (SAXException | JAXBException | IOException e) {
-      problems.add(new Problem("message", "cannot be read as ERN " + version.label() + ": " + explain(e.getMessage())));
+      problems.add(
+          new Problem(
+              "message",
+              "cannot be read as ERN " + version.label() + ": " + explain(e.getMessage())));
       throw new FeedRejectedException(problems);
     }
   }
@@ -131,16 +148,27 @@ public final class ErnReader {
     } catch (RootElement.Found found) {
       return ErnVersion.ofNamespace(found.namespace)
           .filter(v -> READ_ROOTS.contains(found.localName))
-          .orElseThrow(() -> new FeedRejectedException(new Problem(
-              "root element",
-              "is {" + found.namespace + "}" + found.localName + "; expected NewReleaseMessage or"
-                  + " PurgeReleaseMessage in the ERN 4.3 ("
-                  + ErnVersion.ERN_43.namespace() + ") or ERN 4.3.2 (" + ErnVersion.ERN_432.namespace()
-                  + ") namespace")));
+          .orElseThrow(
+              () ->
+                  new FeedRejectedException(
+                      new Problem(
+                          "root element",
+                          "is {"
+                              + found.namespace
+                              + "}"
+                              + found.localName
+                              + "; expected NewReleaseMessage or"
+                              + " PurgeReleaseMessage in the ERN 4.3 ("
+                              + ErnVersion.ERN_43.namespace()
+                              + ") or ERN 4.3.2 ("
+                              + ErnVersion.ERN_432.namespace()
+                              + ") namespace")));
     } catch (SAXParseException e) {
-      throw new FeedRejectedException(at(e.getLineNumber(), e.getColumnNumber(), explain(e.getMessage())));
+      throw new FeedRejectedException(
+          at(e.getLineNumber(), e.getColumnNumber(), explain(e.getMessage())));
     } catch (SAXException | IOException e) {
-      throw new FeedRejectedException(new Problem("message", "is not XML: " + explain(e.getMessage())));
+      throw new FeedRejectedException(
+          new Problem("message", "is not XML: " + explain(e.getMessage())));
     }
     throw new FeedRejectedException(new Problem("message", "has no root element"));
   }
@@ -148,7 +176,10 @@ public final class ErnReader {
   private static boolean collect(List<Problem> problems, ValidationEvent event) {
     ValidationEventLocator where = event.getLocator();
     String what = explain(event.getMessage());
-    problems.add(where == null ? new Problem("message", what) : at(where.getLineNumber(), where.getColumnNumber(), what));
+    problems.add(
+        where == null
+            ? new Problem("message", what)
+            : at(where.getLineNumber(), where.getColumnNumber(), what));
     if (problems.size() >= MAX_PROBLEMS) {
       throw new TooManyProblems();
     }
@@ -159,7 +190,9 @@ public final class ErnReader {
     return new Problem("line " + line + ", column " + column, what);
   }
 
-  /** Keeps the parser's sentence, drops the spec-section prefix such as "cvc-complex-type.2.4.a: ". */
+  /**
+   * Keeps the parser's sentence, drops the spec-section prefix such as "cvc-complex-type.2.4.a: ".
+   */
   private static String explain(String message) {
     if (message == null) {
       return "unreadable";
@@ -205,7 +238,8 @@ public final class ErnReader {
   /** Stops the parse at the root element once its name is known. */
   private static final class RootElement extends org.xml.sax.helpers.DefaultHandler {
     @Override
-    public void startElement(String uri, String localName, String qName, Attributes attributes) throws Found {
+    public void startElement(String uri, String localName, String qName, Attributes attributes)
+        throws Found {
       throw new Found(uri, localName);
     }
 

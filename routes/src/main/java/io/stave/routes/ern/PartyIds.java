@@ -30,8 +30,11 @@ public final class PartyIds {
 
   /** A name-based id, scoped to the sender: the same name from two labels is two parties. */
   public static String byName(String name, String senderKey) {
-    String normalised = Normalizer.normalize(name == null ? "unnamed" : name, Normalizer.Form.NFKC)
-        .trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    String normalised =
+        Normalizer.normalize(name == null ? "unnamed" : name, Normalizer.Form.NFKC)
+            .trim()
+            .replaceAll("\\s+", " ")
+            .toLowerCase(Locale.ROOT);
     return "name:" + senderKey + ":" + normalised;
   }
 
@@ -40,6 +43,7 @@ public final class PartyIds {
     if (message.senderDpid() != null && !message.senderDpid().isBlank()) {
       return message.senderDpid().trim();
     }
-    return "sender-name:" + (message.senderName() == null ? "unknown" : message.senderName().trim());
+    return "sender-name:"
+        + (message.senderName() == null ? "unknown" : message.senderName().trim());
   }
 }

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An ERN {@code PurgeReleaseMessage}: the sender takes a release off the recipient's books. It names
- * the release by its identifiers only (all optional in the standard).
+ * An ERN {@code PurgeReleaseMessage}: the sender takes a release off the recipient's books. It
+ * names the release by its identifiers only (all optional in the standard).
  */
 public record PurgeNotification(
     ErnVersion version,
@@ -17,4 +17,5 @@ public record PurgeNotification(
     String icpn,
     String grid,
     String catalogNumber,
-    List<ProprietaryId> proprietaryIds) implements ErnMessage {}
+    List<ProprietaryId> proprietaryIds)
+    implements ErnMessage {}

@@ -27,10 +27,11 @@ public record FeedFacts(
   /**
    * Which release an ERN message describes and when its sender made it: a message older than the
    * one already applied for the release is superseded and changes nothing. {@code aliases} are the
-   * keys of every identifier the message gives the release (the release key among them), so a
-   * later message may name it by any of them.
+   * keys of every identifier the message gives the release (the release key among them), so a later
+   * message may name it by any of them.
    */
-  public record ReleaseVersion(String releaseKey, java.time.Instant createdAt, List<String> aliases) {
+  public record ReleaseVersion(
+      String releaseKey, java.time.Instant createdAt, List<String> aliases) {
     public ReleaseVersion {
       aliases = aliases == null ? List.of(releaseKey) : List.copyOf(aliases);
     }
@@ -52,11 +53,15 @@ public record FeedFacts(
   }
 
   public static FeedFacts ofConsents(List<Consent> consents) {
-    return new FeedFacts(List.of(), List.of(), List.of(), List.of(), consents, List.of(), List.of(), List.of(), null, null);
+    return new FeedFacts(
+        List.of(), List.of(), List.of(), List.of(), consents, List.of(), List.of(), List.of(), null,
+        null);
   }
 
   public static FeedFacts ofSplitSheets(List<SplitSheet> sheets) {
-    return new FeedFacts(List.of(), List.of(), List.of(), List.of(), List.of(), sheets, List.of(), List.of(), null, null);
+    return new FeedFacts(
+        List.of(), List.of(), List.of(), List.of(), List.of(), sheets, List.of(), List.of(), null,
+        null);
   }
 
   public int dealCount() {
@@ -65,17 +70,30 @@ public record FeedFacts(
 
   /** The facts of a {@code PurgeReleaseMessage}: nothing but the purge. */
   public static FeedFacts ofPurge(ReleasePurge purge, List<Problem> warnings) {
-    return new FeedFacts(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), warnings,
-        null, purge);
+    return new FeedFacts(
+        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), warnings, null,
+        purge);
   }
 
   /** A one-line account of what the message held, for its status record. */
   public String summary() {
     if (purge != null) {
-      return "purge of release " + purge.releaseKeys().get(0) + ": its deals end at " + purge.endsAt();
+      return "purge of release "
+          + purge.releaseKeys().get(0)
+          + ": its deals end at "
+          + purge.endsAt();
     }
-    return recordings.size() + " recording(s), " + parties.size() + " part(ies), " + dealCount()
-        + " deal(s) for " + releaseDeals.size() + " release(s), " + consents.size() + " consent(s), "
-        + (splitSheets.size() + rightsControllerSheets.size()) + " split sheet(s)";
+    return recordings.size()
+        + " recording(s), "
+        + parties.size()
+        + " part(ies), "
+        + dealCount()
+        + " deal(s) for "
+        + releaseDeals.size()
+        + " release(s), "
+        + consents.size()
+        + " consent(s), "
+        + (splitSheets.size() + rightsControllerSheets.size())
+        + " split sheet(s)";
   }
 }

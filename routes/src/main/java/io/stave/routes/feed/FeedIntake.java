@@ -7,9 +7,9 @@ import java.util.logging.Logger;
 
 /**
  * Every channel's way in: files a message under its id (RECEIVED, bytes kept), then applies its
- * facts all-or-nothing (APPLIED) or records why not (REJECTED). A message whose id is already
- * filed and decided changes nothing. Infrastructure failures propagate, so the channel redelivers;
- * the RECEIVED record and its bytes are already safe by then, and the redelivery applies it.
+ * facts all-or-nothing (APPLIED) or records why not (REJECTED). A message whose id is already filed
+ * and decided changes nothing. Infrastructure failures propagate, so the channel redelivers; the
+ * RECEIVED record and its bytes are already safe by then, and the redelivery applies it.
  */
 public final class FeedIntake {
   private static final Logger LOG = Logger.getLogger(FeedIntake.class.getName());
@@ -56,21 +56,24 @@ public final class FeedIntake {
 
   /** Reads a stored message again and applies it if it now can be; an applied one is left alone. */
   public Optional<FeedReceipt> replay(String messageId) {
-    return ledger.load(messageId).map(stored -> {
-      if (stored.receipt().status() == FeedStatus.APPLIED) {
-        return stored.receipt().asDuplicate();
-      }
-      try {
-        return decide(messageId, parse(stored.message()).facts(), List.of());
-      } catch (FeedRejectedException e) {
-        return decide(messageId, null, e.problems());
-      }
-    });
+    return ledger
+        .load(messageId)
+        .map(
+            stored -> {
+              if (stored.receipt().status() == FeedStatus.APPLIED) {
+                return stored.receipt().asDuplicate();
+              }
+              try {
+                return decide(messageId, parse(stored.message()).facts(), List.of());
+              } catch (FeedRejectedException e) {
+                return decide(messageId, null, e.problems());
+              }
+            });
   }
 
   /**
-   * Reading is pure computation on the bytes, so anything a reader throws besides a rejection is
-   * a defect in the reader, not an infrastructure failure a redelivery could cure: the message is
+   * Reading is pure computation on the bytes, so anything a reader throws besides a rejection is a
+   * defect in the reader, not an infrastructure failure a redelivery could cure: the message is
    * rejected (and can be replayed once the reader is fixed) and the cause is logged, rather than
    * failing the channel with a 500 or a redelivery loop.
    */
@@ -81,15 +84,24 @@ public final class FeedIntake {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
       LOG.log(Level.SEVERE, "the reader failed on " + message + "; the message is rejected", e);
-      throw new FeedRejectedException(new Problem("message", "could not be read (" + e.getClass().getSimpleName()
-          + "); the operators have the details in the server log"));
+      throw new FeedRejectedException(
+          new Problem(
+              "message",
+              "could not be read ("
+                  + e.getClass().getSimpleName()
+                  + "); the operators have the details in the server log"));
     }
   }
 
   private FeedReceipt decide(String messageId, FeedFacts facts, List<Problem> problems) {
     if (facts == null) {
-      LOG.info(() -> "feed message " + messageId + " REJECTED: " + problems.get(0)
-          + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
+      LOG.info(
+          () ->
+              "feed message "
+                  + messageId
+                  + " REJECTED: "
+                  + problems.get(0)
+                  + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
       return ledger.reject(messageId, problems);
     }
     try {
@@ -102,12 +114,21 @@ public final class FeedIntake {
   }
 
   private FeedReceipt tooLarge(FeedMessage message) {
-    Problem problem = new Problem("message", "is " + message.body().length + " bytes; the limit is "
-        + maxMessageBytes + " (stave.feeds.max-message-bytes)");
-    FeedMessage withoutBody = new FeedMessage(message.kind(), message.format(), message.channel(),
-        message.sourceName(), new byte[0]);
+    Problem problem =
+        new Problem(
+            "message",
+            "is "
+                + message.body().length
+                + " bytes; the limit is "
+                + maxMessageBytes
+                + " (stave.feeds.max-message-bytes)");
+    FeedMessage withoutBody =
+        new FeedMessage(
+            message.kind(), message.format(), message.channel(), message.sourceName(), new byte[0]);
     String messageId = FeedParser.contentId(message);
     Optional<FeedReceipt> known = ledger.receive(messageId, withoutBody);
-    return known.map(FeedReceipt::asDuplicate).orElseGet(() -> ledger.reject(messageId, List.of(problem)));
+    return known
+        .map(FeedReceipt::asDuplicate)
+        .orElseGet(() -> ledger.reject(messageId, List.of(problem)));
   }
 }

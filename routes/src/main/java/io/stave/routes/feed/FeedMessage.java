@@ -9,13 +9,15 @@ import java.util.Objects;
  * A feed message as it arrived: what it claims to be, by which channel, under which name (a file
  * name, or the HTTP caller), and its original bytes, kept so a rejected message can be replayed.
  */
-public record FeedMessage(FeedKind kind, FeedFormat format, FeedChannel channel, String sourceName, byte[] body) {
+public record FeedMessage(
+    FeedKind kind, FeedFormat format, FeedChannel channel, String sourceName, byte[] body) {
   public FeedMessage {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(channel, "channel");
     Objects.requireNonNull(body, "body");
-    sourceName = sourceName == null ? channel.name().toLowerCase(java.util.Locale.ROOT) : sourceName;
+    sourceName =
+        sourceName == null ? channel.name().toLowerCase(java.util.Locale.ROOT) : sourceName;
   }
 
   /** SHA-256 of the bytes, hex: the message id when the message itself names none. */
@@ -29,7 +31,15 @@ public record FeedMessage(FeedKind kind, FeedFormat format, FeedChannel channel,
 
   @Override
   public String toString() {
-    return kind.wireName() + " " + format + " message '" + sourceName + "' via " + channel + " ("
-        + body.length + " bytes)";
+    return kind.wireName()
+        + " "
+        + format
+        + " message '"
+        + sourceName
+        + "' via "
+        + channel
+        + " ("
+        + body.length
+        + " bytes)";
   }
 }

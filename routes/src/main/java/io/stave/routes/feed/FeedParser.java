@@ -1,8 +1,8 @@
 package io.stave.routes.feed;
 
 import io.stave.routes.ern.ErnMapper;
-import io.stave.routes.ern.ErnReader;
 import io.stave.routes.ern.ErnMessage;
+import io.stave.routes.ern.ErnReader;
 import io.stave.routes.rights.ConsentFeedReader;
 import io.stave.routes.rights.SplitSheetFeedReader;
 import java.time.Clock;
@@ -30,20 +30,32 @@ public final class FeedParser {
     return switch (message.kind()) {
       case ERN -> {
         if (message.format() != FeedFormat.XML) {
-          throw new FeedRejectedException(new Problem("format", "ERN messages are XML, not " + message.format()));
+          throw new FeedRejectedException(
+              new Problem("format", "ERN messages are XML, not " + message.format()));
         }
         ErnMessage notification = ernReader.read(message.body());
-        String id = notification.messageId() == null || notification.messageId().isBlank()
-            ? contentId(message) : ErnMapper.messageKey(notification);
+        String id =
+            notification.messageId() == null || notification.messageId().isBlank()
+                ? contentId(message)
+                : ErnMapper.messageKey(notification);
         if (id.length() > MAX_MESSAGE_ID) {
-          throw new FeedRejectedException(new Problem("MessageHeader/MessageId", "with its sender the message id is "
-              + id.length() + " characters; at most " + MAX_MESSAGE_ID + " are kept"));
+          throw new FeedRejectedException(
+              new Problem(
+                  "MessageHeader/MessageId",
+                  "with its sender the message id is "
+                      + id.length()
+                      + " characters; at most "
+                      + MAX_MESSAGE_ID
+                      + " are kept"));
         }
         yield new Parsed(id, ernMapper.map(notification));
       }
-      case CONSENTS -> new Parsed(contentId(message),
-          consents.read(message.format(), message.body(), contentId(message), clock.instant()));
-      case SPLITS -> new Parsed(contentId(message), splitSheets.read(message.format(), message.body()));
+      case CONSENTS ->
+          new Parsed(
+              contentId(message),
+              consents.read(message.format(), message.body(), contentId(message), clock.instant()));
+      case SPLITS ->
+          new Parsed(contentId(message), splitSheets.read(message.format(), message.body()));
     };
   }
 

@@ -27,8 +27,19 @@ public record FeedReceipt(
   }
 
   public FeedReceipt asDuplicate() {
-    return new FeedReceipt(messageId, kind, format, channel, sourceName, status, true, summary, problems,
-        warnings, receivedAt, decidedAt);
+    return new FeedReceipt(
+        messageId,
+        kind,
+        format,
+        channel,
+        sourceName,
+        status,
+        true,
+        summary,
+        problems,
+        warnings,
+        receivedAt,
+        decidedAt);
   }
 
   public boolean rejected() {
@@ -37,7 +48,8 @@ public record FeedReceipt(
 
   /** The text of the {@code .reason} file beside a rejected inbox file. */
   public String reasonText() {
-    return reasonText("Message " + messageId + " was rejected; nothing from it was applied.", problems)
+    return reasonText(
+            "Message " + messageId + " was rejected; nothing from it was applied.", problems)
         + "Fix the message and send it again, or replay it: POST /api/v1/feeds/messages/{id}/replay\n";
   }
 

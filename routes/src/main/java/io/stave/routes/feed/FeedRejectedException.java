@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 /** A feed message that cannot be applied as it is; it is kept and can be replayed after a fix. */
 public class FeedRejectedException extends RuntimeException {
   private static final long serialVersionUID = 1L;
+
   /** Enough to fix a message; a message with more problems says how many it left out. */
   public static final int MAX_PROBLEMS = 100;
 
@@ -25,7 +26,8 @@ public class FeedRejectedException extends RuntimeException {
   }
 
   private static String summarise(List<Problem> problems) {
-    String shown = problems.stream().limit(3).map(Problem::toString).collect(Collectors.joining("; "));
+    String shown =
+        problems.stream().limit(3).map(Problem::toString).collect(Collectors.joining("; "));
     return problems.size() > 3 ? shown + "; and " + (problems.size() - 3) + " more" : shown;
   }
 }

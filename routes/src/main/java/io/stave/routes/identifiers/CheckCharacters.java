@@ -4,9 +4,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Format and check-character tests for the identifiers feeds carry. Each answers with a reason
- * when the value is wrong and null when it is right, so callers decide whether a bad value
- * rejects a record (an identifier the rules key on) or only warns.
+ * Format and check-character tests for the identifiers feeds carry. Each answers with a reason when
+ * the value is wrong and null when it is right, so callers decide whether a bad value rejects a
+ * record (an identifier the rules key on) or only warns.
  */
 public final class CheckCharacters {
   private static final Pattern ISNI = Pattern.compile("[0-9]{15}[0-9X]");
@@ -23,7 +23,8 @@ public final class CheckCharacters {
       return "'" + value + "' is not an ISNI (16 characters: 15 digits and a check character)";
     }
     char expected = isniCheckCharacter(isni.substring(0, 15));
-    return isni.charAt(15) == expected ? null
+    return isni.charAt(15) == expected
+        ? null
         : "ISNI '" + value + "' has check character " + isni.charAt(15) + ", expected " + expected;
   }
 
@@ -40,7 +41,8 @@ public final class CheckCharacters {
     }
     char expected = ALPHANUMERIC.charAt((37 - product) % 36);
     char given = dpid.charAt(dpid.length() - 1);
-    return given == expected ? null
+    return given == expected
+        ? null
         : "DPID '" + value + "' has check character " + given + ", expected " + expected;
   }
 
@@ -52,7 +54,8 @@ public final class CheckCharacters {
     }
     int expected = icpnCheckDigit(icpn.substring(0, icpn.length() - 1));
     int given = icpn.charAt(icpn.length() - 1) - '0';
-    return given == expected ? null
+    return given == expected
+        ? null
         : "ICPN '" + value + "' has check digit " + given + ", expected " + expected;
   }
 

@@ -16,20 +16,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Artists' consents, as CSV ({@code artist,useType,choice,effectiveFrom,source}) or JSON
- * ({@code {"consents": [{"artist": …, "useType": …, "choice": …, "effectiveFrom": …, "source": …}]}}).
- * Each record becomes an appended consent whose id is the message id and its position, so a
- * replayed message appends nothing twice. Any bad record rejects the whole message.
+ * Artists' consents, as CSV ({@code artist,useType,choice,effectiveFrom,source}) or JSON ({@code
+ * {"consents": [{"artist": …, "useType": …, "choice": …, "effectiveFrom": …, "source": …}]}}). Each
+ * record becomes an appended consent whose id is the message id and its position, so a replayed
+ * message appends nothing twice. Any bad record rejects the whole message.
  */
 public final class ConsentFeedReader {
-  static final List<String> COLUMNS = List.of("artist", "useType", "choice", "effectiveFrom", "source");
+  static final List<String> COLUMNS =
+      List.of("artist", "useType", "choice", "effectiveFrom", "source");
 
   public FeedFacts read(FeedFormat format, byte[] body, String messageId, Instant receivedAt) {
-    List<? extends FeedRecord> records = switch (format) {
-      case CSV -> CsvTable.parse(body, lower(COLUMNS), List.of()).rows();
-      case JSON -> JsonRecords.read(body, "consents");
-      case XML -> throw new FeedRejectedException(new Problem("format", "consents come as CSV or JSON, not XML"));
-    };
+    List<? extends FeedRecord> records =
+        switch (format) {
+          case CSV -> CsvTable.parse(body, lower(COLUMNS), List.of()).rows();
+          case JSON -> JsonRecords.read(body, "consents");
+          case XML ->
+              throw new FeedRejectedException(
+                  new Problem("format", "consents come as CSV or JSON, not XML"));
+        };
     List<Consent> consents = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     int position = 0;
@@ -47,9 +51,11 @@ public final class ConsentFeedReader {
     return FeedFacts.ofConsents(consents);
   }
 
-  private static Consent consent(FeedRecord record, String consentId, Instant receivedAt, FeedFormat format) {
+  private static Consent consent(
+      FeedRecord record, String consentId, Instant receivedAt, FeedFormat format) {
     String artist = Fields.required(record, field("artist", format));
-    UseType useType = Fields.parse(record, field("useType", format), value -> UseType.parse("useType", value));
+    UseType useType =
+        Fields.parse(record, field("useType", format), value -> UseType.parse("useType", value));
     ConsentChoice choice = Fields.parse(record, field("choice", format), ConsentFeedReader::choice);
     Instant effectiveFrom = Fields.parse(record, field("effectiveFrom", format), Fields::instant);
     String source = Fields.required(record, field("source", format));

@@ -33,9 +33,13 @@ final class Fields {
   /** An ISO-8601 instant ({@code 2026-01-01T00:00:00Z}) or a date (midnight UTC). */
   static Instant instant(String value) {
     try {
-      return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
+      return value.length() == 10
+          ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+          : Instant.parse(value);
     } catch (DateTimeParseException e) {
-      throw new InvalidValueException("effectiveFrom", "'" + value + "' is not a date (2026-01-01) or an instant (2026-01-01T00:00:00Z)");
+      throw new InvalidValueException(
+          "effectiveFrom",
+          "'" + value + "' is not a date (2026-01-01) or an instant (2026-01-01T00:00:00Z)");
     }
   }
 }

@@ -31,10 +31,17 @@ public final class SplitSheetFeedReader {
 
   public FeedFacts read(FeedFormat format, byte[] body) {
     return switch (format) {
-      case CSV -> fromRows(CsvTable.parse(body,
-          ConsentFeedReader.lower(List.of("isrc", "party", "role", "percent")), List.of("usetype")).rows());
+      case CSV ->
+          fromRows(
+              CsvTable.parse(
+                      body,
+                      ConsentFeedReader.lower(List.of("isrc", "party", "role", "percent")),
+                      List.of("usetype"))
+                  .rows());
       case JSON -> fromJson(JsonRecords.read(body, "splitSheets"));
-      case XML -> throw new FeedRejectedException(new Problem("format", "split sheets come as CSV or JSON, not XML"));
+      case XML ->
+          throw new FeedRejectedException(
+              new Problem("format", "split sheets come as CSV or JSON, not XML"));
     };
   }
 
@@ -49,14 +56,18 @@ public final class SplitSheetFeedReader {
     for (CsvTable.Row row : rows) {
       try {
         SheetKey key = key(row, "isrc", "usetype");
-        drafts.computeIfAbsent(key, k -> new Draft(null, new ArrayList<>())).shares().add(share(row, "party", "role", "percent"));
+        drafts
+            .computeIfAbsent(key, k -> new Draft(null, new ArrayList<>()))
+            .shares()
+            .add(share(row, "party", "role", "percent"));
         lines.computeIfAbsent(key, k -> new ArrayList<>()).add(row.line());
       } catch (FieldProblem e) {
         problems.add(e.problem());
       }
     }
     Map<SheetKey, Draft> located = new LinkedHashMap<>();
-    drafts.forEach((key, draft) -> located.put(key, new Draft(describeLines(lines.get(key)), draft.shares())));
+    drafts.forEach(
+        (key, draft) -> located.put(key, new Draft(describeLines(lines.get(key)), draft.shares())));
     return sheets(located, problems);
   }
 
@@ -67,11 +78,14 @@ public final class SplitSheetFeedReader {
       try {
         SheetKey key = key(record, "isrc", "useType");
         List<Share> shares = new ArrayList<>();
-        for (JsonRecord share : JsonRecords.objects(record.array("shares"), record.where("shares"))) {
+        for (JsonRecord share :
+            JsonRecords.objects(record.array("shares"), record.where("shares"))) {
           shares.add(share(share, "party", "role", "percent"));
         }
         if (drafts.put(key, new Draft(record.where("shares"), shares)) != null) {
-          problems.add(new Problem(record.path(), "repeats the sheet for " + key.isrc().code() + " " + scope(key)));
+          problems.add(
+              new Problem(
+                  record.path(), "repeats the sheet for " + key.isrc().code() + " " + scope(key)));
         }
       } catch (FieldProblem e) {
         problems.add(e.problem());
@@ -84,14 +98,22 @@ public final class SplitSheetFeedReader {
 
   private static FeedFacts sheets(Map<SheetKey, Draft> drafts, List<Problem> problems) {
     List<SplitSheet> sheets = new ArrayList<>();
-    drafts.forEach((key, draft) -> {
-      String splitId = "split:" + key.isrc().code() + ":" + (key.useType() == null ? "*" : key.useType().name());
-      try {
-        sheets.add(new SplitSheet(splitId, key.isrc(), key.useType(), draft.shares()));
-      } catch (InvalidValueException e) {
-        problems.add(new Problem(draft.where(), "the " + scope(key) + " of " + key.isrc().code() + ": " + e.getMessage()));
-      }
-    });
+    drafts.forEach(
+        (key, draft) -> {
+          String splitId =
+              "split:"
+                  + key.isrc().code()
+                  + ":"
+                  + (key.useType() == null ? "*" : key.useType().name());
+          try {
+            sheets.add(new SplitSheet(splitId, key.isrc(), key.useType(), draft.shares()));
+          } catch (InvalidValueException e) {
+            problems.add(
+                new Problem(
+                    draft.where(),
+                    "the " + scope(key) + " of " + key.isrc().code() + ": " + e.getMessage()));
+          }
+        });
     if (!problems.isEmpty()) {
       throw new FeedRejectedException(problems);
     }
@@ -101,10 +123,15 @@ public final class SplitSheetFeedReader {
   private static SheetKey key(FeedRecord record, String isrcField, String useTypeField) {
     Isrc isrc = Fields.parse(record, isrcField, Isrc::of);
     String useType = record.get(useTypeField);
-    return new SheetKey(isrc, useType == null ? null : Fields.parse(record, useTypeField, v -> UseType.parse("useType", v)));
+    return new SheetKey(
+        isrc,
+        useType == null
+            ? null
+            : Fields.parse(record, useTypeField, v -> UseType.parse("useType", v)));
   }
 
-  private static Share share(FeedRecord record, String partyField, String roleField, String percentField) {
+  private static Share share(
+      FeedRecord record, String partyField, String roleField, String percentField) {
     String party = Fields.required(record, partyField);
     String role = Fields.required(record, roleField);
     Percent percent = Fields.parse(record, percentField, Percent::of);
@@ -116,7 +143,8 @@ public final class SplitSheetFeedReader {
   }
 
   private static String describeLines(List<Integer> lines) {
-    return lines.size() == 1 ? "line " + lines.get(0)
+    return lines.size() == 1
+        ? "line " + lines.get(0)
         : "lines " + lines.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("");
   }
 }

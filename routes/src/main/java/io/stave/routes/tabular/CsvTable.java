@@ -11,9 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A CSV document (RFC 4180: commas, double-quoted fields, doubled quotes inside them) with a
- * header row, read into rows that remember their line, so every problem can name the line and
- * the column. Blank lines are skipped; a row with the wrong number of fields is a problem.
+ * A CSV document (RFC 4180: commas, double-quoted fields, doubled quotes inside them) with a header
+ * row, read into rows that remember their line, so every problem can name the line and the column.
+ * Blank lines are skipped; a row with the wrong number of fields is a problem.
  */
 public final class CsvTable {
   private final List<String> header;
@@ -99,7 +99,8 @@ public final class CsvTable {
       }
     }
     if (quoted) {
-      throw new FeedRejectedException(new Problem("line " + recordLine, "a quoted field is never closed"));
+      throw new FeedRejectedException(
+          new Problem("line " + recordLine, "a quoted field is never closed"));
     }
     if (recordHasContent || field.length() > 0) {
       fields.add(field.toString());
@@ -107,16 +108,26 @@ public final class CsvTable {
       lines.add(recordLine);
     }
     if (records.isEmpty()) {
-      throw new FeedRejectedException(new Problem("line 1", "the CSV is empty; expected a header row "
-          + String.join(",", required)));
+      throw new FeedRejectedException(
+          new Problem(
+              "line 1", "the CSV is empty; expected a header row " + String.join(",", required)));
     }
-    List<String> header = records.get(0).stream()
-        .map(h -> h.strip().replace("\uFEFF", "").toLowerCase(Locale.ROOT)).toList();
+    List<String> header =
+        records.get(0).stream()
+            .map(h -> h.strip().replace("\uFEFF", "").toLowerCase(Locale.ROOT))
+            .toList();
     List<Problem> problems = new ArrayList<>();
     for (String column : required) {
       if (!header.contains(column.toLowerCase(Locale.ROOT))) {
-        problems.add(new Problem("line 1", "the header has no column '" + column + "' (expected "
-            + String.join(",", required) + (optional.isEmpty() ? "" : " and optionally " + String.join(",", optional)) + ")"));
+        problems.add(
+            new Problem(
+                "line 1",
+                "the header has no column '"
+                    + column
+                    + "' (expected "
+                    + String.join(",", required)
+                    + (optional.isEmpty() ? "" : " and optionally " + String.join(",", optional))
+                    + ")"));
       }
     }
     if (!problems.isEmpty()) {
@@ -126,8 +137,10 @@ public final class CsvTable {
     for (int r = 1; r < records.size(); r++) {
       List<String> record = records.get(r);
       if (record.size() != header.size()) {
-        problems.add(new Problem("line " + lines.get(r), "has " + record.size() + " field(s); the header has "
-            + header.size()));
+        problems.add(
+            new Problem(
+                "line " + lines.get(r),
+                "has " + record.size() + " field(s); the header has " + header.size()));
         continue;
       }
       Map<String, String> values = new HashMap<>();

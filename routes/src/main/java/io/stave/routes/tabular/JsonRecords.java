@@ -14,8 +14,8 @@ import java.util.Locale;
 
 /**
  * The records of a JSON feed message: {@code {"<listName>": [ {...}, ... ]}} or a bare array.
- * Values may be strings or numbers; anything else is a problem naming its JSON path. The bytes
- * are read by {@link HardenedJson}: strict UTF-8, at most {@value HardenedJson#MAX_DEPTH} levels.
+ * Values may be strings or numbers; anything else is a problem naming its JSON path. The bytes are
+ * read by {@link HardenedJson}: strict UTF-8, at most {@value HardenedJson#MAX_DEPTH} levels.
  */
 public final class JsonRecords {
   private JsonRecords() {}
@@ -27,11 +27,14 @@ public final class JsonRecords {
       if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
         return null;
       }
-      String text = switch (value.getValueType()) {
-        case STRING -> ((JsonString) value).getString();
-        case NUMBER, TRUE, FALSE -> value.toString();
-        default -> throw new FeedRejectedException(new Problem(where(field), "must be a string, not " + value.getValueType()));
-      };
+      String text =
+          switch (value.getValueType()) {
+            case STRING -> ((JsonString) value).getString();
+            case NUMBER, TRUE, FALSE -> value.toString();
+            default ->
+                throw new FeedRejectedException(
+                    new Problem(where(field), "must be a string, not " + value.getValueType()));
+          };
       return text.isBlank() ? null : text.trim();
     }
 
@@ -61,15 +64,21 @@ public final class JsonRecords {
       return objects(document.asJsonArray(), listName);
     }
     if (document.getValueType() != JsonValue.ValueType.OBJECT) {
-      throw new FeedRejectedException(new Problem("message", "is a JSON " + document.getValueType().name().toLowerCase(Locale.ROOT)
-          + "; " + expected));
+      throw new FeedRejectedException(
+          new Problem(
+              "message",
+              "is a JSON "
+                  + document.getValueType().name().toLowerCase(Locale.ROOT)
+                  + "; "
+                  + expected));
     }
     JsonValue items = document.asJsonObject().get(listName);
     if (items == null) {
       throw new FeedRejectedException(new Problem(listName, "is missing: " + expected));
     }
     if (items.getValueType() != JsonValue.ValueType.ARRAY) {
-      throw new FeedRejectedException(new Problem(listName, "must be an array, not " + items.getValueType()));
+      throw new FeedRejectedException(
+          new Problem(listName, "must be an array, not " + items.getValueType()));
     }
     return objects(items.asJsonArray(), listName);
   }

@@ -16,8 +16,8 @@ import java.util.Deque;
  * The one place Stave reads untrusted JSON (feed messages, API request bodies): strict UTF-8, then
  * a streaming parse that builds the document without recursion and refuses nesting deeper than
  * {@link #MAX_DEPTH}, naming the line and column. A reader's own {@code read()} recurses once per
- * level; Parsson stops at 1,000 levels with a bare {@code RuntimeException} that reached clients
- * as a 500, and a parser without such a limit would overflow the stack. Parsson's other guards
+ * level; Parsson stops at 1,000 levels with a bare {@code RuntimeException} that reached clients as
+ * a 500, and a parser without such a limit would overflow the stack. Parsson's other guards
  * (numbers of more than 1,100 characters, huge exponents) are reported the same way.
  */
 public final class HardenedJson {
@@ -51,17 +51,24 @@ public final class HardenedJson {
             if (open.size() >= MAX_DEPTH) {
               // The parser's location is just past the bracket; name the bracket itself.
               JsonLocation after = parser.getLocation();
-              throw new MalformedTextException("line " + after.getLineNumber() + ", column " + (after.getColumnNumber() - 1),
+              throw new MalformedTextException(
+                  "line " + after.getLineNumber() + ", column " + (after.getColumnNumber() - 1),
                   "nests deeper than " + MAX_DEPTH + " levels of objects and arrays");
             }
             keys.push(key == null ? "" : key);
             key = null;
-            open.push(event == JsonParser.Event.START_OBJECT ? JSON.createObjectBuilder() : JSON.createArrayBuilder());
+            open.push(
+                event == JsonParser.Event.START_OBJECT
+                    ? JSON.createObjectBuilder()
+                    : JSON.createArrayBuilder());
           }
           case KEY_NAME -> key = parser.getString();
           case END_OBJECT, END_ARRAY -> {
             Object builder = open.pop();
-            JsonValue value = builder instanceof JsonObjectBuilder object ? object.build() : ((JsonArrayBuilder) builder).build();
+            JsonValue value =
+                builder instanceof JsonObjectBuilder object
+                    ? object.build()
+                    : ((JsonArrayBuilder) builder).build();
             String under = keys.pop();
             if (open.isEmpty()) {
               document = value;
@@ -81,15 +88,18 @@ public final class HardenedJson {
         }
       }
     } catch (JsonParsingException e) {
-      throw new MalformedTextException(at(e.getLocation()), "is not valid JSON: " + firstSentence(e.getMessage()));
+      throw new MalformedTextException(
+          at(e.getLocation()), "is not valid JSON: " + firstSentence(e.getMessage()));
     } catch (JsonException e) {
-      throw new MalformedTextException("message", "is not valid JSON: " + firstSentence(e.getMessage()));
+      throw new MalformedTextException(
+          "message", "is not valid JSON: " + firstSentence(e.getMessage()));
     } catch (MalformedTextException e) {
       throw e;
     } catch (RuntimeException e) {
       // Parsson's own guards (a number of more than 1,100 digits, an exponent beyond 100,000, its
       // depth limit) throw plain runtime exceptions; they are still about the input.
-      throw new MalformedTextException(at(parser.getLocation()), "cannot be read: " + firstSentence(e.getMessage()));
+      throw new MalformedTextException(
+          at(parser.getLocation()), "cannot be read: " + firstSentence(e.getMessage()));
     }
     return document;
   }
@@ -103,7 +113,8 @@ public final class HardenedJson {
   }
 
   private static String at(JsonLocation location) {
-    return location == null ? "message"
+    return location == null
+        ? "message"
         : "line " + location.getLineNumber() + ", column " + location.getColumnNumber();
   }
 
@@ -111,7 +122,8 @@ public final class HardenedJson {
     if (message == null) {
       return "unreadable";
     }
-    // Parsson appends its own "at (line no=1, column no=3, offset=2)"; the position is said already.
+    // Parsson appends its own "at (line no=1, column no=3, offset=2)"; the position is said
+    // already.
     return message.replaceFirst("\\s*at \\(line no=.*$", "").strip();
   }
 }

@@ -18,17 +18,21 @@ public final class StrictUtf8 {
   private StrictUtf8() {}
 
   public static String decode(byte[] bytes) {
-    if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF
-        || (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE)) {
-      return decodeUtf16(bytes, (bytes[0] & 0xFF) == 0xFE ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE);
+    if (bytes.length >= 2
+        && ((bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF
+            || (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE)) {
+      return decodeUtf16(
+          bytes, (bytes[0] & 0xFF) == 0xFE ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE);
     }
     return decodeUtf8(bytes);
   }
 
   private static String decodeUtf16(byte[] bytes, java.nio.charset.Charset charset) {
-    CharsetDecoder decoder = charset.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        charset
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes, 2, bytes.length - 2);
     CharBuffer out = CharBuffer.allocate(bytes.length / 2);
     CoderResult result = decoder.decode(in, out, true);
@@ -40,17 +44,22 @@ public final class StrictUtf8 {
       String before = out.toString();
       int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
       int column = before.length() - before.lastIndexOf('\n');
-      throw new MalformedTextException("line " + line + ", column " + column + " (byte " + in.position() + ")",
-          "is not valid " + charset.name() + " (the byte-order mark says UTF-16): malformed sequence");
+      throw new MalformedTextException(
+          "line " + line + ", column " + column + " (byte " + in.position() + ")",
+          "is not valid "
+              + charset.name()
+              + " (the byte-order mark says UTF-16): malformed sequence");
     }
     out.flip();
     return out.toString();
   }
 
   private static String decodeUtf8(byte[] bytes) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);
     CharBuffer out = CharBuffer.allocate(bytes.length);
     CoderResult result = decoder.decode(in, out, true);
@@ -82,8 +91,13 @@ public final class StrictUtf8 {
     for (int i = offset; i < Math.min(bytes.length, offset + Math.max(1, result.length())); i++) {
       shown.append(shown.length() == 0 ? "" : " ").append(String.format("0x%02X", bytes[i] & 0xFF));
     }
-    String what = "is not valid UTF-8: " + (result.isMalformed() ? "malformed" : "unmappable")
-        + " byte sequence " + shown + (offset + result.length() >= bytes.length ? " at the end of the input" : "");
-    return new MalformedTextException("line " + line + ", column " + column + " (byte " + offset + ")", what);
+    String what =
+        "is not valid UTF-8: "
+            + (result.isMalformed() ? "malformed" : "unmappable")
+            + " byte sequence "
+            + shown
+            + (offset + result.length() >= bytes.length ? " at the end of the input" : "");
+    return new MalformedTextException(
+        "line " + line + ", column " + column + " (byte " + offset + ")", what);
   }
 }

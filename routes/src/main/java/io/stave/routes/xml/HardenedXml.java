@@ -12,17 +12,21 @@ import org.xml.sax.XMLReader;
  * DOCTYPE outright (so no DTD, no external entity and no entity expansion can happen), loads no
  * external DTD or schema, and caps element depth, attributes per element, name length and entity
  * sizes; messages above the feed size limit are refused before they reach a parser. The JDK's own
- * parser is used on purpose ({@code newDefaultInstance}): inside WildFly the plain
- * {@code newInstance} may return a differently configured parser from the server's modules.
+ * parser is used on purpose ({@code newDefaultInstance}): inside WildFly the plain {@code
+ * newInstance} may return a differently configured parser from the server's modules.
  */
 public final class HardenedXml {
   /** Deeper than any ERN 4.3 message nests (about 15 levels), far below what exhausts a stack. */
   public static final int MAX_ELEMENT_DEPTH = 64;
 
-  private static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
-  private static final String EXTERNAL_GENERAL_ENTITIES = "http://xml.org/sax/features/external-general-entities";
-  private static final String EXTERNAL_PARAMETER_ENTITIES = "http://xml.org/sax/features/external-parameter-entities";
-  private static final String LOAD_EXTERNAL_DTD = "http://apache.org/xml/features/nonvalidating/load-external-dtd";
+  private static final String DISALLOW_DOCTYPE =
+      "http://apache.org/xml/features/disallow-doctype-decl";
+  private static final String EXTERNAL_GENERAL_ENTITIES =
+      "http://xml.org/sax/features/external-general-entities";
+  private static final String EXTERNAL_PARAMETER_ENTITIES =
+      "http://xml.org/sax/features/external-parameter-entities";
+  private static final String LOAD_EXTERNAL_DTD =
+      "http://apache.org/xml/features/nonvalidating/load-external-dtd";
   private static final String JDK_LIMIT = "http://www.oracle.com/xml/jaxp/properties/";
 
   private static final SAXParserFactory FACTORY = newFactory();
@@ -43,12 +47,14 @@ public final class HardenedXml {
       reader.setProperty(JDK_LIMIT + "totalEntitySizeLimit", 4096);
       reader.setProperty(JDK_LIMIT + "elementAttributeLimit", 64);
       reader.setProperty(JDK_LIMIT + "maxXMLNameLimit", 1000);
-      reader.setEntityResolver((publicId, systemId) -> {
-        throw new SAXException("external entities are not allowed (" + systemId + ")");
-      });
+      reader.setEntityResolver(
+          (publicId, systemId) -> {
+            throw new SAXException("external entities are not allowed (" + systemId + ")");
+          });
       return reader;
     } catch (ParserConfigurationException | SAXException e) {
-      throw new IllegalStateException("the JDK XML parser refused a hardening setting: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "the JDK XML parser refused a hardening setting: " + e.getMessage(), e);
     }
   }
 
@@ -64,7 +70,8 @@ public final class HardenedXml {
       factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
       return factory;
     } catch (SAXException e) {
-      throw new IllegalStateException("the JDK schema factory refused a hardening setting: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "the JDK schema factory refused a hardening setting: " + e.getMessage(), e);
     }
   }
 
@@ -81,7 +88,8 @@ public final class HardenedXml {
       factory.setFeature(LOAD_EXTERNAL_DTD, false);
       return factory;
     } catch (ParserConfigurationException | SAXException e) {
-      throw new IllegalStateException("the JDK XML parser refused a hardening setting: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "the JDK XML parser refused a hardening setting: " + e.getMessage(), e);
     }
   }
 }

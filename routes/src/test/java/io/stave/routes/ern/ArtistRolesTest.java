@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class ArtistRolesTest {
   private static final String ASH = "prop:PADPIDA2007050901U:3524";
-  private static final String VIDEO_ARTIST = """
+  private static final String VIDEO_ARTIST =
+"""
          <DisplayArtist SequenceNumber="1">
             <ArtistPartyReference>PAsh</ArtistPartyReference>
             <DisplayArtistRole>MainArtist</DisplayArtistRole>
@@ -32,16 +33,20 @@ class ArtistRolesTest {
 
   @Test
   void anArtistBesideAMainArtistIsCreditedButNotMain() {
-    FeedFacts facts = map(videoArtists(artist("PAsh", "MainArtist") + artist("PDeceptikonz", "Artist")));
+    FeedFacts facts =
+        map(videoArtists(artist("PAsh", "MainArtist") + artist("PDeceptikonz", "Artist")));
     Recording video = facts.recordings().get(0);
     assertEquals(List.of(ASH), video.getMainArtistIds());
-    assertTrue(facts.credits().stream().anyMatch(c -> c.role().equals("Artist") && !c.partyId().equals(ASH)),
+    assertTrue(
+        facts.credits().stream()
+            .anyMatch(c -> c.role().equals("Artist") && !c.partyId().equals(ASH)),
         facts.credits()::toString);
   }
 
   @Test
   void aFeaturedArtistIsNotAMainArtist() {
-    FeedFacts facts = map(videoArtists(artist("PAsh", "MainArtist") + artist("PDeceptikonz", "FeaturedArtist")));
+    FeedFacts facts =
+        map(videoArtists(artist("PAsh", "MainArtist") + artist("PDeceptikonz", "FeaturedArtist")));
     assertEquals(List.of(ASH), facts.recordings().get(0).getMainArtistIds());
     assertTrue(facts.credits().stream().map(Credit::role).anyMatch("FeaturedArtist"::equals));
   }
@@ -52,13 +57,19 @@ class ArtistRolesTest {
     Recording video = facts.recordings().get(0);
     assertEquals(List.of(), video.getMainArtistIds());
     assertTrue(!video.isMainArtistKnown());
-    assertTrue(facts.warnings().stream().anyMatch(w -> w.where().endsWith("/DisplayArtist")
-        && w.what().contains("main artists are unknown")), facts.warnings()::toString);
+    assertTrue(
+        facts.warnings().stream()
+            .anyMatch(
+                w ->
+                    w.where().endsWith("/DisplayArtist")
+                        && w.what().contains("main artists are unknown")),
+        facts.warnings()::toString);
   }
 
   @Test
   void aUserDefinedRoleIsCreditedUnderItsValueNotAsAMainArtist() {
-    String userDefined = """
+    String userDefined =
+"""
          <DisplayArtist SequenceNumber="1">
             <ArtistPartyReference>PAsh</ArtistPartyReference>
             <DisplayArtistRole UserDefinedValue="MainArtist">UserDefined</DisplayArtistRole>
@@ -66,23 +77,27 @@ class ArtistRolesTest {
 """;
     FeedFacts facts = map(videoArtists(userDefined));
     assertEquals(List.of(), facts.recordings().get(0).getMainArtistIds());
-    assertTrue(facts.credits().stream().map(Credit::role).anyMatch("UserDefined:MainArtist"::equals),
+    assertTrue(
+        facts.credits().stream().map(Credit::role).anyMatch("UserDefined:MainArtist"::equals),
         facts.credits()::toString);
   }
 
   private static String artist(String reference, String role) {
-    return """
+    return
+"""
          <DisplayArtist SequenceNumber="1">
             <ArtistPartyReference>%s</ArtistPartyReference>
             <DisplayArtistRole>%s</DisplayArtistRole>
          </DisplayArtist>
-""".formatted(reference, role);
+"""
+        .formatted(reference, role);
   }
 
   private static String videoArtists(String displayArtists) {
     String xml = Feeds.sampleText("5-simple-video-single.xml");
     int video = xml.indexOf(VIDEO_ARTIST);
-    assertTrue(video > 0 && video < xml.indexOf("</Video>"), "the sample's video names Ash as MainArtist");
+    assertTrue(
+        video > 0 && video < xml.indexOf("</Video>"), "the sample's video names Ash as MainArtist");
     return xml.substring(0, video) + displayArtists + xml.substring(video + VIDEO_ARTIST.length());
   }
 

@@ -39,7 +39,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class RealCatalogueDecisionsTest {
   /** Countries to look for a territory no streaming deal of a recording covers. */
-  private static final List<String> ELSEWHERE = List.of("SE", "NZ", "BR", "JP", "ZA", "US", "IS", "AQ");
+  private static final List<String> ELSEWHERE =
+      List.of("SE", "NZ", "BR", "JP", "ZA", "US", "IS", "AQ");
 
   private static CompiledPolicy policy;
 
@@ -55,47 +56,77 @@ class RealCatalogueDecisionsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"1-audio.xml", "2-video.xml", "5-simple-video-single.xml", "6-ringtone.xml", "8-dj-mix.xml"})
+  @ValueSource(
+      strings = {
+        "1-audio.xml",
+        "2-video.xml",
+        "5-simple-video-single.xml",
+        "6-ringtone.xml",
+        "8-dj-mix.xml"
+      })
   void streamingDealsLicenseAiCurationWhereTheyRunAndPayTheLicensor(String sample) {
     FeedFacts facts = RealCatalogueDecisionsTest.ingest(sample);
     InMemoryFactStore store = store(facts);
     int permits = 0;
     for (Recording recording : facts.recordings()) {
-      List<Deal> streaming = store.dealsCovering(recording.getIsrc()).stream().filter(Deal::isStreaming).toList();
+      List<Deal> streaming =
+          store.dealsCovering(recording.getIsrc()).stream().filter(Deal::isStreaming).toList();
       for (Deal deal : streaming) {
         Instant at = deal.getValidFrom().plusSeconds(3600);
         for (Territory territory : namedCountries(deal)) {
           Decision curation = decide(UseType.AI_CURATION, recording, territory, at, store);
           assertTrue(curation.isPermit(), () -> sample + ": " + curation);
           Share payee = curation.split().getShares().get(0);
-          assertEquals(List.of(new Share(recording.licensorUnder(deal).partyId(), payee.role(), Percent.HUNDRED)),
+          assertEquals(
+              List.of(
+                  new Share(
+                      recording.licensorUnder(deal).partyId(), payee.role(), Percent.HUNDRED)),
               curation.split().getShares());
-          assertTrue(curation.reasons().stream().anyMatch(r -> r.code() == ReasonCode.DEFAULT_SPLIT
-              && r.message().contains(payee.partyId())), curation.reasons()::toString);
+          assertTrue(
+              curation.reasons().stream()
+                  .anyMatch(
+                      r ->
+                          r.code() == ReasonCode.DEFAULT_SPLIT
+                              && r.message().contains(payee.partyId())),
+              curation.reasons()::toString);
 
           Decision training = decide(UseType.AI_TRAINING, recording, territory, at, store);
           assertFalse(training.isPermit(), training::toString);
-          assertTrue(training.reasons().stream().anyMatch(r -> r.code() == ReasonCode.NOT_LICENSED
-              && r.message().startsWith("No deal licenses AI_TRAINING")), training::toString);
+          assertTrue(
+              training.reasons().stream()
+                  .anyMatch(
+                      r ->
+                          r.code() == ReasonCode.NOT_LICENSED
+                              && r.message().startsWith("No deal licenses AI_TRAINING")),
+              training::toString);
           permits++;
         }
         Territory outside = outside(streaming, at);
         Decision elsewhere = decide(UseType.AI_CURATION, recording, outside, at, store);
         assertFalse(elsewhere.isPermit(), () -> sample + " in " + outside + ": " + elsewhere);
-        assertEquals(ReasonCode.NOT_LICENSED, elsewhere.reasons().get(0).code(), elsewhere::toString);
+        assertEquals(
+            ReasonCode.NOT_LICENSED, elsewhere.reasons().get(0).code(), elsewhere::toString);
       }
     }
     int checked = permits;
-    assertTrue(checked > 0 || sample.equals("2-video.xml"), () -> sample + " has no streaming deal to check");
+    assertTrue(
+        checked > 0 || sample.equals("2-video.xml"),
+        () -> sample + " has no streaming deal to check");
   }
 
   @Test
   void theVideoSinglePaysItsLabelInSouthAfrica() {
     FeedFacts facts = ingest("5-simple-video-single.xml");
     Recording video = facts.recordings().get(0);
-    Decision decision = decide(UseType.AI_CURATION, video, Territory.of("ZA"),
-        Instant.parse("2026-11-24T10:00:00Z"), store(facts));
-    assertEquals(List.of(new Share("name:PADPIDA2007050901U:wm south africa", "LABEL", Percent.HUNDRED)),
+    Decision decision =
+        decide(
+            UseType.AI_CURATION,
+            video,
+            Territory.of("ZA"),
+            Instant.parse("2026-11-24T10:00:00Z"),
+            store(facts));
+    assertEquals(
+        List.of(new Share("name:PADPIDA2007050901U:wm south africa", "LABEL", Percent.HUNDRED)),
         decision.split().getShares());
   }
 
@@ -110,10 +141,12 @@ class RealCatalogueDecisionsTest {
     return store;
   }
 
-  private static Decision decide(UseType use, Recording recording, Territory territory, Instant at,
-      InMemoryFactStore store) {
-    return policy.evaluate(new DecisionRequest("r", "ai-playlist", use, recording.getIsrc(), territory, at, Map.of()),
-        store, EvaluationLimits.DEFAULT);
+  private static Decision decide(
+      UseType use, Recording recording, Territory territory, Instant at, InMemoryFactStore store) {
+    return policy.evaluate(
+        new DecisionRequest("r", "ai-playlist", use, recording.getIsrc(), territory, at, Map.of()),
+        store,
+        EvaluationLimits.DEFAULT);
   }
 
   /** The countries a deal names, or for a Worldwide deal a few it does not exclude. */
@@ -121,7 +154,11 @@ class RealCatalogueDecisionsTest {
     Set<Territory> countries = new java.util.LinkedHashSet<>();
     for (Territory territory : deal.getTerritories()) {
       if (territory.equals(Territory.WORLDWIDE)) {
-        ELSEWHERE.stream().map(Territory::of).filter(deal::coversTerritory).limit(3).forEach(countries::add);
+        ELSEWHERE.stream()
+            .map(Territory::of)
+            .filter(deal::coversTerritory)
+            .limit(3)
+            .forEach(countries::add);
       } else {
         countries.add(territory);
       }
@@ -132,8 +169,10 @@ class RealCatalogueDecisionsTest {
   private static Territory outside(List<Deal> streaming, Instant at) {
     Set<String> candidates = new TreeSet<>(ELSEWHERE);
     streaming.forEach(d -> d.getExcludedTerritories().forEach(t -> candidates.add(t.code())));
-    return candidates.stream().map(Territory::of)
+    return candidates.stream()
+        .map(Territory::of)
         .filter(t -> streaming.stream().noneMatch(d -> d.validAt(at) && d.coversTerritory(t)))
-        .findFirst().orElseThrow(() -> new AssertionError("every candidate country is covered"));
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("every candidate country is covered"));
   }
 }

@@ -32,6 +32,7 @@ public final class Feeds {
   }
 
   public static FeedMessage http(FeedKind kind, FeedFormat format, String body) {
-    return new FeedMessage(kind, format, FeedChannel.HTTP, "test", body.getBytes(StandardCharsets.UTF_8));
+    return new FeedMessage(
+        kind, format, FeedChannel.HTTP, "test", body.getBytes(StandardCharsets.UTF_8));
   }
 }

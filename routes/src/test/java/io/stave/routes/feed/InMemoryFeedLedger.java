@@ -45,7 +45,8 @@ public final class InMemoryFeedLedger implements FeedLedger {
       return current.asDuplicate();
     }
     applied.add(facts);
-    FeedReceipt receipt = receipt(messageId, FeedStatus.APPLIED, facts.summary(), List.of(), facts.warnings());
+    FeedReceipt receipt =
+        receipt(messageId, FeedStatus.APPLIED, facts.summary(), List.of(), facts.warnings());
     receipts.put(messageId, receipt);
     return receipt;
   }
@@ -59,16 +60,33 @@ public final class InMemoryFeedLedger implements FeedLedger {
 
   @Override
   public synchronized Optional<StoredMessage> load(String messageId) {
-    return Optional.ofNullable(messages.get(messageId)).map(m -> new StoredMessage(m, receipts.get(messageId)));
+    return Optional.ofNullable(messages.get(messageId))
+        .map(m -> new StoredMessage(m, receipts.get(messageId)));
   }
 
   public synchronized List<FeedReceipt> receipts() {
     return List.copyOf(receipts.values());
   }
 
-  private FeedReceipt receipt(String id, FeedStatus status, String summary, List<Problem> problems, List<Problem> warnings) {
+  private FeedReceipt receipt(
+      String id,
+      FeedStatus status,
+      String summary,
+      List<Problem> problems,
+      List<Problem> warnings) {
     FeedMessage message = messages.get(id);
-    return new FeedReceipt(id, message.kind(), message.format(), message.channel(), message.sourceName(), status,
-        false, summary, problems, warnings, Instant.now(), status == FeedStatus.RECEIVED ? null : Instant.now());
+    return new FeedReceipt(
+        id,
+        message.kind(),
+        message.format(),
+        message.channel(),
+        message.sourceName(),
+        status,
+        false,
+        summary,
+        problems,
+        warnings,
+        Instant.now(),
+        status == FeedStatus.RECEIVED ? null : Instant.now());
   }
 }

@@ -21,7 +21,13 @@ class CheckCharactersTest {
 
   @ParameterizedTest
   // the senders of DDEX's own samples
-  @ValueSource(strings = {"PADPIDA2013042401U", "PADPIDA2009101501Y", "PADPIDA2007050901U", "PADPIDA2014120401D"})
+  @ValueSource(
+      strings = {
+        "PADPIDA2013042401U",
+        "PADPIDA2009101501Y",
+        "PADPIDA2007050901U",
+        "PADPIDA2014120401D"
+      })
   void valid_dpids_pass(String dpid) {
     assertNull(CheckCharacters.dpidProblem(dpid));
   }

@@ -8,7 +8,9 @@ import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** Untrusted JSON is refused with a position, never a stack overflow or a bare runtime exception. */
+/**
+ * Untrusted JSON is refused with a position, never a stack overflow or a bare runtime exception.
+ */
 class HardenedJsonTest {
 
   private static MalformedTextException refused(String json) {
@@ -29,14 +31,16 @@ class HardenedJsonTest {
 
   @Test
   void deepObjectsInsideAValidPrefixAreRefusedWithTheirLine() {
-    String deep = "{\"consents\": [\n" + "{\"a\":".repeat(100_000) + "1" + "}".repeat(100_000) + "]}";
+    String deep =
+        "{\"consents\": [\n" + "{\"a\":".repeat(100_000) + "1" + "}".repeat(100_000) + "]}";
     MalformedTextException e = refused(deep);
     assertTrue(e.where().startsWith("line 2, column "), e.where());
   }
 
   @Test
   void sixtyFourLevelsAreRead() {
-    String json = "[".repeat(HardenedJson.MAX_DEPTH) + "\"bottom\"" + "]".repeat(HardenedJson.MAX_DEPTH);
+    String json =
+        "[".repeat(HardenedJson.MAX_DEPTH) + "\"bottom\"" + "]".repeat(HardenedJson.MAX_DEPTH);
     JsonValue value = HardenedJson.read(json.getBytes(StandardCharsets.UTF_8));
     for (int level = 1; level < HardenedJson.MAX_DEPTH; level++) {
       value = value.asJsonArray().get(0);
@@ -46,13 +50,15 @@ class HardenedJsonTest {
 
   @Test
   void theTreeKeepsKeysValuesAndOrder() {
-    JsonValue value = HardenedJson.read("{\"a\": [1, \"x\", true, null, {\"b\": {}}], \"c\": -2.5}");
+    JsonValue value =
+        HardenedJson.read("{\"a\": [1, \"x\", true, null, {\"b\": {}}], \"c\": -2.5}");
     assertEquals("{\"a\":[1,\"x\",true,null,{\"b\":{}}],\"c\":-2.5}", value.toString());
   }
 
   @Test
   void invalidUtf8IsRefusedNamingLineColumnAndByte() {
-    byte[] json = "{\"consents\": [\n{\"artist\": \"Bj\u00f6rk\"}]}".getBytes(StandardCharsets.UTF_8);
+    byte[] json =
+        "{\"consents\": [\n{\"artist\": \"Bj\u00f6rk\"}]}".getBytes(StandardCharsets.UTF_8);
     int o = new String(json, StandardCharsets.ISO_8859_1).indexOf('\u00c3');
     json[o + 1] = (byte) 0x28; // 0xC3 0x28: a lead byte without its continuation
     MalformedTextException e = refused(json);
@@ -76,7 +82,8 @@ class HardenedJsonTest {
   @Test
   void anEmptyBodyIsRefused() {
     assertEquals("line 1, column 1: is empty; expected a JSON document", refused("").getMessage());
-    assertEquals("line 1, column 1: is empty; expected a JSON document", refused(" \n ").getMessage());
+    assertEquals(
+        "line 1, column 1: is empty; expected a JSON document", refused(" \n ").getMessage());
   }
 
   @Test

@@ -43,7 +43,18 @@ public record Consent(
   }
 
   public String describe() {
-    return "consent " + consentId + " (" + choice + " of " + useType + " by " + artistId
-        + ", effective " + effectiveFrom + ", from " + source + ")";
+    return "consent "
+        + consentId
+        + " ("
+        + choice
+        + " of "
+        + useType
+        + " by "
+        + artistId
+        + ", effective "
+        + effectiveFrom
+        + ", from "
+        + source
+        + ")";
   }
 }

@@ -62,7 +62,8 @@ public final class Deal implements Serializable {
     this.licensorId = licensorId;
     this.recordings = Set.copyOf(recordings);
     this.territories = Set.copyOf(territories);
-    this.excludedTerritories = excludedTerritories == null ? Set.of() : Set.copyOf(excludedTerritories);
+    this.excludedTerritories =
+        excludedTerritories == null ? Set.of() : Set.copyOf(excludedTerritories);
     this.validFrom = validFrom;
     this.validUntil = validUntil;
     this.aiUseTypes =

@@ -3,9 +3,9 @@ package io.stave.rules.domain;
 import java.util.List;
 
 /**
- * Asserted by a rule that lets a licensed use go ahead without a delivered split sheet: the licensor
- * under the licensing deal is paid 100%. Of several (one per licensing deal) the engine picks the one
- * with the smallest split id, so the choice does not depend on rule order.
+ * Asserted by a rule that lets a licensed use go ahead without a delivered split sheet: the
+ * licensor under the licensing deal is paid 100%. Of several (one per licensing deal) the engine
+ * picks the one with the smallest split id, so the choice does not depend on rule order.
  */
 public final class DefaultSplit {
   private final String rule;
@@ -29,8 +29,12 @@ public final class DefaultSplit {
     if (payee == null) {
       return null;
     }
-    SplitSheet sheet = new SplitSheet("default:" + recording.getIsrc().code() + ":" + payee.partyId(),
-        recording.getIsrc(), null, List.of(new Share(payee.partyId(), payee.role(), Percent.HUNDRED)));
+    SplitSheet sheet =
+        new SplitSheet(
+            "default:" + recording.getIsrc().code() + ":" + payee.partyId(),
+            recording.getIsrc(),
+            null,
+            List.of(new Share(payee.partyId(), payee.role(), Percent.HUNDRED)));
     return new DefaultSplit(rule, deal, payee, sheet);
   }
 
@@ -56,8 +60,16 @@ public final class DefaultSplit {
 
   /** The sentence a person reads in the decision's reasons. */
   public String describe(DecisionRequest request) {
-    return "No split sheet was delivered for " + request.getIsrc().code() + " (" + request.getUseType()
-        + "), so " + payee.partyId() + ", " + payee.why() + " under deal " + deal.getDealId()
+    return "No split sheet was delivered for "
+        + request.getIsrc().code()
+        + " ("
+        + request.getUseType()
+        + "), so "
+        + payee.partyId()
+        + ", "
+        + payee.why()
+        + " under deal "
+        + deal.getDealId()
         + ", is paid 100%.";
   }
 }

@@ -1,8 +1,9 @@
 package io.stave.rules.domain;
 
 /**
- * Asserted by a licensing rule when a deal covers the request. The engine permits only when at least
- * one licence exists and nothing denies; later rules join on it (e.g. the deal's excerpt limit).
+ * Asserted by a licensing rule when a deal covers the request. The engine permits only when at
+ * least one licence exists and nothing denies; later rules join on it (e.g. the deal's excerpt
+ * limit).
  */
 public final class Licence {
   private final String rule;

@@ -28,8 +28,11 @@ public record Money(long minorUnits, Currency currency) implements java.io.Seria
     } catch (ArithmeticException | NumberFormatException | NullPointerException e) {
       throw new InvalidValueException(
           "amount",
-          "'" + amount + "' is not an amount with at most "
-              + currency.getDefaultFractionDigits() + " decimals");
+          "'"
+              + amount
+              + "' is not an amount with at most "
+              + currency.getDefaultFractionDigits()
+              + " decimals");
     }
   }
 

@@ -87,13 +87,15 @@ public final class Recording implements Serializable {
    */
   public Payee licensorUnder(Deal deal) {
     if (rightsControllerId != null) {
-      return new Payee(rightsControllerId, Payee.RIGHTS_CONTROLLER, "the rights controller of " + isrc.code());
+      return new Payee(
+          rightsControllerId, Payee.RIGHTS_CONTROLLER, "the rights controller of " + isrc.code());
     }
     if (labelId != null) {
       return new Payee(labelId, Payee.LABEL, "the label of " + isrc.code());
     }
     if (deal.getLicensorId() != null) {
-      return new Payee(deal.getLicensorId(), Payee.LICENSOR, "the sender of deal " + deal.getDealId());
+      return new Payee(
+          deal.getLicensorId(), Payee.LICENSOR, "the sender of deal " + deal.getDealId());
     }
     return null;
   }

@@ -31,8 +31,13 @@ public final class SplitSheet implements Serializable {
     if (total != Percent.HUNDRED.basisPoints()) {
       throw new InvalidValueException(
           "shares",
-          "split " + splitId + " for " + isrc + " adds up to "
-              + java.math.BigDecimal.valueOf(total, 2).toPlainString() + "%, not exactly 100%");
+          "split "
+              + splitId
+              + " for "
+              + isrc
+              + " adds up to "
+              + java.math.BigDecimal.valueOf(total, 2).toPlainString()
+              + "%, not exactly 100%");
     }
     var seen = new HashSet<String>();
     for (Share share : shares) {

@@ -1,9 +1,9 @@
 package io.stave.rules.domain;
 
 /**
- * The policy's stance on the requested use type, asserted by the consent-default decision table: how
- * silence is read, whether the output is generated (and so must be labelled as AI-generated), and
- * whether a licensed use without a delivered split sheet pays the licensor or is denied.
+ * The policy's stance on the requested use type, asserted by the consent-default decision table:
+ * how silence is read, whether the output is generated (and so must be labelled as AI-generated),
+ * and whether a licensed use without a delivered split sheet pays the licensor or is denied.
  */
 public final class UseTypePolicy {
   private final UseType useType;
@@ -11,7 +11,9 @@ public final class UseTypePolicy {
   private final boolean generative;
   private final SplitFallback splitFallback;
 
-  /** A stance that requires a delivered split sheet (the rule of policies written before fallbacks). */
+  /**
+   * A stance that requires a delivered split sheet (the rule of policies written before fallbacks).
+   */
   public UseTypePolicy(UseType useType, ConsentModel consentModel, boolean generative) {
     this(useType, consentModel, generative, SplitFallback.REQUIRE_SPLIT_SHEET);
   }

@@ -2,32 +2,32 @@ package io.stave.rules.engine;
 
 import io.stave.rules.domain.ConsentHistory;
 import io.stave.rules.domain.Deal;
-import io.stave.rules.domain.DefaultSplit;
 import io.stave.rules.domain.Decision;
 import io.stave.rules.domain.DecisionRequest;
+import io.stave.rules.domain.DefaultSplit;
+import io.stave.rules.domain.Denial;
 import io.stave.rules.domain.FactStore;
 import io.stave.rules.domain.Isrc;
-import io.stave.rules.domain.Percent;
-import io.stave.rules.domain.Share;
-import io.stave.rules.domain.Territory;
-import io.stave.rules.domain.UseType;
-import java.util.Map;
-import java.util.Set;
 import io.stave.rules.domain.Licence;
 import io.stave.rules.domain.MainArtistConsent;
 import io.stave.rules.domain.Obligation;
-import io.stave.rules.domain.Denial;
 import io.stave.rules.domain.ObligationType;
+import io.stave.rules.domain.Percent;
 import io.stave.rules.domain.Reason;
 import io.stave.rules.domain.ReasonCode;
 import io.stave.rules.domain.Recording;
+import io.stave.rules.domain.Share;
 import io.stave.rules.domain.SplitSheet;
+import io.stave.rules.domain.Territory;
+import io.stave.rules.domain.UseType;
 import io.stave.rules.domain.Verdict;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.kie.api.KieBase;
@@ -39,18 +39,22 @@ import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.Match;
 
 /**
- * One compiled policy version. Thread-safe: every evaluation opens a fresh session, inserts only the
- * facts that concern the request, fires with a fire limit and a deadline, and reads back what the
- * rules asserted: licences, denials and obligations. A fresh session costs the same whatever the
- * rule count; a pooled one must be reset, and a reset walks the memory of every node of the rule
- * base, which made 5,000 rules 4.6 times slower than 200 (BENCHMARKS.md).
+ * One compiled policy version. Thread-safe: every evaluation opens a fresh session, inserts only
+ * the facts that concern the request, fires with a fire limit and a deadline, and reads back what
+ * the rules asserted: licences, denials and obligations. A fresh session costs the same whatever
+ * the rule count; a pooled one must be reset, and a reset walks the memory of every node of the
+ * rule base, which made 5,000 rules 4.6 times slower than 200 (BENCHMARKS.md).
  */
 public final class CompiledPolicy implements AutoCloseable {
   static final String ENGINE_RULE = "Stave engine guarantee";
+
   /** What rules assert as their results. */
   private static final ObjectFilter RESULTS =
-      o -> o instanceof Licence || o instanceof Denial || o instanceof Obligation
-          || o instanceof DefaultSplit;
+      o ->
+          o instanceof Licence
+              || o instanceof Denial
+              || o instanceof Obligation
+              || o instanceof DefaultSplit;
 
   private final long version;
   private final KieBase kieBase;
@@ -90,7 +94,10 @@ public final class CompiledPolicy implements AutoCloseable {
    * without.
    */
   public Decision evaluateTraced(
-      DecisionRequest request, FactStore facts, EvaluationLimits limits, Consumer<String> firedRules) {
+      DecisionRequest request,
+      FactStore facts,
+      EvaluationLimits limits,
+      Consumer<String> firedRules) {
     return evaluate(request, facts, limits, UUID.randomUUID().toString(), firedRules);
   }
 
@@ -101,8 +108,12 @@ public final class CompiledPolicy implements AutoCloseable {
     return names;
   }
 
-  private Decision evaluate(DecisionRequest request, FactStore facts, EvaluationLimits limits,
-      String decisionId, Consumer<String> firedRules) {
+  private Decision evaluate(
+      DecisionRequest request,
+      FactStore facts,
+      EvaluationLimits limits,
+      String decisionId,
+      Consumer<String> firedRules) {
     Evaluation evaluation = new Evaluation(decisionId, request);
     Optional<Recording> recording;
     List<Deal> deals;
@@ -114,16 +125,22 @@ public final class CompiledPolicy implements AutoCloseable {
       // it: a flood of made-up ISRCs costs one lookup each, and leaves no cached "no deals" or
       // "no split sheet" behind for each of them.
       deals = recording.isPresent() ? facts.dealsCovering(request.getIsrc()) : List.of();
-      split = recording.isPresent()
-          ? facts.splitSheet(request.getIsrc(), request.getUseType()) : Optional.empty();
+      split =
+          recording.isPresent()
+              ? facts.splitSheet(request.getIsrc(), request.getUseType())
+              : Optional.empty();
       for (String artistId : recording.map(Recording::getMainArtistIds).orElse(List.of())) {
         var history = new ConsentHistory(facts.consents(artistId, request.getUseType()));
         artists.add(
             new MainArtistConsent(artistId, history.effectiveAt(request.getAt()).orElse(null)));
       }
     } catch (RuntimeException e) {
-      return evaluation.deny(ReasonCode.RULE_ERROR,
-          "The facts for " + request.getIsrc() + " could not be read (" + rootMessage(e)
+      return evaluation.deny(
+          ReasonCode.RULE_ERROR,
+          "The facts for "
+              + request.getIsrc()
+              + " could not be read ("
+              + rootMessage(e)
               + "), so the request is denied.");
     }
     evaluation.mainArtistIds = recording.map(Recording::getMainArtistIds).orElse(List.of());
@@ -135,12 +152,13 @@ public final class CompiledPolicy implements AutoCloseable {
     Obligations obligations = new Obligations();
     KieSession session = kieBase.newKieSession();
     if (firedRules != null) {
-      session.addEventListener(new DefaultAgendaEventListener() {
-        @Override
-        public void afterMatchFired(AfterMatchFiredEvent event) {
-          firedRules.accept(event.getMatch().getRule().getName());
-        }
-      });
+      session.addEventListener(
+          new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+              firedRules.accept(event.getMatch().getRule().getName());
+            }
+          });
     }
     int fired;
     try {
@@ -156,29 +174,42 @@ public final class CompiledPolicy implements AutoCloseable {
         } else if (fact instanceof Denial denial) {
           denials.add(denial.reason());
         } else if (fact instanceof DefaultSplit fallback) {
-          defaultSplit = defaultSplit
-              .filter(kept -> kept.getSplitId().compareTo(fallback.getSplitId()) <= 0)
-              .or(() -> Optional.of(fallback));
+          defaultSplit =
+              defaultSplit
+                  .filter(kept -> kept.getSplitId().compareTo(fallback.getSplitId()) <= 0)
+                  .or(() -> Optional.of(fallback));
         } else {
           obligations.add((Obligation) fact);
         }
       }
     } catch (RuntimeException e) {
-      return evaluation.deny(ReasonCode.RULE_ERROR,
-          "A rule failed while deciding " + request.describe() + " (" + rootMessage(e)
+      return evaluation.deny(
+          ReasonCode.RULE_ERROR,
+          "A rule failed while deciding "
+              + request.describe()
+              + " ("
+              + rootMessage(e)
               + "), so the request is denied.");
     } finally {
       session.dispose();
     }
 
     if (deadline.tripped) {
-      return evaluation.deny(ReasonCode.DEADLINE_EXCEEDED,
-          "Evaluating " + request.describe() + " took longer than the "
-              + limits.deadline().toMillis() + " ms deadline, so the request is denied.");
+      return evaluation.deny(
+          ReasonCode.DEADLINE_EXCEEDED,
+          "Evaluating "
+              + request.describe()
+              + " took longer than the "
+              + limits.deadline().toMillis()
+              + " ms deadline, so the request is denied.");
     }
     if (fired > limits.fireLimit()) {
-      return evaluation.deny(ReasonCode.FIRE_LIMIT_EXCEEDED,
-          "Evaluating " + request.describe() + " fired more than " + limits.fireLimit()
+      return evaluation.deny(
+          ReasonCode.FIRE_LIMIT_EXCEEDED,
+          "Evaluating "
+              + request.describe()
+              + " fired more than "
+              + limits.fireLimit()
               + " rules, so the request is denied.");
     }
     if (!denials.isEmpty()) {
@@ -189,30 +220,40 @@ public final class CompiledPolicy implements AutoCloseable {
       return evaluation.decide(Verdict.DENY, reasons, List.of(), null);
     }
     if (recording.isEmpty()) {
-      return evaluation.deny(ReasonCode.UNKNOWN_RECORDING,
+      return evaluation.deny(
+          ReasonCode.UNKNOWN_RECORDING,
           "Recording " + request.getIsrc() + " is not in the catalogue, so it is denied.");
     }
     if (licences.isEmpty()) {
       return evaluation.decide(Verdict.DENY, List.of(notLicensed(request)), List.of(), null);
     }
     if (split.isEmpty() && defaultSplit.isEmpty()) {
-      return evaluation.deny(ReasonCode.NO_SPLIT_SHEET,
-          "No split sheet names who is paid for " + request.getIsrc()
+      return evaluation.deny(
+          ReasonCode.NO_SPLIT_SHEET,
+          "No split sheet names who is paid for "
+              + request.getIsrc()
               + ", and the policy names nobody to pay instead, so the use cannot be permitted.");
     }
     List<Reason> reasons = new ArrayList<>();
     for (Licence licence : licences) {
       Deal deal = licence.getDeal();
-      reasons.add(new Reason(ReasonCode.LICENSED, licence.getRule(),
-          "Deal " + deal.getDealId()
-              + (deal.getLicensorId() == null ? "" : " from " + deal.getLicensorId())
-              + " licenses " + request.describe() + "."));
+      reasons.add(
+          new Reason(
+              ReasonCode.LICENSED,
+              licence.getRule(),
+              "Deal "
+                  + deal.getDealId()
+                  + (deal.getLicensorId() == null ? "" : " from " + deal.getLicensorId())
+                  + " licenses "
+                  + request.describe()
+                  + "."));
     }
     if (split.isPresent()) {
       return evaluation.decide(Verdict.PERMIT, reasons, obligations.list(), split.get());
     }
     DefaultSplit fallback = defaultSplit.get();
-    reasons.add(new Reason(ReasonCode.DEFAULT_SPLIT, fallback.getRule(), fallback.describe(request)));
+    reasons.add(
+        new Reason(ReasonCode.DEFAULT_SPLIT, fallback.getRule(), fallback.describe(request)));
     return evaluation.decide(Verdict.PERMIT, reasons, obligations.list(), fallback.getSheet());
   }
 
@@ -225,27 +266,47 @@ public final class CompiledPolicy implements AutoCloseable {
     Isrc isrc = Isrc.of("ZZZZZ0000001");
     Isrc unsplit = Isrc.of("ZZZZZ0000002");
     Instant at = Instant.parse("2026-01-01T00:00:00Z");
-    InMemoryFactStore facts = new InMemoryFactStore()
-        .add(new Recording(isrc, "Warm-up", "Warm-up", List.of("warm-up-artist"), null, null))
-        .add(new Recording(unsplit, "Warm-up", "Warm-up", List.of(), "warm-up-label", null))
-        .add(new Deal("warm-up", "warm-up-sender", Set.of(isrc, unsplit),
-            Set.of(Territory.WORLDWIDE), Set.of(), at, null, Set.of(UseType.values()),
-            Set.of("Stream"), null, 30))
-        .add(new SplitSheet("warm-up", isrc, null,
-            List.of(new Share("warm-up-artist", "MAIN_ARTIST", Percent.HUNDRED))));
+    InMemoryFactStore facts =
+        new InMemoryFactStore()
+            .add(new Recording(isrc, "Warm-up", "Warm-up", List.of("warm-up-artist"), null, null))
+            .add(new Recording(unsplit, "Warm-up", "Warm-up", List.of(), "warm-up-label", null))
+            .add(
+                new Deal(
+                    "warm-up",
+                    "warm-up-sender",
+                    Set.of(isrc, unsplit),
+                    Set.of(Territory.WORLDWIDE),
+                    Set.of(),
+                    at,
+                    null,
+                    Set.of(UseType.values()),
+                    Set.of("Stream"),
+                    null,
+                    30))
+            .add(
+                new SplitSheet(
+                    "warm-up",
+                    isrc,
+                    null,
+                    List.of(new Share("warm-up-artist", "MAIN_ARTIST", Percent.HUNDRED))));
     EvaluationLimits generous = new EvaluationLimits(10_000, java.time.Duration.ofSeconds(30));
     for (int round = 0; round < 40; round++) {
       for (UseType use : UseType.values()) {
         for (Isrc recording : List.of(isrc, unsplit)) {
-          evaluate(new DecisionRequest(null, null, use, recording, Territory.of("SE"), at, Map.of()),
-              facts, generous, "warm-up");
+          evaluate(
+              new DecisionRequest(null, null, use, recording, Territory.of("SE"), at, Map.of()),
+              facts,
+              generous,
+              "warm-up");
         }
       }
     }
   }
 
   private static Reason notLicensed(DecisionRequest request) {
-    return new Reason(ReasonCode.NOT_LICENSED, ENGINE_RULE,
+    return new Reason(
+        ReasonCode.NOT_LICENSED,
+        ENGINE_RULE,
         "No deal licenses " + request.describe() + ", so it is denied by default.");
   }
 
@@ -268,8 +329,17 @@ public final class CompiledPolicy implements AutoCloseable {
 
     Decision decide(
         Verdict verdict, List<Reason> reasons, List<Obligation> obligations, SplitSheet split) {
-      return new Decision(decisionId, request, verdict, reasons, obligations, split,
-          mainArtistIds, version, evaluatedAt, System.nanoTime() - started);
+      return new Decision(
+          decisionId,
+          request,
+          verdict,
+          reasons,
+          obligations,
+          split,
+          mainArtistIds,
+          version,
+          evaluatedAt,
+          System.nanoTime() - started);
     }
   }
 
@@ -294,11 +364,15 @@ public final class CompiledPolicy implements AutoCloseable {
     private final Map<ObligationType, Obligation> byType = new EnumMap<>(ObligationType.class);
 
     void add(Obligation obligation) {
-      byType.merge(obligation.type(), obligation, (kept, added) -> switch (obligation.type()) {
-        case MAX_DURATION_SECONDS -> seconds(added) < seconds(kept) ? added : kept;
-        case REPORT_USAGE -> splitId(added).compareTo(splitId(kept)) < 0 ? added : kept;
-        default -> kept;
-      });
+      byType.merge(
+          obligation.type(),
+          obligation,
+          (kept, added) ->
+              switch (obligation.type()) {
+                case MAX_DURATION_SECONDS -> seconds(added) < seconds(kept) ? added : kept;
+                case REPORT_USAGE -> splitId(added).compareTo(splitId(kept)) < 0 ? added : kept;
+                default -> kept;
+              });
     }
 
     private static String splitId(Obligation report) {

@@ -49,18 +49,23 @@ public final class DecisionTableWorkbook {
         while (!cells.isEmpty() && cells.get(cells.size() - 1).isEmpty()) {
           cells.remove(cells.size() - 1);
         }
-        csv.append(cells.isEmpty() ? "\"\"" : String.join(",", cells.stream().map(DecisionTableWorkbook::quote).toList()))
+        csv.append(
+                cells.isEmpty()
+                    ? "\"\""
+                    : String.join(",", cells.stream().map(DecisionTableWorkbook::quote).toList()))
             .append('\n');
       }
       return csv.toString();
     } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException("is not a spreadsheet Stave can read: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "is not a spreadsheet Stave can read: " + e.getMessage(), e);
     }
   }
 
   /** A decision-table CSV as an XLSX workbook of one sheet. */
   public static byte[] toXlsx(String csv) {
-    try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XSSFWorkbook book = new XSSFWorkbook();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Sheet sheet = book.createSheet("Decision table");
       int r = 0;
       for (String line : csv.split("\r?\n")) {

@@ -9,7 +9,8 @@ import java.time.Duration;
  * @param deadline how long one evaluation may run; checked before every rule firing
  */
 public record EvaluationLimits(int fireLimit, Duration deadline) {
-  public static final EvaluationLimits DEFAULT = new EvaluationLimits(1_000, Duration.ofMillis(200));
+  public static final EvaluationLimits DEFAULT =
+      new EvaluationLimits(1_000, Duration.ofMillis(200));
 
   public EvaluationLimits {
     if (fireLimit < 1) {

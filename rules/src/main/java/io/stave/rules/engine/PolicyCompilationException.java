@@ -26,7 +26,9 @@ public class PolicyCompilationException extends Exception {
 
   public PolicyCompilationException(long version, List<Problem> problems) {
     super(
-        "policy version " + version + " does not compile:\n"
+        "policy version "
+            + version
+            + " does not compile:\n"
             + problems.stream().map(Problem::toString).collect(Collectors.joining("\n")));
     this.problems = List.copyOf(problems);
   }

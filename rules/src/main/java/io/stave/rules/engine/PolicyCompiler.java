@@ -16,9 +16,9 @@ import org.kie.api.runtime.KieContainer;
 
 /**
  * Compiles a policy version into a {@link CompiledPolicy}, once {@link PolicyGuard} has found
- * nothing that reaches outside the fact model. Sources go through a {@code
- * KieFileSystem} rather than classpath discovery of {@code kmodule.xml}, which is unreliable on
- * WildFly's virtual file system.
+ * nothing that reaches outside the fact model. Sources go through a {@code KieFileSystem} rather
+ * than classpath discovery of {@code kmodule.xml}, which is unreliable on WildFly's virtual file
+ * system.
  */
 public final class PolicyCompiler {
   private static final String RESOURCE_ROOT = "src/main/resources/";
@@ -30,10 +30,18 @@ public final class PolicyCompiler {
   public static CompiledPolicy compile(PolicySource source) throws PolicyCompilationException {
     List<PolicyGuard.Finding> refused = PolicyGuard.check(source);
     if (!refused.isEmpty()) {
-      throw new PolicyCompilationException(source.version(), refused.stream()
-          .map(f -> new PolicyCompilationException.Problem(f.file(), f.line(), f.column(), f.construct(),
-              f.construct() + ": " + f.message()))
-          .toList());
+      throw new PolicyCompilationException(
+          source.version(),
+          refused.stream()
+              .map(
+                  f ->
+                      new PolicyCompilationException.Problem(
+                          f.file(),
+                          f.line(),
+                          f.column(),
+                          f.construct(),
+                          f.construct() + ": " + f.message()))
+              .toList());
     }
     KieServices kieServices = KieServices.Factory.get();
     ReleaseId releaseId =
@@ -44,7 +52,11 @@ public final class PolicyCompiler {
     // property-reactivity warnings for constraints that call methods with bound arguments.
     KieModuleModel module = kieServices.newKieModuleModel();
     module.setConfigurationProperty("drools.propertySpecific", "ALLOWED");
-    module.newKieBaseModel("policy").setDefault(true).newKieSessionModel("decisions").setDefault(true);
+    module
+        .newKieBaseModel("policy")
+        .setDefault(true)
+        .newKieSessionModel("decisions")
+        .setDefault(true);
     files.writeKModuleXML(module.toXML());
     for (Map.Entry<String, String> file : source.ruleFiles().entrySet()) {
       files.write(RESOURCE_ROOT + folderOf(file.getValue()) + file.getKey(), file.getValue());
@@ -54,7 +66,10 @@ public final class PolicyCompiler {
     for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
       problems.add(
           new PolicyCompilationException.Problem(
-              fileName(message.getPath()), message.getLine(), message.getColumn(), "compile",
+              fileName(message.getPath()),
+              message.getLine(),
+              message.getColumn(),
+              "compile",
               message.getText()));
     }
     if (!problems.isEmpty()) {

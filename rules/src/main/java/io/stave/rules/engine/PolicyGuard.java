@@ -9,11 +9,11 @@ import java.util.regex.Pattern;
 
 /**
  * Refuses, before anything is compiled, rule sources that reach outside the fact model and the
- * result types. DRL is Java in disguise: a consequence, a function or a decision-table cell can call
- * any class the server can load. A policy author may decide; an author must not read files, open
- * sockets, start threads or poke the engine. Anything this guard does not recognise as the fact
- * model, the result types or a small set of value helpers is refused, naming the file, the line and
- * the construct, so a refusal is something the author can act on.
+ * result types. DRL is Java in disguise: a consequence, a function or a decision-table cell can
+ * call any class the server can load. A policy author may decide; an author must not read files,
+ * open sockets, start threads or poke the engine. Anything this guard does not recognise as the
+ * fact model, the result types or a small set of value helpers is refused, naming the file, the
+ * line and the construct, so a refusal is something the author can act on.
  *
  * <p>Comments and string literals are blanked before scanning (a reason sentence may say "System"),
  * so line and column numbers stay those of the author's file.
@@ -30,74 +30,127 @@ public final class PolicyGuard {
 
   private static final String DOMAIN = "io.stave.rules.domain.";
 
-  /** Classes outside the fact model a rule may name: values and collections, nothing with effects. */
-  private static final Set<String> ALLOWED_IMPORTS = Set.of(
-      "java.util.Map", "java.util.List", "java.util.Set", "java.util.Collection", "java.util.Optional",
-      "java.util.Objects", "java.time.Instant", "java.time.Duration", "java.time.LocalDate",
-      "java.time.ZoneOffset", "java.math.BigDecimal");
+  /**
+   * Classes outside the fact model a rule may name: values and collections, nothing with effects.
+   */
+  private static final Set<String> ALLOWED_IMPORTS =
+      Set.of(
+          "java.util.Map",
+          "java.util.List",
+          "java.util.Set",
+          "java.util.Collection",
+          "java.util.Optional",
+          "java.util.Objects",
+          "java.time.Instant",
+          "java.time.Duration",
+          "java.time.LocalDate",
+          "java.time.ZoneOffset",
+          "java.math.BigDecimal");
 
   /**
    * Static methods a rule may call, besides the fact model's own: pure value helpers. Not, e.g.,
    * {@code Integer.getInteger} (reads a system property) or {@code Instant.now} (a rule decides for
    * the request's time, not the server's).
    */
-  private static final Map<String, Set<String>> STATIC_CALLS_ALLOWED = Map.ofEntries(
-      Map.entry("Map", Set.of("of", "entry", "copyOf")),
-      Map.entry("List", Set.of("of", "copyOf")),
-      Map.entry("Set", Set.of("of", "copyOf")),
-      Map.entry("Optional", Set.of("of", "ofNullable", "empty")),
-      Map.entry("Objects", Set.of("equals", "hash", "isNull", "nonNull", "toString", "requireNonNullElse")),
-      Map.entry("Math", Set.of("min", "max", "abs", "floor", "ceil", "round", "floorDiv", "floorMod")),
-      Map.entry("String", Set.of("valueOf", "format", "join")),
-      Map.entry("Integer", Set.of("parseInt", "valueOf", "toString", "min", "max", "compare")),
-      Map.entry("Long", Set.of("parseLong", "valueOf", "toString", "min", "max", "compare")),
-      Map.entry("Boolean", Set.of("parseBoolean", "valueOf", "toString")),
-      Map.entry("Instant", Set.of("parse", "ofEpochSecond", "ofEpochMilli")),
-      Map.entry("Duration", Set.of("parse", "ofDays", "ofHours", "ofMinutes", "ofSeconds", "ofMillis", "between")),
-      Map.entry("LocalDate", Set.of("of", "parse")),
-      Map.entry("BigDecimal", Set.of("valueOf")));
+  private static final Map<String, Set<String>> STATIC_CALLS_ALLOWED =
+      Map.ofEntries(
+          Map.entry("Map", Set.of("of", "entry", "copyOf")),
+          Map.entry("List", Set.of("of", "copyOf")),
+          Map.entry("Set", Set.of("of", "copyOf")),
+          Map.entry("Optional", Set.of("of", "ofNullable", "empty")),
+          Map.entry(
+              "Objects",
+              Set.of("equals", "hash", "isNull", "nonNull", "toString", "requireNonNullElse")),
+          Map.entry(
+              "Math",
+              Set.of("min", "max", "abs", "floor", "ceil", "round", "floorDiv", "floorMod")),
+          Map.entry("String", Set.of("valueOf", "format", "join")),
+          Map.entry("Integer", Set.of("parseInt", "valueOf", "toString", "min", "max", "compare")),
+          Map.entry("Long", Set.of("parseLong", "valueOf", "toString", "min", "max", "compare")),
+          Map.entry("Boolean", Set.of("parseBoolean", "valueOf", "toString")),
+          Map.entry("Instant", Set.of("parse", "ofEpochSecond", "ofEpochMilli")),
+          Map.entry(
+              "Duration",
+              Set.of(
+                  "parse", "ofDays", "ofHours", "ofMinutes", "ofSeconds", "ofMillis", "between")),
+          Map.entry("LocalDate", Set.of("of", "parse")),
+          Map.entry("BigDecimal", Set.of("valueOf")));
 
   /** Types a rule may construct, besides the fact model's own. */
-  private static final Set<String> CONSTRUCTIONS_ALLOWED = Set.of(
-      "HashMap", "LinkedHashMap", "TreeMap", "ArrayList", "HashSet", "LinkedHashSet", "TreeSet",
-      "StringBuilder", "BigDecimal", "String",
-      // a rule that throws is denied with RULE_ERROR; throwing reaches nothing outside
-      "IllegalStateException", "IllegalArgumentException", "ArithmeticException", "UnsupportedOperationException");
+  private static final Set<String> CONSTRUCTIONS_ALLOWED =
+      Set.of(
+          "HashMap",
+          "LinkedHashMap",
+          "TreeMap",
+          "ArrayList",
+          "HashSet",
+          "LinkedHashSet",
+          "TreeSet",
+          "StringBuilder",
+          "BigDecimal",
+          "String",
+          // a rule that throws is denied with RULE_ERROR; throwing reaches nothing outside
+          "IllegalStateException",
+          "IllegalArgumentException",
+          "ArithmeticException",
+          "UnsupportedOperationException");
 
   /** Names that are refused wherever they appear, with the kind of construct each is. */
   private static final Map<Pattern, String> FORBIDDEN = forbidden();
 
   private static Map<Pattern, String> forbidden() {
     Map<Pattern, String> names = new java.util.LinkedHashMap<>();
-    names.put(word("java\\s*\\.\\s*(io|nio|net)"), "file or network access (java.io, java.nio, java.net)");
-    names.put(word("(File|Files|Paths|Path|FileInputStream|FileOutputStream|FileReader|FileWriter|RandomAccessFile)"),
+    names.put(
+        word("java\\s*\\.\\s*(io|nio|net)"),
+        "file or network access (java.io, java.nio, java.net)");
+    names.put(
+        word(
+            "(File|Files|Paths|Path|FileInputStream|FileOutputStream|FileReader|FileWriter|RandomAccessFile)"),
         "file access");
-    names.put(word("(Socket|ServerSocket|URL|URI|URLConnection|HttpURLConnection|HttpClient|DatagramSocket|InetAddress)"),
+    names.put(
+        word(
+            "(Socket|ServerSocket|URL|URI|URLConnection|HttpURLConnection|HttpClient|DatagramSocket|InetAddress)"),
         "network access");
     names.put(word("System"), "System (properties, environment, exit, streams)");
     names.put(word("Runtime"), "Runtime (processes, exit, memory)");
     names.put(word("(ProcessBuilder|Process|ProcessHandle)"), "processes");
-    names.put(word("(Thread|ThreadGroup|Runnable|Callable|Executor|Executors|ExecutorService|CompletableFuture"
-        + "|ForkJoinPool|Timer|TimerTask)"), "threads");
-    names.put(word("(reflect|Class|ClassLoader|getClass|forName|getDeclaredMethod|getDeclaredField|getMethod"
-        + "|getField|setAccessible|invoke|MethodHandles|MethodHandle|Unsafe|Proxy)"), "reflection");
+    names.put(
+        word(
+            "(Thread|ThreadGroup|Runnable|Callable|Executor|Executors|ExecutorService|CompletableFuture"
+                + "|ForkJoinPool|Timer|TimerTask)"),
+        "threads");
+    names.put(
+        word(
+            "(reflect|Class|ClassLoader|getClass|forName|getDeclaredMethod|getDeclaredField|getMethod"
+                + "|getField|setAccessible|invoke|MethodHandles|MethodHandle|Unsafe|Proxy)"),
+        "reflection");
     names.put(Pattern.compile("\\.\\s*class\\b"), "reflection");
     names.put(word("eval"), "eval");
     names.put(word("(global|kcontext)"), "engine access");
     names.put(Pattern.compile("\\bdrools\\s*\\.\\s*(?!getRule\\s*\\()\\w+"), "engine access");
-    names.put(word("(ScriptEngine|ScriptEngineManager|InitialContext|ObjectInputStream|ObjectOutputStream)"),
+    names.put(
+        word(
+            "(ScriptEngine|ScriptEngineManager|InitialContext|ObjectInputStream|ObjectOutputStream)"),
         "server internals");
     names.put(word("(synchronized|wait|notify|notifyAll)"), "threads");
     return names;
   }
 
-  private static final Pattern IMPORT = Pattern.compile(
-      "(?m)^\\s*import\\s+(static\\s+|function\\s+|accumulate\\s+)?([\\w.]+(\\.\\*)?)\\s*;?");
-  private static final Pattern QUALIFIED = Pattern.compile("\\b([a-z][a-z0-9_]*(\\s*\\.\\s*[a-z][a-z0-9_]*)+)\\s*\\.\\s*([A-Z]\\w*)");
-  private static final Pattern STATIC_CALL = Pattern.compile("(?<![\\w.$])([A-Z]\\w*)\\s*\\.\\s*([a-z]\\w*)\\s*\\(");
-  /** A static call through a qualified name, {@code java.time.Instant.now()}: the type and the method. */
+  private static final Pattern IMPORT =
+      Pattern.compile(
+          "(?m)^\\s*import\\s+(static\\s+|function\\s+|accumulate\\s+)?([\\w.]+(\\.\\*)?)\\s*;?");
+  private static final Pattern QUALIFIED =
+      Pattern.compile("\\b([a-z][a-z0-9_]*(\\s*\\.\\s*[a-z][a-z0-9_]*)+)\\s*\\.\\s*([A-Z]\\w*)");
+  private static final Pattern STATIC_CALL =
+      Pattern.compile("(?<![\\w.$])([A-Z]\\w*)\\s*\\.\\s*([a-z]\\w*)\\s*\\(");
+
+  /**
+   * A static call through a qualified name, {@code java.time.Instant.now()}: the type and the
+   * method.
+   */
   private static final Pattern QUALIFIED_CALL =
       Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\s*\\.\\s*)+([A-Z]\\w*)\\s*\\.\\s*([a-z]\\w*)\\s*\\(");
+
   private static final Pattern CONSTRUCTION = Pattern.compile("\\bnew\\s+([A-Za-z_][\\w.]*)");
 
   private PolicyGuard() {}
@@ -124,16 +177,36 @@ public final class PolicyGuard {
     checkCode(file, code, 0, 0, findings);
   }
 
-  private static void checkImport(String file, String code, int at, String name, String modifier,
-      List<Finding> findings) {
+  private static void checkImport(
+      String file, String code, int at, String name, String modifier, List<Finding> findings) {
     if (modifier != null && !modifier.isBlank()) {
-      add(findings, file, code, at, "import", "'import " + modifier.trim() + " " + name
-          + "' is refused; rules use the fact model's own methods");
+      add(
+          findings,
+          file,
+          code,
+          at,
+          "import",
+          "'import "
+              + modifier.trim()
+              + " "
+              + name
+              + "' is refused; rules use the fact model's own methods");
       return;
     }
     if (!allowedType(name)) {
-      add(findings, file, code, at, "import", "'" + name + "' is outside the fact model ("
-          + DOMAIN + "*) and the value types a rule may use (" + String.join(", ", new java.util.TreeSet<>(ALLOWED_IMPORTS)) + ")");
+      add(
+          findings,
+          file,
+          code,
+          at,
+          "import",
+          "'"
+              + name
+              + "' is outside the fact model ("
+              + DOMAIN
+              + "*) and the value types a rule may use ("
+              + String.join(", ", new java.util.TreeSet<>(ALLOWED_IMPORTS))
+              + ")");
     }
   }
 
@@ -144,20 +217,37 @@ public final class PolicyGuard {
     return ALLOWED_IMPORTS.contains(name);
   }
 
-  /** Scans code whose offsets start at {@code base} in the text; {@code lineOffset} for table cells. */
-  private static void checkCode(String file, String code, int base, int lineOffset, List<Finding> findings) {
+  /**
+   * Scans code whose offsets start at {@code base} in the text; {@code lineOffset} for table cells.
+   */
+  private static void checkCode(
+      String file, String code, int base, int lineOffset, List<Finding> findings) {
     for (Map.Entry<Pattern, String> forbidden : FORBIDDEN.entrySet()) {
       Matcher match = forbidden.getKey().matcher(code);
       while (match.find()) {
-        add(findings, file, code, match.start(), lineOffset, forbidden.getValue(),
-            "'" + match.group().trim() + "' is refused: rules may only read the facts and assert results");
+        add(
+            findings,
+            file,
+            code,
+            match.start(),
+            lineOffset,
+            forbidden.getValue(),
+            "'"
+                + match.group().trim()
+                + "' is refused: rules may only read the facts and assert results");
       }
     }
     Matcher qualified = QUALIFIED.matcher(code);
     while (qualified.find()) {
       String name = qualified.group(1).replaceAll("\\s", "") + "." + qualified.group(3);
       if (!allowedType(name) && !isPackageDeclaration(code, qualified.start())) {
-        add(findings, file, code, qualified.start(), lineOffset, "qualified name",
+        add(
+            findings,
+            file,
+            code,
+            qualified.start(),
+            lineOffset,
+            "qualified name",
             "'" + name + "' names a class outside the fact model");
       }
     }
@@ -167,7 +257,13 @@ public final class PolicyGuard {
     }
     Matcher qualifiedCall = QUALIFIED_CALL.matcher(code);
     while (qualifiedCall.find()) {
-      checkStaticCall(file, code, qualifiedCall.start(), lineOffset, qualifiedCall.group(1), qualifiedCall.group(2),
+      checkStaticCall(
+          file,
+          code,
+          qualifiedCall.start(),
+          lineOffset,
+          qualifiedCall.group(1),
+          qualifiedCall.group(2),
           findings);
     }
     Matcher construction = CONSTRUCTION.matcher(code);
@@ -176,18 +272,42 @@ public final class PolicyGuard {
       String simple = type.substring(type.lastIndexOf('.') + 1);
       boolean qualifiedOk = !type.contains(".") || allowedType(type);
       if (!qualifiedOk || !(CONSTRUCTIONS_ALLOWED.contains(simple) || isDomainType(simple))) {
-        add(findings, file, code, construction.start(), lineOffset, "construction",
-            "'new " + type + "' is refused; rules construct only the fact model's results and plain values");
+        add(
+            findings,
+            file,
+            code,
+            construction.start(),
+            lineOffset,
+            "construction",
+            "'new "
+                + type
+                + "' is refused; rules construct only the fact model's results and plain values");
       }
     }
   }
 
-  private static void checkStaticCall(String file, String code, int at, int lineOffset, String type, String method,
+  private static void checkStaticCall(
+      String file,
+      String code,
+      int at,
+      int lineOffset,
+      String type,
+      String method,
       List<Finding> findings) {
     boolean allowed = STATIC_CALLS_ALLOWED.getOrDefault(type, Set.of()).contains(method);
     if (!allowed && !isDomainType(type)) {
-      add(findings, file, code, at, lineOffset, "static call",
-          "'" + type + "." + method + "(…)' is not on the allow-list (the fact model's own types,"
+      add(
+          findings,
+          file,
+          code,
+          at,
+          lineOffset,
+          "static call",
+          "'"
+              + type
+              + "."
+              + method
+              + "(…)' is not on the allow-list (the fact model's own types,"
               + " and value helpers such as Map.of, List.of, Math.min, String.format, Instant.parse)");
     }
   }
@@ -224,17 +344,32 @@ public final class PolicyGuard {
         for (String name : cells.get(1).split(",")) {
           if (!name.isBlank()) {
             if (!allowedType(name.trim())) {
-              findings.add(new Finding(file, row + 1, 1, "import", "'" + name.trim()
-                  + "' is outside the fact model and the value types a rule may use"));
+              findings.add(
+                  new Finding(
+                      file,
+                      row + 1,
+                      1,
+                      "import",
+                      "'"
+                          + name.trim()
+                          + "' is outside the fact model and the value types a rule may use"));
             }
           }
         }
         continue;
       }
-      if (keyword.equalsIgnoreCase("Variables") || keyword.equalsIgnoreCase("Functions")
+      if (keyword.equalsIgnoreCase("Variables")
+          || keyword.equalsIgnoreCase("Functions")
           || keyword.equalsIgnoreCase("Queries")) {
-        findings.add(new Finding(file, row + 1, 1, "engine access",
-            "a decision table's " + keyword + " row is refused; write rules as rows of a RuleTable"));
+        findings.add(
+            new Finding(
+                file,
+                row + 1,
+                1,
+                "engine access",
+                "a decision table's "
+                    + keyword
+                    + " row is refused; write rules as rows of a RuleTable"));
         continue;
       }
       if (keyword.equalsIgnoreCase("Notes") || keyword.equalsIgnoreCase("RuleSet")) {
@@ -258,7 +393,8 @@ public final class PolicyGuard {
           code.setCharAt(i++, ' ');
         }
       } else if (c == '/' && next == '*') {
-        while (i < code.length() && !(code.charAt(i) == '*' && i + 1 < code.length() && code.charAt(i + 1) == '/')) {
+        while (i < code.length()
+            && !(code.charAt(i) == '*' && i + 1 < code.length() && code.charAt(i + 1) == '/')) {
           blank(code, i++);
         }
         if (i < code.length()) {
@@ -287,11 +423,18 @@ public final class PolicyGuard {
     }
   }
 
-  private static void add(List<Finding> findings, String file, String code, int at, String construct, String message) {
+  private static void add(
+      List<Finding> findings, String file, String code, int at, String construct, String message) {
     add(findings, file, code, at, 0, construct, message);
   }
 
-  private static void add(List<Finding> findings, String file, String code, int at, int lineOffset, String construct,
+  private static void add(
+      List<Finding> findings,
+      String file,
+      String code,
+      int at,
+      int lineOffset,
+      String construct,
       String message) {
     int line = 1;
     int lineStart = 0;

@@ -11,15 +11,20 @@ import java.util.Map;
 /**
  * The sources of one policy version: file names (e.g. {@code licensing.drl}, {@code
  * consent-defaults.drl.csv}) and their text. Names end in {@code .drl}, {@code .drl.csv} (a
- * decision table) or {@code .scenarios.json} (the version's test scenarios, which the compiler
- * does not read).
+ * decision table) or {@code .scenarios.json} (the version's test scenarios, which the compiler does
+ * not read).
  */
 public record PolicySource(long version, Map<String, String> files) {
 
   /** The baseline policy that ships with Stave, as version 1. */
   public static final List<String> BASELINE_FILES =
-      List.of("licensing.drl", "consent.drl", "splits.drl", "obligations.drl",
-          "consent-defaults.drl.csv", "baseline.scenarios.json");
+      List.of(
+          "licensing.drl",
+          "consent.drl",
+          "splits.drl",
+          "obligations.drl",
+          "consent-defaults.drl.csv",
+          "baseline.scenarios.json");
 
   public PolicySource {
     if (files == null || files.isEmpty()) {
@@ -28,7 +33,9 @@ public record PolicySource(long version, Map<String, String> files) {
     for (String name : files.keySet()) {
       if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,150}\\.(drl|drl\\.csv|scenarios\\.json)")) {
         throw new IllegalArgumentException(
-            "file name '" + name + "' must be a plain file name ending in .drl, .drl.csv (a decision"
+            "file name '"
+                + name
+                + "' must be a plain file name ending in .drl, .drl.csv (a decision"
                 + " table) or .scenarios.json (test scenarios)");
       }
       if (files.get(name) == null) {
@@ -36,7 +43,8 @@ public record PolicySource(long version, Map<String, String> files) {
       }
     }
     if (files.keySet().stream().noneMatch(PolicySource::isRuleFile)) {
-      throw new IllegalArgumentException("a policy version needs at least one .drl or .drl.csv file");
+      throw new IllegalArgumentException(
+          "a policy version needs at least one .drl or .drl.csv file");
     }
     files = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
   }
@@ -45,12 +53,15 @@ public record PolicySource(long version, Map<String, String> files) {
   public String checksum() {
     try {
       java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-      files.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(file -> {
-        digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-        digest.update(file.getValue().getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-      });
+      files.entrySet().stream()
+          .sorted(Map.Entry.comparingByKey())
+          .forEach(
+              file -> {
+                digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(file.getValue().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+              });
       return java.util.HexFormat.of().formatHex(digest.digest());
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
@@ -65,11 +76,12 @@ public record PolicySource(long version, Map<String, String> files) {
   /** The rule files only, as the compiler reads them. */
   public Map<String, String> ruleFiles() {
     Map<String, String> rules = new LinkedHashMap<>();
-    files.forEach((name, text) -> {
-      if (isRuleFile(name)) {
-        rules.put(name, text);
-      }
-    });
+    files.forEach(
+        (name, text) -> {
+          if (isRuleFile(name)) {
+            rules.put(name, text);
+          }
+        });
     return rules;
   }
 

@@ -15,12 +15,12 @@ import org.drools.drl.parser.DroolsParserException;
 /**
  * Keeps the decision path flat as authors add rules. A rule whose first pattern is a {@code
  * DecisionRequest} with a literal constraint ({@code useType == UseType.AI_TRAINING}, {@code
- * territoryCode == "SE"}, {@code isrcCode == "USRC17607839"}, {@code feature == "ai-dj"}) is skipped
- * through a hashed lookup for every
- * request it cannot match; any other rule is evaluated for every request, so its cost grows with the
- * rule count. The compiler reports those rules as warnings; they are allowed, but few should exist.
- * Results are asserted ({@code insert(new Denial(...))}), never reached through a joined pattern,
- * so a discriminated rule stays a single hashed lookup.
+ * territoryCode == "SE"}, {@code isrcCode == "USRC17607839"}, {@code feature == "ai-dj"}) is
+ * skipped through a hashed lookup for every request it cannot match; any other rule is evaluated
+ * for every request, so its cost grows with the rule count. The compiler reports those rules as
+ * warnings; they are allowed, but few should exist. Results are asserted ({@code insert(new
+ * Denial(...))}), never reached through a joined pattern, so a discriminated rule stays a single
+ * hashed lookup.
  */
 public final class RuleLint {
   /** A field compared with a literal: an enum constant, a quoted string, a number or a boolean. */

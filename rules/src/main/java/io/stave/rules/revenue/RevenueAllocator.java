@@ -27,7 +27,9 @@ public final class RevenueAllocator {
     long allocated = 0;
     for (Share share : shares) {
       BigInteger[] quotientAndRemainder =
-          total.multiply(BigInteger.valueOf(share.percent().basisPoints())).divideAndRemainder(WHOLE);
+          total
+              .multiply(BigInteger.valueOf(share.percent().basisPoints()))
+              .divideAndRemainder(WHOLE);
       long floor = quotientAndRemainder[0].longValueExact();
       allocated += floor;
       parts.add(new Part(share, floor, quotientAndRemainder[1].longValueExact()));

@@ -34,7 +34,8 @@ class ValueObjectsTest {
 
   @Test
   void anUnknownUseTypeIsRefusedListingTheKnownOnes() {
-    var error = assertThrows(InvalidValueException.class, () -> UseType.parse("useType", "AI_KARAOKE"));
+    var error =
+        assertThrows(InvalidValueException.class, () -> UseType.parse("useType", "AI_KARAOKE"));
     assertTrue(error.getMessage().contains("AI_TRAINING"));
   }
 
@@ -56,17 +57,38 @@ class ValueObjectsTest {
   @Test
   void aDealThatEndsBeforeItStartsIsRefused() {
     Instant start = Instant.parse("2026-01-01T00:00:00Z");
-    assertThrows(InvalidValueException.class, () -> new Deal("D", "L",
-        java.util.Set.of(Isrc.of("USRC17607839")), java.util.Set.of(Territory.WORLDWIDE),
-        null, start, start.minusSeconds(1), null, null, null, null));
+    assertThrows(
+        InvalidValueException.class,
+        () ->
+            new Deal(
+                "D",
+                "L",
+                java.util.Set.of(Isrc.of("USRC17607839")),
+                java.util.Set.of(Territory.WORLDWIDE),
+                null,
+                start,
+                start.minusSeconds(1),
+                null,
+                null,
+                null,
+                null));
   }
 
   @Test
   void theConsentInForceIsTheLatestWhoseEffectiveFromIsNotAfterTheTime() {
     Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
-    var history = new ConsentHistory(List.of(
-        new Consent("c2", "a", UseType.AI_TRAINING, ConsentChoice.OPT_OUT, t0.plusSeconds(100), "s", t0),
-        new Consent("c1", "a", UseType.AI_TRAINING, ConsentChoice.OPT_IN, t0, "s", t0)));
+    var history =
+        new ConsentHistory(
+            List.of(
+                new Consent(
+                    "c2",
+                    "a",
+                    UseType.AI_TRAINING,
+                    ConsentChoice.OPT_OUT,
+                    t0.plusSeconds(100),
+                    "s",
+                    t0),
+                new Consent("c1", "a", UseType.AI_TRAINING, ConsentChoice.OPT_IN, t0, "s", t0)));
     assertTrue(history.effectiveAt(t0.minusSeconds(1)).isEmpty());
     assertEquals("c1", history.effectiveAt(t0.plusSeconds(99)).orElseThrow().consentId());
     assertEquals("c2", history.effectiveAt(t0.plusSeconds(100)).orElseThrow().consentId());

@@ -14,7 +14,8 @@ class DecisionTableWorkbookTest {
     String csv = PolicySource.baseline(1).files().get("consent-defaults.drl.csv");
     String back = DecisionTableWorkbook.toCsv(DecisionTableWorkbook.toXlsx(csv));
 
-    assertEquals(DecisionTableWorkbook.cells(csv.lines().skip(9).findFirst().orElseThrow()),
+    assertEquals(
+        DecisionTableWorkbook.cells(csv.lines().skip(9).findFirst().orElseThrow()),
         DecisionTableWorkbook.cells(back.lines().skip(9).findFirst().orElseThrow()));
     Map<String, String> files = new LinkedHashMap<>(PolicySource.baseline(1).files());
     files.put("consent-defaults.drl.csv", back);
@@ -26,6 +27,8 @@ class DecisionTableWorkbookTest {
 
   @Test
   void somethingThatIsNoSpreadsheetIsRefused() {
-    assertThrows(IllegalArgumentException.class, () -> DecisionTableWorkbook.toCsv("not a workbook".getBytes()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> DecisionTableWorkbook.toCsv("not a workbook".getBytes()));
   }
 }

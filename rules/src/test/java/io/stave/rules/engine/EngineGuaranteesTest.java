@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.stave.rules.domain.Deal;
 import io.stave.rules.domain.Decision;
 import io.stave.rules.domain.DecisionRequest;
-import io.stave.rules.domain.Deal;
 import io.stave.rules.domain.FactStore;
 import io.stave.rules.domain.Isrc;
 import io.stave.rules.domain.Percent;
@@ -29,12 +29,14 @@ import org.junit.jupiter.api.Test;
 class EngineGuaranteesTest {
   private static final Isrc SONG = Isrc.of("USRC17607839");
   private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
-  private static final String HEADER = """
+  private static final String HEADER =
+      """
       package io.stave.policy.test;
       import io.stave.rules.domain.*;
       """;
 
-  private static final String LICENSE_EVERYTHING = """
+  private static final String LICENSE_EVERYTHING =
+      """
       rule "Everything is licensed by every deal"
       when
           $request : DecisionRequest()
@@ -44,11 +46,25 @@ class EngineGuaranteesTest {
       end
       """;
 
-  private final InMemoryFactStore facts = new InMemoryFactStore()
-      .add(new Recording(SONG, "Song", "Artist", List.of("artist-a"), "label-1", null))
-      .add(new Deal("D1", "label-1", Set.of(SONG), Set.of(Territory.WORLDWIDE), Set.of(),
-          NOW.minus(Duration.ofDays(1)), null, Set.of(UseType.AI_CURATION), Set.of(), null, null))
-      .add(new SplitSheet("S1", SONG, null, List.of(new Share("label-1", "LABEL", Percent.HUNDRED))));
+  private final InMemoryFactStore facts =
+      new InMemoryFactStore()
+          .add(new Recording(SONG, "Song", "Artist", List.of("artist-a"), "label-1", null))
+          .add(
+              new Deal(
+                  "D1",
+                  "label-1",
+                  Set.of(SONG),
+                  Set.of(Territory.WORLDWIDE),
+                  Set.of(),
+                  NOW.minus(Duration.ofDays(1)),
+                  null,
+                  Set.of(UseType.AI_CURATION),
+                  Set.of(),
+                  null,
+                  null))
+          .add(
+              new SplitSheet(
+                  "S1", SONG, null, List.of(new Share("label-1", "LABEL", Percent.HUNDRED))));
 
   private static CompiledPolicy compile(String... rules) throws PolicyCompilationException {
     Map<String, String> files = new LinkedHashMap<>();
@@ -73,12 +89,13 @@ class EngineGuaranteesTest {
         when DecisionRequest()
         then insert( Integer.valueOf( 0 ) );
         end
-        """.formatted(work);
+        """
+        .formatted(work);
   }
 
   private static DecisionRequest request(Isrc isrc) {
-    return new DecisionRequest("r", "ai-dj", UseType.AI_CURATION, isrc, Territory.of("SE"), NOW,
-        Map.of());
+    return new DecisionRequest(
+        "r", "ai-dj", UseType.AI_CURATION, isrc, Territory.of("SE"), NOW, Map.of());
   }
 
   @Test
@@ -92,7 +109,9 @@ class EngineGuaranteesTest {
 
   @Test
   void aPolicyThatLicensesNothingDeniesByDefault() throws Exception {
-    try (CompiledPolicy policy = compile("""
+    try (CompiledPolicy policy =
+        compile(
+            """
         rule "Nothing at all"
         when DecisionRequest( useType == UseType.AI_TRAINING )
         then
@@ -106,8 +125,19 @@ class EngineGuaranteesTest {
   @Test
   void anUnknownRecordingIsDeniedEvenIfAnAuthorsRuleLicensesIt() throws Exception {
     Isrc unknown = Isrc.of("FRZ039800212");
-    facts.add(new Deal("D2", "label-1", Set.of(unknown), Set.of(Territory.WORLDWIDE), Set.of(),
-        NOW.minus(Duration.ofDays(1)), null, Set.of(UseType.AI_CURATION), Set.of(), null, null));
+    facts.add(
+        new Deal(
+            "D2",
+            "label-1",
+            Set.of(unknown),
+            Set.of(Territory.WORLDWIDE),
+            Set.of(),
+            NOW.minus(Duration.ofDays(1)),
+            null,
+            Set.of(UseType.AI_CURATION),
+            Set.of(),
+            null,
+            null));
     try (CompiledPolicy policy = compile(LICENSE_EVERYTHING)) {
       Decision decision = policy.evaluate(request(unknown), facts, EvaluationLimits.DEFAULT);
       assertEquals(Verdict.DENY, decision.verdict());
@@ -117,7 +147,10 @@ class EngineGuaranteesTest {
 
   @Test
   void aRuleThatThrowsIsADenyWithRuleError() throws Exception {
-    try (CompiledPolicy policy = compile(LICENSE_EVERYTHING, """
+    try (CompiledPolicy policy =
+        compile(
+            LICENSE_EVERYTHING,
+            """
         rule "A rule with a bug"
         when DecisionRequest()
         then
@@ -134,8 +167,8 @@ class EngineGuaranteesTest {
   @Test
   void aRuleLoopThatHitsTheFireLimitIsADeny() throws Exception {
     try (CompiledPolicy policy = compile(LICENSE_EVERYTHING, countingForever(""))) {
-      Decision decision = policy.evaluate(request(SONG), facts,
-          new EvaluationLimits(50, Duration.ofSeconds(10)));
+      Decision decision =
+          policy.evaluate(request(SONG), facts, new EvaluationLimits(50, Duration.ofSeconds(10)));
       assertEquals(Verdict.DENY, decision.verdict());
       assertEquals(ReasonCode.FIRE_LIMIT_EXCEEDED, decision.reasons().get(0).code());
     }
@@ -144,13 +177,15 @@ class EngineGuaranteesTest {
   @Test
   void aSlowEvaluationThatPassesTheDeadlineIsADeny() throws Exception {
     // The guard refuses System.nanoTime in rules, so the slow rule just counts.
-    String spin = """
+    String spin =
+        """
         long spun = 0;
         for (int i = 0; i < 200000; i++) { spun += i; }
         """;
     try (CompiledPolicy policy = compile(LICENSE_EVERYTHING, countingForever(spin))) {
-      Decision decision = policy.evaluate(request(SONG), facts,
-          new EvaluationLimits(1_000_000, Duration.ofMillis(20)));
+      Decision decision =
+          policy.evaluate(
+              request(SONG), facts, new EvaluationLimits(1_000_000, Duration.ofMillis(20)));
       assertEquals(Verdict.DENY, decision.verdict());
       assertEquals(ReasonCode.DEADLINE_EXCEEDED, decision.reasons().get(0).code());
     }
@@ -158,10 +193,22 @@ class EngineGuaranteesTest {
 
   @Test
   void aPermitWithoutASplitSheetIsImpossible() throws Exception {
-    InMemoryFactStore noSplit = new InMemoryFactStore()
-        .add(new Recording(SONG, "Song", "Artist", List.of("artist-a"), "label-1", null))
-        .add(new Deal("D1", "label-1", Set.of(SONG), Set.of(Territory.WORLDWIDE), Set.of(),
-            NOW.minus(Duration.ofDays(1)), null, Set.of(UseType.AI_CURATION), Set.of(), null, null));
+    InMemoryFactStore noSplit =
+        new InMemoryFactStore()
+            .add(new Recording(SONG, "Song", "Artist", List.of("artist-a"), "label-1", null))
+            .add(
+                new Deal(
+                    "D1",
+                    "label-1",
+                    Set.of(SONG),
+                    Set.of(Territory.WORLDWIDE),
+                    Set.of(),
+                    NOW.minus(Duration.ofDays(1)),
+                    null,
+                    Set.of(UseType.AI_CURATION),
+                    Set.of(),
+                    null,
+                    null));
     try (CompiledPolicy policy = compile(LICENSE_EVERYTHING)) {
       Decision decision = policy.evaluate(request(SONG), noSplit, EvaluationLimits.DEFAULT);
       assertEquals(ReasonCode.NO_SPLIT_SHEET, decision.reasons().get(0).code());
@@ -170,27 +217,28 @@ class EngineGuaranteesTest {
 
   @Test
   void factsThatCannotBeReadAreADeny() throws Exception {
-    FactStore broken = new FactStore() {
-      @Override
-      public java.util.Optional<Recording> recording(Isrc isrc) {
-        throw new IllegalStateException("cache member unreachable");
-      }
+    FactStore broken =
+        new FactStore() {
+          @Override
+          public java.util.Optional<Recording> recording(Isrc isrc) {
+            throw new IllegalStateException("cache member unreachable");
+          }
 
-      @Override
-      public List<Deal> dealsCovering(Isrc isrc) {
-        return facts.dealsCovering(isrc);
-      }
+          @Override
+          public List<Deal> dealsCovering(Isrc isrc) {
+            return facts.dealsCovering(isrc);
+          }
 
-      @Override
-      public List<io.stave.rules.domain.Consent> consents(String artistId, UseType useType) {
-        return List.of();
-      }
+          @Override
+          public List<io.stave.rules.domain.Consent> consents(String artistId, UseType useType) {
+            return List.of();
+          }
 
-      @Override
-      public java.util.Optional<SplitSheet> splitSheet(Isrc isrc, UseType useType) {
-        return facts.splitSheet(isrc, useType);
-      }
-    };
+          @Override
+          public java.util.Optional<SplitSheet> splitSheet(Isrc isrc, UseType useType) {
+            return facts.splitSheet(isrc, useType);
+          }
+        };
     try (CompiledPolicy policy = compile(LICENSE_EVERYTHING)) {
       Decision decision = policy.evaluate(request(SONG), broken, EvaluationLimits.DEFAULT);
       assertEquals(Verdict.DENY, decision.verdict());
@@ -200,7 +248,12 @@ class EngineGuaranteesTest {
 
   @Test
   void aCompileErrorNamesTheFileAndLine() {
-    var error = assertThrows(PolicyCompilationException.class, () -> compile("""
+    var error =
+        assertThrows(
+            PolicyCompilationException.class,
+            () ->
+                compile(
+                    """
         rule "Broken"
         when
             DecisionRequest( nonsenseField == 3 )
@@ -214,7 +267,10 @@ class EngineGuaranteesTest {
 
   @Test
   void aRuleThatWouldRunForEveryRequestIsReportedByTheLint() throws Exception {
-    try (CompiledPolicy policy = compile(LICENSE_EVERYTHING, """
+    try (CompiledPolicy policy =
+        compile(
+            LICENSE_EVERYTHING,
+            """
         rule "Only for training"
         when DecisionRequest( useType == UseType.AI_TRAINING )
         then

@@ -10,9 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** DRL is code: the guard refuses, before compiling, anything that reaches outside the fact model. */
+/**
+ * DRL is code: the guard refuses, before compiling, anything that reaches outside the fact model.
+ */
 class PolicyGuardTest {
-  private static final String HEADER = """
+  private static final String HEADER =
+      """
       package io.stave.policy.custom;
 
       import io.stave.rules.domain.DecisionRequest;
@@ -21,7 +24,8 @@ class PolicyGuardTest {
       """;
 
   private static String rule(String consequence) {
-    return HEADER + """
+    return HEADER
+        + """
 
         rule "Author's rule"
         when
@@ -29,7 +33,8 @@ class PolicyGuardTest {
         then
             %s
         end
-        """.formatted(consequence);
+        """
+            .formatted(consequence);
   }
 
   private static List<PolicyGuard.Finding> check(String drl) {
@@ -42,26 +47,30 @@ class PolicyGuardTest {
   }
 
   @ParameterizedTest(name = "{1}: {0}")
-  @CsvSource(delimiter = '|', value = {
-    "java.nio.file.Files.readAllLines(java.nio.file.Path.of(\"/etc/passwd\"));   | file or network access",
-    "new java.io.File(\"/tmp/x\").delete();                                     | file or network access",
-    "new java.net.Socket(\"127.0.0.1\", 22);                                    | file or network access",
-    "System.exit(1);                                                          | System",
-    "Runtime.getRuntime().halt(0);                                            | Runtime",
-    "new ProcessBuilder(\"sh\").start();                                        | processes",
-    "new Thread(() -> {}).start();                                            | threads",
-    "$request.getClass().getClassLoader();                                    | reflection",
-    "String.class.getDeclaredMethods();                                        | reflection",
-    "drools.getKieRuntime().halt();                                            | engine access",
-    "javax.naming.InitialContext.doLookup(\"java:jboss\");                      | qualified name",
-    "java.util.concurrent.Executors.newSingleThreadExecutor();                | qualified name",
-    "Integer.getInteger(\"x\");                                              | static call",
-    "java.time.Instant.now();                                                 | static call",
-    "new java.util.Scanner(\"x\");                                              | construction",
-  })
-  void aConsequenceThatReachesOutsideTheFactModelIsRefusedNamingTheConstruct(String consequence, String construct) {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "java.nio.file.Files.readAllLines(java.nio.file.Path.of(\"/etc/passwd\"));   | file or network access",
+        "new java.io.File(\"/tmp/x\").delete();                                     | file or network access",
+        "new java.net.Socket(\"127.0.0.1\", 22);                                    | file or network access",
+        "System.exit(1);                                                          | System",
+        "Runtime.getRuntime().halt(0);                                            | Runtime",
+        "new ProcessBuilder(\"sh\").start();                                        | processes",
+        "new Thread(() -> {}).start();                                            | threads",
+        "$request.getClass().getClassLoader();                                    | reflection",
+        "String.class.getDeclaredMethods();                                        | reflection",
+        "drools.getKieRuntime().halt();                                            | engine access",
+        "javax.naming.InitialContext.doLookup(\"java:jboss\");                      | qualified name",
+        "java.util.concurrent.Executors.newSingleThreadExecutor();                | qualified name",
+        "Integer.getInteger(\"x\");                                              | static call",
+        "java.time.Instant.now();                                                 | static call",
+        "new java.util.Scanner(\"x\");                                              | construction",
+      })
+  void aConsequenceThatReachesOutsideTheFactModelIsRefusedNamingTheConstruct(
+      String consequence, String construct) {
     List<PolicyGuard.Finding> findings = check(rule(consequence));
-    assertTrue(findings.stream().anyMatch(f -> f.construct().startsWith(construct)),
+    assertTrue(
+        findings.stream().anyMatch(f -> f.construct().startsWith(construct)),
         () -> "expected a '" + construct + "' finding for " + consequence + ", got " + findings);
     PolicyGuard.Finding first = findings.get(0);
     assertEquals("custom.drl", first.file());
@@ -70,15 +79,23 @@ class PolicyGuardTest {
 
   @Test
   void importsOutsideTheFactModelAreRefused() {
-    List<PolicyGuard.Finding> findings = check(HEADER.replace("import io.stave.rules.domain.Denial;",
-        "import java.io.File;\nimport static java.lang.System.exit;\nimport function java.lang.Runtime.getRuntime;"));
-    assertEquals(3, findings.stream().filter(f -> f.construct().equals("import")).count(), findings::toString);
+    List<PolicyGuard.Finding> findings =
+        check(
+            HEADER.replace(
+                "import io.stave.rules.domain.Denial;",
+                "import java.io.File;\nimport static java.lang.System.exit;\nimport function java.lang.Runtime.getRuntime;"));
+    assertEquals(
+        3,
+        findings.stream().filter(f -> f.construct().equals("import")).count(),
+        findings::toString);
     assertEquals(4, findings.get(0).line());
   }
 
   @Test
   void evalGlobalsAndLoopsOfTheEngineAreRefused() {
-    String drl = HEADER + """
+    String drl =
+        HEADER
+            + """
         global java.util.List out;
 
         rule "Uses eval"
@@ -95,7 +112,9 @@ class PolicyGuardTest {
 
   @Test
   void wordsInsideStringsAndCommentsAreNotCode() {
-    String drl = rule("""
+    String drl =
+        rule(
+            """
         // System.exit would be refused here, but this is a comment
         insert( new Denial( ReasonCode.POLICY_DENIED, "r", "Runtime and System are just words; java.io too" ) );""");
     assertEquals(List.of(), check(drl));
@@ -103,25 +122,36 @@ class PolicyGuardTest {
 
   @Test
   void aDecisionTableCellIsCheckedAtItsRow() {
-    String table = String.join("\n",
-        "\"RuleSet\",\"io.stave.policy.custom\"",
-        "\"Import\",\"io.stave.rules.domain.DecisionRequest, java.lang.Runtime\"",
-        "\"\"",
-        "\"RuleTable Bad\"",
-        "\"CONDITION\",\"ACTION\"",
-        "\"$request : DecisionRequest\",\"\"",
-        "\"feature == \"\"$param\"\"\",\"System.exit( $param );\"",
-        "\"Feature\",\"Exit code\"",
-        "\"ai-dj\",\"1\"");
-    List<PolicyGuard.Finding> findings = PolicyGuard.check(new PolicySource(2, Map.of("bad.drl.csv", table)));
-    assertTrue(findings.stream().anyMatch(f -> f.construct().equals("import") && f.line() == 2), findings::toString);
-    assertTrue(findings.stream().anyMatch(f -> f.construct().startsWith("System") && f.line() == 7), findings::toString);
+    String table =
+        String.join(
+            "\n",
+            "\"RuleSet\",\"io.stave.policy.custom\"",
+            "\"Import\",\"io.stave.rules.domain.DecisionRequest, java.lang.Runtime\"",
+            "\"\"",
+            "\"RuleTable Bad\"",
+            "\"CONDITION\",\"ACTION\"",
+            "\"$request : DecisionRequest\",\"\"",
+            "\"feature == \"\"$param\"\"\",\"System.exit( $param );\"",
+            "\"Feature\",\"Exit code\"",
+            "\"ai-dj\",\"1\"");
+    List<PolicyGuard.Finding> findings =
+        PolicyGuard.check(new PolicySource(2, Map.of("bad.drl.csv", table)));
+    assertTrue(
+        findings.stream().anyMatch(f -> f.construct().equals("import") && f.line() == 2),
+        findings::toString);
+    assertTrue(
+        findings.stream().anyMatch(f -> f.construct().startsWith("System") && f.line() == 7),
+        findings::toString);
   }
 
   @Test
   void theCompilerRefusesAGuardedPolicyBeforeCompilingIt() {
-    var refused = assertThrows(PolicyCompilationException.class,
-        () -> PolicyCompiler.compile(new PolicySource(3, Map.of("custom.drl", rule("System.exit(1);")))));
+    var refused =
+        assertThrows(
+            PolicyCompilationException.class,
+            () ->
+                PolicyCompiler.compile(
+                    new PolicySource(3, Map.of("custom.drl", rule("System.exit(1);")))));
     var problem = refused.problems().get(0);
     assertEquals("custom.drl", problem.file());
     assertEquals(11, problem.line());
@@ -131,7 +161,9 @@ class PolicyGuardTest {
 
   @Test
   void aCompileErrorIsLocatedByFileLineAndColumn() {
-    String drl = HEADER + """
+    String drl =
+        HEADER
+            + """
 
         rule "Typo"
         when
@@ -139,8 +171,10 @@ class PolicyGuardTest {
         then
         end
         """;
-    var failed = assertThrows(PolicyCompilationException.class,
-        () -> PolicyCompiler.compile(new PolicySource(4, Map.of("typo.drl", drl))));
+    var failed =
+        assertThrows(
+            PolicyCompilationException.class,
+            () -> PolicyCompiler.compile(new PolicySource(4, Map.of("typo.drl", drl))));
     var problem = failed.problems().get(0);
     assertEquals("typo.drl", problem.file());
     assertEquals(9, problem.line(), problem.toString());

@@ -53,7 +53,8 @@ class BaselinePolicyTest {
   @BeforeAll
   static void compileBaselineOnce() throws Exception {
     policy = PolicyCompiler.compile(PolicySource.baseline(7));
-    policy.warmUp(); // as the server does before a version decides: first-use compilation is not timed
+    policy.warmUp(); // as the server does before a version decides: first-use compilation is not
+    // timed
   }
 
   @AfterAll
@@ -71,8 +72,9 @@ class BaselinePolicyTest {
   }
 
   private Decision ask(UseType use, Isrc isrc, String territory, Instant at) {
-    var request = new DecisionRequest("req-1", "ai-dj", use, isrc, Territory.listenerCountry(territory),
-        at, Map.of());
+    var request =
+        new DecisionRequest(
+            "req-1", "ai-dj", use, isrc, Territory.listenerCountry(territory), at, Map.of());
     return policy.evaluate(request, catalogue.facts(), EvaluationLimits.DEFAULT);
   }
 
@@ -82,7 +84,8 @@ class BaselinePolicyTest {
 
   private static void assertDeny(ReasonCode expected, Decision decision) {
     assertEquals(Verdict.DENY, decision.verdict(), () -> "reasons: " + decision.reasons());
-    assertTrue(decision.reasons().stream().anyMatch(r -> r.code() == expected),
+    assertTrue(
+        decision.reasons().stream().anyMatch(r -> r.code() == expected),
         () -> "expected a " + expected + " reason, got " + decision.reasons());
     assertTrue(decision.obligations().isEmpty(), "a DENY carries no obligations");
     assertNull(decision.split(), "a DENY names no split");
@@ -108,8 +111,8 @@ class BaselinePolicyTest {
       catalogue.deal("DEAL-42").in("SE").forUses(AI_ANALYSIS).add();
       Reason reason = ask(AI_ANALYSIS, "SE", NOW).reasons().get(0);
       assertTrue(reason.message().contains("DEAL-42"), reason.message());
-      assertEquals("A deal that names the AI use licenses it in its territories and period",
-          reason.rule());
+      assertEquals(
+          "A deal that names the AI use licenses it in its territories and period", reason.rule());
     }
 
     @Test
@@ -155,8 +158,12 @@ class BaselinePolicyTest {
 
     @Test
     void anExpiredDealDoesNotLicenseTodaysUse() {
-      catalogue.deal("D1").validFrom(LAST_YEAR).validUntil(LAST_YEAR.plus(Duration.ofDays(30)))
-          .forUses(AI_CURATION).add();
+      catalogue
+          .deal("D1")
+          .validFrom(LAST_YEAR)
+          .validUntil(LAST_YEAR.plus(Duration.ofDays(30)))
+          .forUses(AI_CURATION)
+          .add();
       assertDeny(ReasonCode.NOT_LICENSED, ask(AI_CURATION, "SE", NOW));
     }
 
@@ -171,7 +178,8 @@ class BaselinePolicyTest {
       catalogue.deal("D1").withDdexUses("OnDemandStream").add();
       Decision decision = ask(AI_CURATION, "SE", NOW);
       assertPermit(decision);
-      assertTrue(decision.reasons().get(0).rule().startsWith("A streaming deal covers AI curation"));
+      assertTrue(
+          decision.reasons().get(0).rule().startsWith("A streaming deal covers AI curation"));
     }
 
     @Test
@@ -381,14 +389,16 @@ class BaselinePolicyTest {
     @Test
     void aPermitCreditsTheDisplayArtist() {
       Decision decision = ask(AI_VOICEOVER, "SE", NOW);
-      assertEquals("The Artists", obligation(decision, ObligationType.ATTRIBUTE).get("displayArtist"));
+      assertEquals(
+          "The Artists", obligation(decision, ObligationType.ATTRIBUTE).get("displayArtist"));
     }
 
     @Test
     void aPermitReportsUsageAgainstTheSplitItCarries() {
       Decision decision = ask(AI_CURATION, "SE", NOW);
       assertEquals("split-" + SONG, decision.split().getSplitId());
-      assertEquals(decision.split().getSplitId(),
+      assertEquals(
+          decision.split().getSplitId(),
           obligation(decision, ObligationType.REPORT_USAGE).get("splitId"));
     }
 
@@ -432,13 +442,17 @@ class BaselinePolicyTest {
 
     @Test
     void aUseTypeSplitSheetIsPreferredOverTheGeneralOne() {
-      catalogue.split(new SplitSheet("training-split", SONG, AI_TRAINING, List.of(
-          new Share("label-1", "LABEL", Percent.of("20")),
-          new Share("artist-a", "MAIN_ARTIST", Percent.of("80")))));
+      catalogue.split(
+          new SplitSheet(
+              "training-split",
+              SONG,
+              AI_TRAINING,
+              List.of(
+                  new Share("label-1", "LABEL", Percent.of("20")),
+                  new Share("artist-a", "MAIN_ARTIST", Percent.of("80")))));
       assertEquals("training-split", ask(AI_TRAINING, "SE", NOW).split().getSplitId());
       assertEquals("split-" + SONG, ask(AI_ANALYSIS, "SE", NOW).split().getSplitId());
     }
-
 
     @Test
     void everyDecisionNamesThePolicyVersionThatMadeIt() {
@@ -446,8 +460,11 @@ class BaselinePolicyTest {
     }
 
     private Map<String, String> obligation(Decision decision, ObligationType type) {
-      return decision.obligations().stream().filter(o -> o.type() == type).findFirst()
-          .map(o -> o.attributes()).orElse(null);
+      return decision.obligations().stream()
+          .filter(o -> o.type() == type)
+          .findFirst()
+          .map(o -> o.attributes())
+          .orElse(null);
     }
   }
 
@@ -459,7 +476,13 @@ class BaselinePolicyTest {
     @BeforeEach
     void aRecordingWithoutSplitSheetUnderAStreamingDealInSwedenAndAnAiDealEverywhere() {
       catalogue.recording(unsplit, "artist-a", "label-7", null);
-      catalogue.deal("STREAM-SE").covering(unsplit).in("SE").withDdexUses("Stream").from("sender-9").add();
+      catalogue
+          .deal("STREAM-SE")
+          .covering(unsplit)
+          .in("SE")
+          .withDdexUses("Stream")
+          .from("sender-9")
+          .add();
       catalogue.deal("AI-ALL").covering(unsplit).forUses(UseType.values()).from("sender-9").add();
       for (UseType use : UseType.values()) {
         catalogue.consent("artist-a", use, OPT_IN, LAST_YEAR);
@@ -471,11 +494,14 @@ class BaselinePolicyTest {
     void curationVoiceoverAndAnalysisPayTheLabelInFull(UseType use) {
       Decision decision = ask(use, unsplit, "SE", NOW);
       assertPermit(decision);
-      assertEquals(List.of(new Share("label-7", "LABEL", Percent.HUNDRED)), decision.split().getShares());
+      assertEquals(
+          List.of(new Share("label-7", "LABEL", Percent.HUNDRED)), decision.split().getShares());
       Reason reason = reason(decision, ReasonCode.DEFAULT_SPLIT);
-      assertTrue(reason.message().contains("label-7") && reason.message().contains("No split sheet"),
+      assertTrue(
+          reason.message().contains("label-7") && reason.message().contains("No split sheet"),
           reason.message());
-      assertEquals("Without a delivered split sheet, the licensor under the licensing deal is paid in full",
+      assertEquals(
+          "Without a delivered split sheet, the licensor under the licensing deal is paid in full",
           reason.rule());
     }
 
@@ -484,7 +510,8 @@ class BaselinePolicyTest {
     void generativeUsesAndTrainingNeedADeliveredSplitSheet(UseType use) {
       Decision decision = ask(use, unsplit, "SE", NOW);
       assertDeny(ReasonCode.NO_SPLIT_SHEET, decision);
-      assertEquals("A use that needs a delivered split sheet is denied without one",
+      assertEquals(
+          "A use that needs a delivered split sheet is denied without one",
           reason(decision, ReasonCode.NO_SPLIT_SHEET).rule());
     }
 
@@ -502,7 +529,9 @@ class BaselinePolicyTest {
       Isrc controlled = Isrc.of("GBAYE0601499");
       catalogue.recording(controlled, "artist-a", "label-7", "controller-3");
       catalogue.deal("C").covering(controlled).forUses(AI_ANALYSIS).from("sender-9").add();
-      assertEquals("controller-3", ask(AI_ANALYSIS, controlled, "SE", NOW).split().getShares().get(0).partyId());
+      assertEquals(
+          "controller-3",
+          ask(AI_ANALYSIS, controlled, "SE", NOW).split().getShares().get(0).partyId());
     }
 
     @Test
@@ -531,16 +560,24 @@ class BaselinePolicyTest {
       assertDeny(ReasonCode.NOT_LICENSED, ask(AI_CURATION, streamed, "NO", NOW));
       Decision training = ask(AI_TRAINING, streamed, "SE", NOW);
       assertDeny(ReasonCode.NOT_LICENSED, training);
-      assertTrue(training.reasons().stream().noneMatch(r -> r.code() == ReasonCode.NO_SPLIT_SHEET),
-          () -> "an unlicensed use is denied for want of a licence, not of a split: " + training.reasons());
+      assertTrue(
+          training.reasons().stream().noneMatch(r -> r.code() == ReasonCode.NO_SPLIT_SHEET),
+          () ->
+              "an unlicensed use is denied for want of a licence, not of a split: "
+                  + training.reasons());
     }
 
     @Test
     void usageIsReportedAgainstTheDefaultSplit() {
       Decision decision = ask(AI_VOICEOVER, unsplit, "SE", NOW);
-      assertEquals(decision.split().getSplitId(),
-          decision.obligations().stream().filter(o -> o.type() == ObligationType.REPORT_USAGE)
-              .findFirst().orElseThrow().attributes().get("splitId"));
+      assertEquals(
+          decision.split().getSplitId(),
+          decision.obligations().stream()
+              .filter(o -> o.type() == ObligationType.REPORT_USAGE)
+              .findFirst()
+              .orElseThrow()
+              .attributes()
+              .get("splitId"));
     }
 
     @Test
@@ -551,9 +588,14 @@ class BaselinePolicyTest {
       catalogue.deal("A-FIRST").covering(twoSenders).forUses(AI_ANALYSIS).from("sender-a").add();
       Decision decision = ask(AI_ANALYSIS, twoSenders, "SE", NOW);
       assertEquals("sender-a", decision.split().getShares().get(0).partyId());
-      assertEquals(decision.split().getSplitId(),
-          decision.obligations().stream().filter(o -> o.type() == ObligationType.REPORT_USAGE)
-              .findFirst().orElseThrow().attributes().get("splitId"));
+      assertEquals(
+          decision.split().getSplitId(),
+          decision.obligations().stream()
+              .filter(o -> o.type() == ObligationType.REPORT_USAGE)
+              .findFirst()
+              .orElseThrow()
+              .attributes()
+              .get("splitId"));
     }
   }
 
@@ -573,7 +615,8 @@ class BaselinePolicyTest {
     void usesThatNeedOptInAreDeniedNamingTheMissingMainArtist(UseType use) {
       Decision decision = ask(use, anonymous, "SE", NOW);
       assertDeny(ReasonCode.NO_MAIN_ARTIST, decision);
-      assertTrue(reason(decision, ReasonCode.NO_MAIN_ARTIST).message().contains("named no main artist"));
+      assertTrue(
+          reason(decision, ReasonCode.NO_MAIN_ARTIST).message().contains("named no main artist"));
     }
 
     @ParameterizedTest
@@ -584,7 +627,9 @@ class BaselinePolicyTest {
   }
 
   private static Reason reason(Decision decision, ReasonCode code) {
-    return decision.reasons().stream().filter(r -> r.code() == code).findFirst()
+    return decision.reasons().stream()
+        .filter(r -> r.code() == code)
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no " + code + " reason in " + decision.reasons()));
   }
 }

@@ -33,8 +33,14 @@ final class Catalogue {
   }
 
   Catalogue recording(Isrc isrc, String... mainArtists) {
-    facts.add(new Recording(isrc, "Song " + isrc, "The Artists", List.of(mainArtists), "label-1",
-        "(P) 2025 Label One"));
+    facts.add(
+        new Recording(
+            isrc,
+            "Song " + isrc,
+            "The Artists",
+            List.of(mainArtists),
+            "label-1",
+            "(P) 2025 Label One"));
     return this;
   }
 
@@ -46,15 +52,27 @@ final class Catalogue {
 
   /** A recording whose label and rights controller the feed named (or not: null). */
   Catalogue recording(Isrc isrc, String mainArtist, String labelId, String rightsControllerId) {
-    facts.add(new Recording(isrc, "Song " + isrc, "The Artists", List.of(mainArtist), labelId,
-        rightsControllerId, null));
+    facts.add(
+        new Recording(
+            isrc,
+            "Song " + isrc,
+            "The Artists",
+            List.of(mainArtist),
+            labelId,
+            rightsControllerId,
+            null));
     return this;
   }
 
   Catalogue splitFiftyFifty(Isrc isrc) {
-    facts.add(new SplitSheet("split-" + isrc, isrc, null, List.of(
-        new Share("label-1", "LABEL", Percent.of("50")),
-        new Share("artist-a", "MAIN_ARTIST", Percent.of("50")))));
+    facts.add(
+        new SplitSheet(
+            "split-" + isrc,
+            isrc,
+            null,
+            List.of(
+                new Share("label-1", "LABEL", Percent.of("50")),
+                new Share("artist-a", "MAIN_ARTIST", Percent.of("50")))));
     return this;
   }
 
@@ -67,10 +85,17 @@ final class Catalogue {
     return consent(artist, use, choice, effectiveFrom, effectiveFrom);
   }
 
-  Catalogue consent(String artist, UseType use, ConsentChoice choice, Instant effectiveFrom,
-      Instant recordedAt) {
-    facts.add(new Consent("consent-" + ids.incrementAndGet(), artist, use, choice, effectiveFrom,
-        "artist portal", recordedAt));
+  Catalogue consent(
+      String artist, UseType use, ConsentChoice choice, Instant effectiveFrom, Instant recordedAt) {
+    facts.add(
+        new Consent(
+            "consent-" + ids.incrementAndGet(),
+            artist,
+            use,
+            choice,
+            effectiveFrom,
+            "artist portal",
+            recordedAt));
     return this;
   }
 
@@ -141,8 +166,19 @@ final class Catalogue {
     }
 
     Catalogue add() {
-      facts.add(new Deal(dealId, licensorId, recordings, territories, excluded, from, until, uses,
-          ddexUses, "SubscriptionModel", excerptSeconds));
+      facts.add(
+          new Deal(
+              dealId,
+              licensorId,
+              recordings,
+              territories,
+              excluded,
+              from,
+              until,
+              uses,
+              ddexUses,
+              "SubscriptionModel",
+              excerptSeconds));
       return Catalogue.this;
     }
 

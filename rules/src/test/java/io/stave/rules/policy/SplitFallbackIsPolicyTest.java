@@ -46,19 +46,27 @@ class SplitFallbackIsPolicyTest {
       throws Exception {
     assertEquals(Verdict.PERMIT, decide(baselineWith(table -> table), use).verdict());
 
-    Decision strict = decide(baselineWith(table -> table.replace("PAY_LICENSOR", "REQUIRE_SPLIT_SHEET")), use);
+    Decision strict =
+        decide(baselineWith(table -> table.replace("PAY_LICENSOR", "REQUIRE_SPLIT_SHEET")), use);
     assertEquals(Verdict.DENY, strict.verdict(), () -> strict.reasons().toString());
     assertEquals(ReasonCode.NO_SPLIT_SHEET, strict.reasons().get(0).code());
-    assertEquals("A use that needs a delivered split sheet is denied without one", strict.reasons().get(0).rule());
+    assertEquals(
+        "A use that needs a delivered split sheet is denied without one",
+        strict.reasons().get(0).rule());
   }
 
   @Test
   void aPolicyThatLetsTrainingFallBackPaysTheLabelForTraining() throws Exception {
     assertEquals(Verdict.DENY, decide(baselineWith(table -> table), UseType.AI_TRAINING).verdict());
 
-    Decision lenient = decide(baselineWith(table -> table.replace(
-        "\"AI_TRAINING\",\"REQUIRES_OPT_IN, false, REQUIRE_SPLIT_SHEET\"",
-        "\"AI_TRAINING\",\"REQUIRES_OPT_IN, false, PAY_LICENSOR\"")), UseType.AI_TRAINING);
+    Decision lenient =
+        decide(
+            baselineWith(
+                table ->
+                    table.replace(
+                        "\"AI_TRAINING\",\"REQUIRES_OPT_IN, false, REQUIRE_SPLIT_SHEET\"",
+                        "\"AI_TRAINING\",\"REQUIRES_OPT_IN, false, PAY_LICENSOR\"")),
+            UseType.AI_TRAINING);
     assertEquals(Verdict.PERMIT, lenient.verdict(), () -> lenient.reasons().toString());
     assertEquals("label-1", lenient.split().getShares().get(0).partyId());
     assertTrue(lenient.reasons().stream().anyMatch(r -> r.code() == ReasonCode.DEFAULT_SPLIT));
@@ -67,7 +75,9 @@ class SplitFallbackIsPolicyTest {
   private Decision decide(PolicySource source, UseType use) throws Exception {
     try (CompiledPolicy policy = PolicyCompiler.compile(source)) {
       policy.warmUp();
-      var request = new DecisionRequest("req", "ai-dj", use, SONG, Territory.listenerCountry("SE"), NOW, Map.of());
+      var request =
+          new DecisionRequest(
+              "req", "ai-dj", use, SONG, Territory.listenerCountry("SE"), NOW, Map.of());
       return policy.evaluate(request, catalogue.facts(), EvaluationLimits.DEFAULT);
     }
   }

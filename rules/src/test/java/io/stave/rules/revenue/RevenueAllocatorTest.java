@@ -38,7 +38,8 @@ class RevenueAllocatorTest {
   void oneEuroSplitInThreeGivesTheLeftoverCentByTheLargestRemainder() {
     var payouts = RevenueAllocator.allocate(new Money(100, EUR), sheet("33.33", "33.33", "33.34"));
     // exact parts 33.33, 33.33, 33.34 cents: floors 33, 33, 33; the 1 cent left goes to the 0.34.
-    assertEquals(List.of(33L, 33L, 34L), List.of(units(payouts)[0], units(payouts)[1], units(payouts)[2]));
+    assertEquals(
+        List.of(33L, 33L, 34L), List.of(units(payouts)[0], units(payouts)[1], units(payouts)[2]));
   }
 
   @Test
@@ -51,7 +52,8 @@ class RevenueAllocatorTest {
   @Test
   void theSameInputAlwaysPaysTheSameWay() {
     SplitSheet split = sheet("12.5", "37.5", "25", "25");
-    assertEquals(RevenueAllocator.allocate(new Money(999, EUR), split),
+    assertEquals(
+        RevenueAllocator.allocate(new Money(999, EUR), split),
         RevenueAllocator.allocate(new Money(999, EUR), split));
   }
 
@@ -82,22 +84,31 @@ class RevenueAllocatorTest {
       long[] basisPoints = randomPartition(random, parties);
       List<Share> shares = new ArrayList<>();
       for (int i = 0; i < parties; i++) {
-        shares.add(new Share("p" + i, i % 2 == 0 ? "ARTIST" : "LABEL",
-            new Percent(BigDecimal.valueOf(basisPoints[i], 2))));
+        shares.add(
+            new Share(
+                "p" + i,
+                i % 2 == 0 ? "ARTIST" : "LABEL",
+                new Percent(BigDecimal.valueOf(basisPoints[i], 2))));
       }
       SplitSheet split = new SplitSheet("s" + run, SONG, null, shares);
-      long amount = random.nextInt(4) == 0 ? random.nextLong(0, 1_000_000_000_000L)
-          : random.nextLong(0, 10_000);
+      long amount =
+          random.nextInt(4) == 0
+              ? random.nextLong(0, 1_000_000_000_000L)
+              : random.nextLong(0, 10_000);
       List<Payout> payouts = RevenueAllocator.allocate(new Money(amount, EUR), split);
 
       long sum = 0;
       for (int i = 0; i < parties; i++) {
         long paid = payouts.get(i).amount().minorUnits();
         assertTrue(paid >= 0, "negative payout");
-        BigInteger exactTimes10k = BigInteger.valueOf(amount).multiply(BigInteger.valueOf(basisPoints[i]));
+        BigInteger exactTimes10k =
+            BigInteger.valueOf(amount).multiply(BigInteger.valueOf(basisPoints[i]));
         BigInteger paidTimes10k = BigInteger.valueOf(paid).multiply(BigInteger.valueOf(10_000));
-        assertTrue(paidTimes10k.subtract(exactTimes10k).abs().compareTo(BigInteger.valueOf(10_000)) < 0,
-            () -> "payout more than one minor unit from the exact share in run with amount " + amount);
+        assertTrue(
+            paidTimes10k.subtract(exactTimes10k).abs().compareTo(BigInteger.valueOf(10_000)) < 0,
+            () ->
+                "payout more than one minor unit from the exact share in run with amount "
+                    + amount);
         sum += paid;
       }
       assertEquals(amount, sum, "payouts must add up to the amount");

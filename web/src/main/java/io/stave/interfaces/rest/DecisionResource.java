@@ -86,7 +86,8 @@ public class DecisionResource {
   @Path("{decisionId}")
   @RolesAllowed({Roles.FEATURE_CLIENT, Roles.AUDITOR, Roles.POLICY_AUTHOR})
   public DecisionView find(@PathParam("decisionId") String decisionId) {
-    return log.find(decisionId).map(DecisionView::logged)
+    return log.find(decisionId)
+        .map(DecisionView::logged)
         .orElseThrow(() -> new NotFoundException("no decision " + decisionId + " is in the log"));
   }
 
@@ -101,9 +102,17 @@ public class DecisionResource {
       @QueryParam("to") String to,
       @QueryParam("limit") @DefaultValue("50") String limit,
       @QueryParam("offset") @DefaultValue("0") String offset) {
-    DecisionPage page = log.list(new DecisionQuery(feature,
-        isrc == null ? null : Isrc.of(isrc), artist, verdict(verdict),
-        instant("from", from), instant("to", to), wholeNumber("limit", limit), wholeNumber("offset", offset)));
+    DecisionPage page =
+        log.list(
+            new DecisionQuery(
+                feature,
+                isrc == null ? null : Isrc.of(isrc),
+                artist,
+                verdict(verdict),
+                instant("from", from),
+                instant("to", to),
+                wholeNumber("limit", limit),
+                wholeNumber("offset", offset)));
     DecisionListView view = new DecisionListView();
     page.decisions().forEach(d -> view.decisions.add(DecisionView.logged(d)));
     view.offset = page.offset();
@@ -114,8 +123,9 @@ public class DecisionResource {
 
   private void requireFeatureClient() {
     if (!security.isUserInRole(Roles.FEATURE_CLIENT)) {
-      throw new ForbiddenException("Only feature clients make live decisions; policy authors and"
-          + " approvers dry-run a stored version by naming its policyVersion.");
+      throw new ForbiddenException(
+          "Only feature clients make live decisions; policy authors and"
+              + " approvers dry-run a stored version by naming its policyVersion.");
     }
   }
 
@@ -134,7 +144,9 @@ public class DecisionResource {
     }
   }
 
-  /** An int query parameter as a String: JAX-RS would answer a value that is no number with a 404. */
+  /**
+   * An int query parameter as a String: JAX-RS would answer a value that is no number with a 404.
+   */
   static int wholeNumber(String field, String value) {
     try {
       return Integer.parseInt(value.trim());

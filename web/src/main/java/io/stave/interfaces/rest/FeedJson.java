@@ -23,25 +23,26 @@ final class FeedJson {
   private FeedJson() {}
 
   static JsonObject receipt(FeedReceipt receipt) {
-    JsonObjectBuilder object = JSON.createObjectBuilder()
-        .add("messageId", receipt.messageId())
-        .add("kind", receipt.kind().wireName())
-        .add("format", receipt.format().name())
-        .add("channel", receipt.channel().name())
-        .add("sourceName", receipt.sourceName())
-        .add("status", receipt.status().name())
-        .add("duplicate", receipt.duplicate())
-        .add("problems", problems(receipt.problems()))
-        .add("warnings", problems(receipt.warnings()))
-        .add("receivedAt", receipt.receivedAt().toString());
+    JsonObjectBuilder object =
+        JSON.createObjectBuilder()
+            .add("messageId", receipt.messageId())
+            .add("kind", receipt.kind().wireName())
+            .add("format", receipt.format().name())
+            .add("channel", receipt.channel().name())
+            .add("sourceName", receipt.sourceName())
+            .add("status", receipt.status().name())
+            .add("duplicate", receipt.duplicate())
+            .add("problems", problems(receipt.problems()))
+            .add("warnings", problems(receipt.warnings()))
+            .add("receivedAt", receipt.receivedAt().toString());
     optional(object, "summary", receipt.summary());
     optional(object, "decidedAt", receipt.decidedAt());
     return object.build();
   }
 
   /**
-   * A rejected message as an RFC 9457 problem document: what is wrong in {@code detail} and
-   * {@code problems} (where/what, as in status records), the message id, and the whole status record.
+   * A rejected message as an RFC 9457 problem document: what is wrong in {@code detail} and {@code
+   * problems} (where/what, as in status records), the message id, and the whole status record.
    */
   static JsonObject rejection(FeedReceipt receipt, int status, String title) {
     List<Problem> problems = receipt.problems();
@@ -51,9 +52,15 @@ final class FeedJson {
         .add("type", "about:blank")
         .add("title", title)
         .add("status", status)
-        .add("detail", "Feed message " + receipt.messageId() + " was rejected"
-            + (receipt.duplicate() ? " before (this delivery repeats it)" : "") + "; nothing from it was applied: "
-            + first + more)
+        .add(
+            "detail",
+            "Feed message "
+                + receipt.messageId()
+                + " was rejected"
+                + (receipt.duplicate() ? " before (this delivery repeats it)" : "")
+                + "; nothing from it was applied: "
+                + first
+                + more)
         .add("messageId", receipt.messageId())
         .add("problems", problems(problems))
         .add("receipt", receipt(receipt))
@@ -63,22 +70,30 @@ final class FeedJson {
   static JsonObject receipts(List<FeedReceipt> receipts, int limit, int offset) {
     JsonArrayBuilder items = JSON.createArrayBuilder();
     receipts.forEach(r -> items.add(receipt(r)));
-    return JSON.createObjectBuilder().add("messages", items).add("limit", limit).add("offset", offset).build();
+    return JSON.createObjectBuilder()
+        .add("messages", items)
+        .add("limit", limit)
+        .add("offset", offset)
+        .build();
   }
 
   static JsonObject recording(RecordingDetails details) {
     Recording recording = details.recording();
-    JsonObjectBuilder object = JSON.createObjectBuilder()
-        .add("isrc", recording.getIsrc().code())
-        .add("displayArtist", recording.getDisplayArtist())
-        .add("mainArtistIds", strings(recording.getMainArtistIds()));
+    JsonObjectBuilder object =
+        JSON.createObjectBuilder()
+            .add("isrc", recording.getIsrc().code())
+            .add("displayArtist", recording.getDisplayArtist())
+            .add("mainArtistIds", strings(recording.getMainArtistIds()));
     optional(object, "title", recording.getTitle());
     optional(object, "labelId", recording.getLabelId());
     optional(object, "pLine", recording.getPLine());
     JsonArrayBuilder parties = JSON.createArrayBuilder();
     for (RecordingDetails.PartyCredit party : details.parties()) {
-      JsonObjectBuilder p = JSON.createObjectBuilder().add("partyId", party.partyId()).add("role", party.role())
-          .add("identifiers", map(party.identifiers()));
+      JsonObjectBuilder p =
+          JSON.createObjectBuilder()
+              .add("partyId", party.partyId())
+              .add("role", party.role())
+              .add("identifiers", map(party.identifiers()));
       optional(p, "name", party.name());
       parties.add(p);
     }
@@ -88,17 +103,30 @@ final class FeedJson {
     details.consents().forEach(c -> consents.add(consent(c)));
     JsonArrayBuilder sheets = JSON.createArrayBuilder();
     details.splitSheets().forEach(s -> sheets.add(sheet(s)));
-    return object.add("parties", parties).add("deals", deals).add("consents", consents).add("splitSheets", sheets).build();
+    return object
+        .add("parties", parties)
+        .add("deals", deals)
+        .add("consents", consents)
+        .add("splitSheets", sheets)
+        .build();
   }
 
   private static JsonObjectBuilder deal(Deal deal, String releaseKey) {
-    JsonObjectBuilder object = JSON.createObjectBuilder()
-        .add("dealId", deal.getDealId())
-        .add("territories", strings(deal.getTerritories().stream().map(Object::toString).sorted().toList()))
-        .add("excludedTerritories", strings(deal.getExcludedTerritories().stream().map(Object::toString).sorted().toList()))
-        .add("validFrom", deal.getValidFrom().toString())
-        .add("aiUseTypes", strings(deal.getAiUseTypes().stream().map(Enum::name).sorted().toList()))
-        .add("ddexUseTypes", strings(deal.getDdexUseTypes().stream().sorted().toList()));
+    JsonObjectBuilder object =
+        JSON.createObjectBuilder()
+            .add("dealId", deal.getDealId())
+            .add(
+                "territories",
+                strings(deal.getTerritories().stream().map(Object::toString).sorted().toList()))
+            .add(
+                "excludedTerritories",
+                strings(
+                    deal.getExcludedTerritories().stream().map(Object::toString).sorted().toList()))
+            .add("validFrom", deal.getValidFrom().toString())
+            .add(
+                "aiUseTypes",
+                strings(deal.getAiUseTypes().stream().map(Enum::name).sorted().toList()))
+            .add("ddexUseTypes", strings(deal.getDdexUseTypes().stream().sorted().toList()));
     optional(object, "licensorId", deal.getLicensorId());
     optional(object, "releaseKey", releaseKey);
     optional(object, "validUntil", deal.getValidUntil());
@@ -119,16 +147,25 @@ final class FeedJson {
 
   private static JsonObjectBuilder sheet(SplitSheet sheet) {
     JsonArrayBuilder shares = JSON.createArrayBuilder();
-    sheet.getShares().forEach(s -> shares.add(JSON.createObjectBuilder().add("partyId", s.partyId())
-        .add("role", s.role()).add("percent", s.percent().toString())));
-    JsonObjectBuilder object = JSON.createObjectBuilder().add("splitId", sheet.getSplitId()).add("shares", shares);
+    sheet
+        .getShares()
+        .forEach(
+            s ->
+                shares.add(
+                    JSON.createObjectBuilder()
+                        .add("partyId", s.partyId())
+                        .add("role", s.role())
+                        .add("percent", s.percent().toString())));
+    JsonObjectBuilder object =
+        JSON.createObjectBuilder().add("splitId", sheet.getSplitId()).add("shares", shares);
     sheet.getUseType().ifPresent(u -> object.add("useType", u.name()));
     return object;
   }
 
   private static JsonArrayBuilder problems(List<Problem> problems) {
     JsonArrayBuilder array = JSON.createArrayBuilder();
-    problems.forEach(p -> array.add(JSON.createObjectBuilder().add("where", p.where()).add("what", p.what())));
+    problems.forEach(
+        p -> array.add(JSON.createObjectBuilder().add("where", p.where()).add("what", p.what())));
     return array;
   }
 

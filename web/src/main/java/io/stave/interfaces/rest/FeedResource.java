@@ -44,8 +44,8 @@ import java.util.function.Function;
 /**
  * The HTTP feed channel and the feed ledger: {@code POST /feeds/{ern|consents|splits}} with the
  * message as the body (Content-Type says XML, CSV or JSON) answers 200 with the message's status
- * record when it is applied (or was already), and a problem document holding that record when it
- * is rejected: 422, or 413 above the size limit. A Content-Type the feed does not take is a 415,
+ * record when it is applied (or was already), and a problem document holding that record when it is
+ * rejected: 422, or 413 above the size limit. A Content-Type the feed does not take is a 415,
  * refused unread. Messages can be listed, read and replayed.
  */
 @Path("feeds")
@@ -62,23 +62,48 @@ public class FeedResource {
   @Path("{kind}")
   @Consumes(MediaType.WILDCARD)
   @RolesAllowed(Roles.FEED_INTEGRATOR)
-  public Response submit(@PathParam("kind") String kindName, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-      @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
-    FeedKind kind = FeedKind.fromWireName(kindName).orElseThrow(() -> new NotFoundException(
-        "no feed '" + kindName + "': POST to /api/v1/feeds/ern, /consents or /splits"));
-    FeedFormat format = FeedFormat.recognise(contentType).filter(kind.formats()::contains)
-        .orElseThrow(() -> new UnsupportedContentType(contentType, "POST /api/v1/feeds/" + kind.wireName(),
-            kind.formats().stream().map(FeedFormat::mediaType).toList()));
+  public Response submit(
+      @PathParam("kind") String kindName,
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+      InputStream body) {
+    FeedKind kind =
+        FeedKind.fromWireName(kindName)
+            .orElseThrow(
+                () ->
+                    new NotFoundException(
+                        "no feed '"
+                            + kindName
+                            + "': POST to /api/v1/feeds/ern, /consents or /splits"));
+    FeedFormat format =
+        FeedFormat.recognise(contentType)
+            .filter(kind.formats()::contains)
+            .orElseThrow(
+                () ->
+                    new UnsupportedContentType(
+                        contentType,
+                        "POST /api/v1/feeds/" + kind.wireName(),
+                        kind.formats().stream().map(FeedFormat::mediaType).toList()));
     long limit = feeds.maxMessageBytes();
     // Refused unread (and not recorded) when Content-Length is above the limit; a chunked body is
     // read to one byte past the limit, and the intake records it as REJECTED without its bytes.
     if (RequestBodies.declaredLength(contentLength) > limit) {
-      throw new ContentTooLarge("The message is " + RequestBodies.declaredLength(contentLength)
-          + " bytes; feed messages are at most " + limit + " bytes (STAVE_FEEDS_MAX_MESSAGE_BYTES). It was not read.");
+      throw new ContentTooLarge(
+          "The message is "
+              + RequestBodies.declaredLength(contentLength)
+              + " bytes; feed messages are at most "
+              + limit
+              + " bytes (STAVE_FEEDS_MAX_MESSAGE_BYTES). It was not read.");
     }
-    byte[] bytes = RequestBodies.readAtMost(body, limit + 1, limit, "STAVE_FEEDS_MAX_MESSAGE_BYTES");
-    String source = "http:" + (security.getUserPrincipal() == null ? "unknown" : security.getUserPrincipal().getName());
-    FeedReceipt receipt = feeds.submit(new FeedMessage(kind, format, FeedChannel.HTTP, source, bytes));
+    byte[] bytes =
+        RequestBodies.readAtMost(body, limit + 1, limit, "STAVE_FEEDS_MAX_MESSAGE_BYTES");
+    String source =
+        "http:"
+            + (security.getUserPrincipal() == null
+                ? "unknown"
+                : security.getUserPrincipal().getName());
+    FeedReceipt receipt =
+        feeds.submit(new FeedMessage(kind, format, FeedChannel.HTTP, source, bytes));
     return respond(receipt, bytes.length > limit);
   }
 
@@ -96,17 +121,20 @@ public class FeedResource {
     List<FieldError> errors = new ArrayList<>();
     int limit = parse(errors, "limit", limitText, Integer::parseInt).orElse(50);
     int offset = parse(errors, "offset", offsetText, Integer::parseInt).orElse(0);
-    var query = new FeedMessageQuery(
-        parse(errors, "status", status, v -> FeedStatus.valueOf(v.toUpperCase(Locale.ROOT))),
-        parse(errors, "kind", kind, v -> FeedKind.fromWireName(v).orElseThrow()),
-        parse(errors, "channel", channel, v -> FeedChannel.valueOf(v.toUpperCase(Locale.ROOT))),
-        parse(errors, "since", since, Instant::parse),
-        parse(errors, "until", until, Instant::parse),
-        limit, offset);
+    var query =
+        new FeedMessageQuery(
+            parse(errors, "status", status, v -> FeedStatus.valueOf(v.toUpperCase(Locale.ROOT))),
+            parse(errors, "kind", kind, v -> FeedKind.fromWireName(v).orElseThrow()),
+            parse(errors, "channel", channel, v -> FeedChannel.valueOf(v.toUpperCase(Locale.ROOT))),
+            parse(errors, "since", since, Instant::parse),
+            parse(errors, "until", until, Instant::parse),
+            limit,
+            offset);
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
     }
-    return Response.ok(FeedJson.receipts(messages.list(query), query.limit(), query.offset())).build();
+    return Response.ok(FeedJson.receipts(messages.list(query), query.limit(), query.offset()))
+        .build();
   }
 
   @GET
@@ -133,14 +161,22 @@ public class FeedResource {
     return respond(feeds.replay(id).orElseThrow(() -> notFound(id)), false);
   }
 
-  /** 200 with the status record; a rejection is a problem document (422, or 413 when too large) holding it. */
+  /**
+   * 200 with the status record; a rejection is a problem document (422, or 413 when too large)
+   * holding it.
+   */
   private static Response respond(FeedReceipt receipt, boolean tooLarge) {
     if (!receipt.rejected()) {
       return Response.ok(FeedJson.receipt(receipt)).build();
     }
-    int status = tooLarge ? Response.Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode() : UNPROCESSABLE;
-    return Response.status(status).type(Problem.JSON_TYPE)
-        .entity(FeedJson.rejection(receipt, status, tooLarge ? "Request Entity Too Large" : "Unprocessable Entity").toString())
+    int status =
+        tooLarge ? Response.Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode() : UNPROCESSABLE;
+    return Response.status(status)
+        .type(Problem.JSON_TYPE)
+        .entity(
+            FeedJson.rejection(
+                    receipt, status, tooLarge ? "Request Entity Too Large" : "Unprocessable Entity")
+                .toString())
         .build();
   }
 
@@ -148,16 +184,18 @@ public class FeedResource {
     return new NotFoundException("no feed message " + id + " is on record");
   }
 
-  private static <T> Optional<T> parse(List<FieldError> errors, String field, String value, Function<String, T> parser) {
+  private static <T> Optional<T> parse(
+      List<FieldError> errors, String field, String value, Function<String, T> parser) {
     if (value == null || value.isBlank()) {
       return Optional.empty();
     }
     try {
       return Optional.of(parser.apply(value.trim()));
-    } catch (IllegalArgumentException | DateTimeParseException | java.util.NoSuchElementException e) {
+    } catch (IllegalArgumentException
+        | DateTimeParseException
+        | java.util.NoSuchElementException e) {
       errors.add(new FieldError(field, "'" + value + "' is not a valid " + field));
       return Optional.empty();
     }
   }
-
 }

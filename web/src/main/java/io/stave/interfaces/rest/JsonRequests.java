@@ -16,11 +16,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Decision request bodies from JSON: through {@link HardenedJson} (strict UTF-8, at most
- * {@value HardenedJson#MAX_DEPTH} levels), then bound field by field, so a value of the wrong
- * JSON type is a 400 naming its path ({@code requests[3].policyVersion: must be a whole number,
- * not a string}) rather than a binder's stack of messages. Unknown fields are ignored, as JSON-B
- * would. {@link RequestConversion} then checks the values.
+ * Decision request bodies from JSON: through {@link HardenedJson} (strict UTF-8, at most {@value
+ * HardenedJson#MAX_DEPTH} levels), then bound field by field, so a value of the wrong JSON type is
+ * a 400 naming its path ({@code requests[3].policyVersion: must be a whole number, not a string})
+ * rather than a binder's stack of messages. Unknown fields are ignored, as JSON-B would. {@link
+ * RequestConversion} then checks the values.
  */
 final class JsonRequests {
   private JsonRequests() {}
@@ -35,7 +35,9 @@ final class JsonRequests {
     JsonValue document = document(body);
     List<FieldError> errors = new ArrayList<>();
     if (document.getValueType() != JsonValue.ValueType.OBJECT) {
-      errors.add(new FieldError("body", "must be a JSON object {\"requests\": [ ... ]}, not " + describe(document)));
+      errors.add(
+          new FieldError(
+              "body", "must be a JSON object {\"requests\": [ ... ]}, not " + describe(document)));
       return orFail(null, errors);
     }
     JsonObject object = document.asJsonObject();
@@ -46,12 +48,16 @@ final class JsonRequests {
       batch.requests = new ArrayList<>();
       int i = 0;
       for (JsonValue item : requests.asJsonArray()) {
-        batch.requests.add(item.getValueType() == JsonValue.ValueType.NULL ? null
-            : request(item, "requests[" + i + "]", errors));
+        batch.requests.add(
+            item.getValueType() == JsonValue.ValueType.NULL
+                ? null
+                : request(item, "requests[" + i + "]", errors));
         i++;
       }
     } else if (requests != null && requests.getValueType() != JsonValue.ValueType.NULL) {
-      errors.add(new FieldError("requests", "must be an array of decision requests, not " + describe(requests)));
+      errors.add(
+          new FieldError(
+              "requests", "must be an array of decision requests, not " + describe(requests)));
     }
     return orFail(batch, errors);
   }
@@ -60,14 +66,18 @@ final class JsonRequests {
     try {
       return HardenedJson.read(body);
     } catch (MalformedTextException e) {
-      throw new InvalidRequestException("The body is not JSON Stave can read: " + e.getMessage(),
+      throw new InvalidRequestException(
+          "The body is not JSON Stave can read: " + e.getMessage(),
           List.of(new FieldError("body", e.getMessage())));
     }
   }
 
-  private static DecisionRequestBody request(JsonValue value, String path, List<FieldError> errors) {
+  private static DecisionRequestBody request(
+      JsonValue value, String path, List<FieldError> errors) {
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-      errors.add(new FieldError(path.isEmpty() ? "body" : path, "must be a JSON object, not " + describe(value)));
+      errors.add(
+          new FieldError(
+              path.isEmpty() ? "body" : path, "must be a JSON object, not " + describe(value)));
       return null;
     }
     JsonObject object = value.asJsonObject();
@@ -84,7 +94,8 @@ final class JsonRequests {
     return request;
   }
 
-  private static String string(JsonObject object, String name, String prefix, List<FieldError> errors) {
+  private static String string(
+      JsonObject object, String name, String prefix, List<FieldError> errors) {
     JsonValue value = object.get(name);
     if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
       return null;
@@ -96,7 +107,8 @@ final class JsonRequests {
     return null;
   }
 
-  private static Long wholeNumber(JsonObject object, String name, String prefix, List<FieldError> errors) {
+  private static Long wholeNumber(
+      JsonObject object, String name, String prefix, List<FieldError> errors) {
     JsonValue value = object.get(name);
     if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
       return null;
@@ -105,7 +117,8 @@ final class JsonRequests {
       try {
         return number.bigIntegerValueExact().longValueExact();
       } catch (ArithmeticException e) {
-        errors.add(new FieldError(prefix + name, "is " + number + ", too large for a version number"));
+        errors.add(
+            new FieldError(prefix + name, "is " + number + ", too large for a version number"));
         return null;
       }
     }
@@ -113,25 +126,33 @@ final class JsonRequests {
     return null;
   }
 
-  private static Map<String, String> context(JsonObject object, String prefix, List<FieldError> errors) {
+  private static Map<String, String> context(
+      JsonObject object, String prefix, List<FieldError> errors) {
     JsonValue value = object.get("context");
     if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
       return null;
     }
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-      errors.add(new FieldError(prefix + "context", "must be an object of strings, not " + describe(value)));
+      errors.add(
+          new FieldError(
+              prefix + "context", "must be an object of strings, not " + describe(value)));
       return null;
     }
     Map<String, String> context = new LinkedHashMap<>();
-    value.asJsonObject().forEach((key, entry) -> {
-      if (entry instanceof JsonString text) {
-        context.put(key, text.getString());
-      } else if (entry.getValueType() == JsonValue.ValueType.NULL) {
-        context.put(key, null);
-      } else {
-        errors.add(new FieldError(prefix + "context." + key, "must be a string, not " + describe(entry)));
-      }
-    });
+    value
+        .asJsonObject()
+        .forEach(
+            (key, entry) -> {
+              if (entry instanceof JsonString text) {
+                context.put(key, text.getString());
+              } else if (entry.getValueType() == JsonValue.ValueType.NULL) {
+                context.put(key, null);
+              } else {
+                errors.add(
+                    new FieldError(
+                        prefix + "context." + key, "must be a string, not " + describe(entry)));
+              }
+            });
     return context;
   }
 

@@ -9,8 +9,8 @@ import io.stave.application.authoring.PolicyVersionInfo;
 import io.stave.interfaces.rest.problem.FieldError;
 import io.stave.interfaces.rest.problem.InvalidRequestException;
 import io.stave.routes.text.HardenedJson;
-import io.stave.rules.engine.DecisionTableWorkbook;
 import io.stave.routes.text.MalformedTextException;
+import io.stave.rules.engine.DecisionTableWorkbook;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -37,7 +37,8 @@ final class PolicyJson {
     try {
       value = HardenedJson.read(body);
     } catch (MalformedTextException e) {
-      throw new InvalidRequestException("The body is not JSON Stave can read: " + e.getMessage(),
+      throw new InvalidRequestException(
+          "The body is not JSON Stave can read: " + e.getMessage(),
           List.of(new FieldError("body", e.getMessage())));
     }
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
@@ -51,22 +52,27 @@ final class PolicyJson {
     JsonValue files = body.get("files");
     if (files == null || files.getValueType() == JsonValue.ValueType.NULL) {
       if (required) {
-        throw new InvalidRequestException(List.of(new FieldError("files", "is required: {\"name.drl\": \"rule text\", …}")));
+        throw new InvalidRequestException(
+            List.of(new FieldError("files", "is required: {\"name.drl\": \"rule text\", …}")));
       }
       return Map.of();
     }
     if (files.getValueType() != JsonValue.ValueType.OBJECT) {
-      throw new InvalidRequestException(List.of(new FieldError("files", "must be an object of file name to text")));
+      throw new InvalidRequestException(
+          List.of(new FieldError("files", "must be an object of file name to text")));
     }
     Map<String, String> texts = new LinkedHashMap<>();
     for (Map.Entry<String, JsonValue> file : files.asJsonObject().entrySet()) {
       String name = file.getKey();
       if (name.endsWith(".drl.xlsx")) {
-        texts.put(name.substring(0, name.length() - ".xlsx".length()) + ".csv", workbook(name, file.getValue()));
+        texts.put(
+            name.substring(0, name.length() - ".xlsx".length()) + ".csv",
+            workbook(name, file.getValue()));
         continue;
       }
       if (!(file.getValue() instanceof JsonString text)) {
-        throw new InvalidRequestException(List.of(new FieldError("files." + name, "must be a string")));
+        throw new InvalidRequestException(
+            List.of(new FieldError("files." + name, "must be a string")));
       }
       texts.put(name, text.getString());
     }
@@ -75,11 +81,15 @@ final class PolicyJson {
 
   /** A decision table sent as an XLSX workbook ({"base64": "…"}), stored as its CSV. */
   private static String workbook(String name, JsonValue value) {
-    String base64 = value instanceof JsonObject object && object.get("base64") instanceof JsonString text
-        ? text.getString() : null;
+    String base64 =
+        value instanceof JsonObject object && object.get("base64") instanceof JsonString text
+            ? text.getString()
+            : null;
     if (base64 == null) {
-      throw new InvalidRequestException(List.of(new FieldError("files." + name,
-          "an XLSX decision table is sent as {\"base64\": \"…\"}")));
+      throw new InvalidRequestException(
+          List.of(
+              new FieldError(
+                  "files." + name, "an XLSX decision table is sent as {\"base64\": \"…\"}")));
     }
     try {
       return DecisionTableWorkbook.toCsv(java.util.Base64.getMimeDecoder().decode(base64));
@@ -93,7 +103,8 @@ final class PolicyJson {
     if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
       return null;
     }
-    if (value.getValueType() != JsonValue.ValueType.NUMBER || !body.getJsonNumber(name).isIntegral()) {
+    if (value.getValueType() != JsonValue.ValueType.NUMBER
+        || !body.getJsonNumber(name).isIntegral()) {
       throw new InvalidRequestException(List.of(new FieldError(name, "must be a version number")));
     }
     return body.getJsonNumber(name).longValue();
@@ -116,10 +127,16 @@ final class PolicyJson {
     JsonValue last = body.get("last");
     int count = 1_000;
     if (last != null && last.getValueType() != JsonValue.ValueType.NULL) {
-      if (last.getValueType() != JsonValue.ValueType.NUMBER || !body.getJsonNumber("last").isIntegral()) {
-        throw new InvalidRequestException(List.of(new FieldError("last", "must be a whole number")));
+      if (last.getValueType() != JsonValue.ValueType.NUMBER
+          || !body.getJsonNumber("last").isIntegral()) {
+        throw new InvalidRequestException(
+            List.of(new FieldError("last", "must be a whole number")));
       }
-      count = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, body.getJsonNumber("last").longValue()));
+      count =
+          (int)
+              Math.max(
+                  Integer.MIN_VALUE,
+                  Math.min(Integer.MAX_VALUE, body.getJsonNumber("last").longValue()));
     }
     return new ImpactAnalysis.Window(from, to, count);
   }
@@ -129,17 +146,19 @@ final class PolicyJson {
     try {
       return text == null ? null : Instant.parse(text);
     } catch (DateTimeParseException e) {
-      throw new InvalidRequestException(List.of(new FieldError(name, "'" + text + "' is not an ISO-8601 instant")));
+      throw new InvalidRequestException(
+          List.of(new FieldError(name, "'" + text + "' is not an ISO-8601 instant")));
     }
   }
 
   static JsonObject version(PolicyVersionInfo v) {
-    JsonObjectBuilder json = Json.createObjectBuilder()
-        .add("version", v.version())
-        .add("status", v.status())
-        .add("stage", v.stage())
-        .add("author", v.author())
-        .add("checksum", v.checksum());
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("version", v.version())
+            .add("status", v.status())
+            .add("stage", v.stage())
+            .add("author", v.author())
+            .add("checksum", v.checksum());
     put(json, "approver", v.approver());
     put(json, "description", v.description());
     if (v.basedOn() != null) {
@@ -155,7 +174,8 @@ final class PolicyJson {
     return json.build();
   }
 
-  static JsonObject versions(List<PolicyVersionInfo> versions, List<PolicyActivations.NodePolicy> nodes) {
+  static JsonObject versions(
+      List<PolicyVersionInfo> versions, List<PolicyActivations.NodePolicy> nodes) {
     JsonArrayBuilder list = Json.createArrayBuilder();
     versions.forEach(v -> list.add(version(v)));
     return Json.createObjectBuilder().add("versions", list).add("nodes", nodes(nodes)).build();
@@ -164,8 +184,11 @@ final class PolicyJson {
   static JsonArrayBuilder nodes(List<PolicyActivations.NodePolicy> nodes) {
     JsonArrayBuilder list = Json.createArrayBuilder();
     for (PolicyActivations.NodePolicy node : nodes) {
-      JsonObjectBuilder json = Json.createObjectBuilder().add("node", node.node()).add("address", node.address())
-          .add("state", node.state());
+      JsonObjectBuilder json =
+          Json.createObjectBuilder()
+              .add("node", node.node())
+              .add("address", node.address())
+              .add("state", node.state());
       if (node.version() != null) {
         json.add("version", node.version());
       }
@@ -185,52 +208,108 @@ final class PolicyJson {
   static JsonObject diff(long from, long to, List<PolicyAuthoring.FileDiff> diffs) {
     JsonArrayBuilder files = Json.createArrayBuilder();
     for (PolicyAuthoring.FileDiff diff : diffs) {
-      files.add(Json.createObjectBuilder().add("file", diff.file()).add("change", diff.change())
-          .add("unifiedDiff", String.join("\n", diff.unifiedDiff())));
+      files.add(
+          Json.createObjectBuilder()
+              .add("file", diff.file())
+              .add("change", diff.change())
+              .add("unifiedDiff", String.join("\n", diff.unifiedDiff())));
     }
     return Json.createObjectBuilder().add("from", from).add("to", to).add("files", files).build();
   }
 
   static JsonObject validation(PolicyAuthoring.Validation validation) {
     JsonArrayBuilder problems = Json.createArrayBuilder();
-    validation.problems().forEach(p -> problems.add(Json.createObjectBuilder().add("file", p.file())
-        .add("line", p.line()).add("column", p.column()).add("kind", p.kind()).add("message", p.message())));
+    validation
+        .problems()
+        .forEach(
+            p ->
+                problems.add(
+                    Json.createObjectBuilder()
+                        .add("file", p.file())
+                        .add("line", p.line())
+                        .add("column", p.column())
+                        .add("kind", p.kind())
+                        .add("message", p.message())));
     JsonArrayBuilder warnings = Json.createArrayBuilder();
-    validation.warnings().forEach(w -> warnings.add(Json.createObjectBuilder().add("file", w.file())
-        .add("line", w.line()).add("rule", w.rule()).add("message", w.message())));
-    return Json.createObjectBuilder().add("version", validation.version()).add("compiles", validation.compiles())
-        .add("rules", validation.rules()).add("problems", problems).add("warnings", warnings).build();
+    validation
+        .warnings()
+        .forEach(
+            w ->
+                warnings.add(
+                    Json.createObjectBuilder()
+                        .add("file", w.file())
+                        .add("line", w.line())
+                        .add("rule", w.rule())
+                        .add("message", w.message())));
+    return Json.createObjectBuilder()
+        .add("version", validation.version())
+        .add("compiles", validation.compiles())
+        .add("rules", validation.rules())
+        .add("problems", problems)
+        .add("warnings", warnings)
+        .build();
   }
 
   static JsonObject testReport(long version, PolicyScenarios.Report report) {
     JsonArrayBuilder scenarios = Json.createArrayBuilder();
     for (PolicyScenarios.Outcome outcome : report.scenarios()) {
-      JsonObjectBuilder json = Json.createObjectBuilder().add("file", outcome.file()).add("name", outcome.name())
-          .add("passed", outcome.passed()).add("expected", outcome.expected()).add("actual", outcome.actual())
-          .add("reasons", strings(outcome.reasons())).add("firedRules", strings(outcome.firedRules()));
+      JsonObjectBuilder json =
+          Json.createObjectBuilder()
+              .add("file", outcome.file())
+              .add("name", outcome.name())
+              .add("passed", outcome.passed())
+              .add("expected", outcome.expected())
+              .add("actual", outcome.actual())
+              .add("reasons", strings(outcome.reasons()))
+              .add("firedRules", strings(outcome.firedRules()));
       put(json, "problem", outcome.problem());
       scenarios.add(json);
     }
-    return Json.createObjectBuilder().add("version", version).add("passed", report.passed())
-        .add("failed", report.failed()).add("scenarios", scenarios)
-        .add("coverage", Json.createObjectBuilder().add("rules", report.rules()).add("fired", report.rulesFired())
-            .add("ratio", Math.round(report.coverage() * 1000) / 1000.0)
-            .add("neverFired", strings(report.rulesNeverFired())))
+    return Json.createObjectBuilder()
+        .add("version", version)
+        .add("passed", report.passed())
+        .add("failed", report.failed())
+        .add("scenarios", scenarios)
+        .add(
+            "coverage",
+            Json.createObjectBuilder()
+                .add("rules", report.rules())
+                .add("fired", report.rulesFired())
+                .add("ratio", Math.round(report.coverage() * 1000) / 1000.0)
+                .add("neverFired", strings(report.rulesNeverFired())))
         .build();
   }
 
   static JsonObject impact(ImpactAnalysis.Report report) {
     JsonArrayBuilder sample = Json.createArrayBuilder();
-    report.sample().forEach(f -> sample.add(Json.createObjectBuilder().add("decisionId", f.decisionId())
-        .add("feature", f.feature()).add("useType", f.useType()).add("kind", f.kind()).add("active", f.active())
-        .add("draft", f.draft())));
-    JsonObjectBuilder json = Json.createObjectBuilder().add("jobId", report.jobId())
-        .add("draftVersion", report.draftVersion()).add("activeVersion", report.activeVersion())
-        .add("state", report.state()).add("replayed", report.replayed())
-        .add("flips", counts(report.flips())).add("byFeature", nested(report.byFeature()))
-        .add("byUseType", nested(report.byUseType())).add("sample", sample)
-        .add("latencyMicros", Json.createObjectBuilder()
-            .add("draft", latency(report.draftLatency())).add("active", latency(report.activeLatency())));
+    report
+        .sample()
+        .forEach(
+            f ->
+                sample.add(
+                    Json.createObjectBuilder()
+                        .add("decisionId", f.decisionId())
+                        .add("feature", f.feature())
+                        .add("useType", f.useType())
+                        .add("kind", f.kind())
+                        .add("active", f.active())
+                        .add("draft", f.draft())));
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("jobId", report.jobId())
+            .add("draftVersion", report.draftVersion())
+            .add("activeVersion", report.activeVersion())
+            .add("state", report.state())
+            .add("replayed", report.replayed())
+            .add("flips", counts(report.flips()))
+            .add("byFeature", nested(report.byFeature()))
+            .add("byUseType", nested(report.byUseType()))
+            .add("sample", sample)
+            .add(
+                "latencyMicros",
+                Json.createObjectBuilder()
+                    .add("draft", latency(report.draftLatency()))
+                    .add("active", latency(report.activeLatency())));
     put(json, "error", report.error());
     put(json, "startedAt", report.startedAt());
     put(json, "finishedAt", report.finishedAt());
@@ -238,15 +317,21 @@ final class PolicyJson {
   }
 
   static JsonObject activation(PolicyAuthoring.Activation activation) {
-    return Json.createObjectBuilder().add("version", activation.version())
-        .add("everyNodeRunsIt", activation.everyNodeRunsIt()).add("nodes", nodes(activation.nodes())).build();
+    return Json.createObjectBuilder()
+        .add("version", activation.version())
+        .add("everyNodeRunsIt", activation.everyNodeRunsIt())
+        .add("nodes", nodes(activation.nodes()))
+        .build();
   }
 
   static JsonObject audit(List<PolicyAuditEntry> entries) {
     JsonArrayBuilder list = Json.createArrayBuilder();
     for (PolicyAuditEntry e : entries) {
-      JsonObjectBuilder json = Json.createObjectBuilder().add("version", e.version()).add("action", e.action())
-          .add("actor", e.actor());
+      JsonObjectBuilder json =
+          Json.createObjectBuilder()
+              .add("version", e.version())
+              .add("action", e.action())
+              .add("actor", e.actor());
       put(json, "at", e.at());
       put(json, "checksum", e.checksum());
       put(json, "detail", e.detail());
@@ -256,7 +341,9 @@ final class PolicyJson {
   }
 
   private static JsonObjectBuilder latency(ImpactAnalysis.Latency latency) {
-    return Json.createObjectBuilder().add("mean", latency.meanMicros()).add("p50", latency.p50Micros())
+    return Json.createObjectBuilder()
+        .add("mean", latency.meanMicros())
+        .add("p50", latency.p50Micros())
         .add("p99", latency.p99Micros());
   }
 

@@ -51,8 +51,12 @@ public class PolicyResource {
   @RolesAllowed(Roles.POLICY_AUTHOR)
   public Response create(@HeaderParam(HttpHeaders.CONTENT_LENGTH) String length, InputStream body) {
     JsonObject json = body(body, length);
-    var draft = authoring.createDraft(user(), PolicyJson.files(json, PolicyJson.optionalVersion(json, "basedOn") == null),
-        PolicyJson.optionalVersion(json, "basedOn"), PolicyJson.optionalString(json, "description"));
+    var draft =
+        authoring.createDraft(
+            user(),
+            PolicyJson.files(json, PolicyJson.optionalVersion(json, "basedOn") == null),
+            PolicyJson.optionalVersion(json, "basedOn"),
+            PolicyJson.optionalString(json, "description"));
     return Response.status(Response.Status.CREATED).entity(PolicyJson.version(draft)).build();
   }
 
@@ -67,9 +71,12 @@ public class PolicyResource {
   @Path("{version}")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.POLICY_AUTHOR)
-  public JsonObject update(@PathParam("version") long version, @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length,
+  public JsonObject update(
+      @PathParam("version") long version,
+      @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length,
       InputStream body) {
-    return PolicyJson.version(authoring.updateDraft(version, user(), PolicyJson.files(body(body, length), true)));
+    return PolicyJson.version(
+        authoring.updateDraft(version, user(), PolicyJson.files(body(body, length), true)));
   }
 
   @GET
@@ -80,17 +87,21 @@ public class PolicyResource {
     return PolicyJson.files(version, source.files());
   }
 
-  /** A decision table of the version as an XLSX workbook, for authors who keep tables in spreadsheets. */
+  /**
+   * A decision table of the version as an XLSX workbook, for authors who keep tables in
+   * spreadsheets.
+   */
   @GET
   @Path("{version}/files/{name}.xlsx")
   @Produces(XLSX)
   @RolesAllowed({Roles.POLICY_AUTHOR, Roles.POLICY_APPROVER, Roles.AUDITOR})
   public Response workbook(@PathParam("version") long version, @PathParam("name") String name) {
     // {name} is the table's name without ".xlsx", e.g. "consent-defaults.drl"; it is stored as CSV.
-    String table = name.endsWith(".drl") ? authoring.sources(version).files().get(name + ".csv") : null;
+    String table =
+        name.endsWith(".drl") ? authoring.sources(version).files().get(name + ".csv") : null;
     if (table == null) {
-      throw new io.stave.application.NotFoundException("policy version " + version + " has no decision table "
-          + name + ".csv");
+      throw new io.stave.application.NotFoundException(
+          "policy version " + version + " has no decision table " + name + ".csv");
     }
     return Response.ok(DecisionTableWorkbook.toXlsx(table), XLSX)
         .header("Content-Disposition", "attachment; filename=\"" + name + ".xlsx\"")
@@ -122,7 +133,9 @@ public class PolicyResource {
   @Path("{version}/impact")
   @Consumes(MediaType.WILDCARD)
   @RolesAllowed({Roles.POLICY_AUTHOR, Roles.POLICY_APPROVER})
-  public Response impact(@PathParam("version") long version, @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length,
+  public Response impact(
+      @PathParam("version") long version,
+      @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length,
       InputStream body) {
     var report = authoring.startImpact(version, PolicyJson.window(body(body, length)), user());
     return Response.accepted(PolicyJson.impact(report)).build();
@@ -146,10 +159,13 @@ public class PolicyResource {
   @Path("{version}/approve")
   @Consumes(MediaType.WILDCARD)
   @RolesAllowed(Roles.POLICY_APPROVER)
-  public JsonObject approve(@PathParam("version") long version, @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length,
+  public JsonObject approve(
+      @PathParam("version") long version,
+      @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length,
       InputStream body) {
-    return PolicyJson.version(authoring.approve(version, user(),
-        PolicyJson.optionalString(body(body, length), "checksum")));
+    return PolicyJson.version(
+        authoring.approve(
+            version, user(), PolicyJson.optionalString(body(body, length), "checksum")));
   }
 
   @POST
@@ -169,16 +185,22 @@ public class PolicyResource {
   @GET
   @Path("audit")
   @RolesAllowed({Roles.POLICY_AUTHOR, Roles.POLICY_APPROVER, Roles.AUDITOR})
-  public JsonObject audit(@QueryParam("version") String version, @QueryParam("limit") @DefaultValue("100") String limit) {
-    return PolicyJson.audit(authoring.audit(version == null ? null : (long) DecisionResource.wholeNumber("version", version),
-        DecisionResource.wholeNumber("limit", limit)));
+  public JsonObject audit(
+      @QueryParam("version") String version,
+      @QueryParam("limit") @DefaultValue("100") String limit) {
+    return PolicyJson.audit(
+        authoring.audit(
+            version == null ? null : (long) DecisionResource.wholeNumber("version", version),
+            DecisionResource.wholeNumber("limit", limit)));
   }
 
   @GET
   @Path("nodes")
   @RolesAllowed({Roles.POLICY_AUTHOR, Roles.POLICY_APPROVER, Roles.AUDITOR})
   public JsonObject nodes() {
-    return jakarta.json.Json.createObjectBuilder().add("nodes", PolicyJson.nodes(authoring.nodes())).build();
+    return jakarta.json.Json.createObjectBuilder()
+        .add("nodes", PolicyJson.nodes(authoring.nodes()))
+        .build();
   }
 
   private JsonObject body(InputStream body, String length) {

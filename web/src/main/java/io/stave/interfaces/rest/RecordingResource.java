@@ -1,7 +1,7 @@
 package io.stave.interfaces.rest;
 
-import io.stave.application.Recordings;
 import io.stave.application.NotFoundException;
+import io.stave.application.Recordings;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -12,7 +12,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** What was ingested for a recording: parties with their stable ids, deals, consents, split sheets. */
+/**
+ * What was ingested for a recording: parties with their stable ids, deals, consents, split sheets.
+ */
 @Path("recordings")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -21,9 +23,17 @@ public class RecordingResource {
 
   @GET
   @Path("{isrc}")
-  @RolesAllowed({Roles.FEED_INTEGRATOR, Roles.AUDITOR, Roles.POLICY_AUTHOR, Roles.POLICY_APPROVER, Roles.FEATURE_CLIENT})
+  @RolesAllowed({
+    Roles.FEED_INTEGRATOR,
+    Roles.AUDITOR,
+    Roles.POLICY_AUTHOR,
+    Roles.POLICY_APPROVER,
+    Roles.FEATURE_CLIENT
+  })
   public JsonObject recording(@PathParam("isrc") String isrc) {
-    return recordings.find(isrc).map(FeedJson::recording)
+    return recordings
+        .find(isrc)
+        .map(FeedJson::recording)
         .orElseThrow(() -> new NotFoundException("no feed has delivered recording " + isrc));
   }
 }

@@ -12,11 +12,11 @@ import java.util.List;
  * Content-Length is above the limit is refused unread, a longer chunked body as soon as it passes
  * the limit. Either way the client gets a 413 problem document naming the limit.
  *
- * <p>The limit of the decision endpoints is {@code stave.api.max-request-bytes} (environment
- * {@code STAVE_API_MAX_REQUEST_BYTES}, default 4 MiB: a batch of 1,000 requests is about 150 KB,
- * and 1,000 requests of every field at its longest stay under 4 MiB). The feeds have their own
- * ({@code stave.feeds.max-message-bytes}). Undertow's {@code max-post-size} is set far above both
- * (server configuration), so the application's check answers first.
+ * <p>The limit of the decision endpoints is {@code stave.api.max-request-bytes} (environment {@code
+ * STAVE_API_MAX_REQUEST_BYTES}, default 4 MiB: a batch of 1,000 requests is about 150 KB, and 1,000
+ * requests of every field at its longest stay under 4 MiB). The feeds have their own ({@code
+ * stave.feeds.max-message-bytes}). Undertow's {@code max-post-size} is set far above both (server
+ * configuration), so the application's check answers first.
  */
 final class RequestBodies {
   static final long DECISION_LIMIT = Long.getLong("stave.api.max-request-bytes", 4L * 1024 * 1024);
@@ -42,12 +42,14 @@ final class RequestBodies {
     try {
       return body.readNBytes((int) Math.min(max, LARGEST_ARRAY));
     } catch (IOException e) {
-      // Undertow's own limit (max-post-size) surfaces as an IOException named so; it is set above the
+      // Undertow's own limit (max-post-size) surfaces as an IOException named so; it is set above
+      // the
       // application's limits, so this only happens if an operator lowers it.
       if (e.getClass().getSimpleName().equals("RequestTooBigException")) {
         throw tooLarge("larger than the server's HTTP limit", limit, setting);
       }
-      throw new InvalidRequestException("The body could not be read to its end: " + e.getMessage(),
+      throw new InvalidRequestException(
+          "The body could not be read to its end: " + e.getMessage(),
           List.of(new FieldError("body", "ended before its Content-Length or was cut off")));
     }
   }
@@ -64,7 +66,13 @@ final class RequestBodies {
   }
 
   private static ContentTooLarge tooLarge(String size, long limit, String setting) {
-    return new ContentTooLarge("The body is " + size + "; this endpoint takes at most " + limit + " bytes ("
-        + setting + ").");
+    return new ContentTooLarge(
+        "The body is "
+            + size
+            + "; this endpoint takes at most "
+            + limit
+            + " bytes ("
+            + setting
+            + ").");
   }
 }

@@ -43,8 +43,11 @@ final class RequestConversion {
           List.of(new FieldError("requests", "is required and must hold at least one request")));
     }
     if (bodies.size() > max) {
-      throw new InvalidRequestException(List.of(new FieldError("requests",
-          "holds " + bodies.size() + " requests; a batch holds at most " + max)));
+      throw new InvalidRequestException(
+          List.of(
+              new FieldError(
+                  "requests",
+                  "holds " + bodies.size() + " requests; a batch holds at most " + max)));
     }
     List<FieldError> errors = new ArrayList<>();
     List<DecisionRequest> requests = new ArrayList<>(bodies.size());
@@ -56,8 +59,10 @@ final class RequestConversion {
         continue;
       }
       if (body.policyVersion != null) {
-        errors.add(new FieldError("requests[" + i + "].policyVersion",
-            "is set for the whole batch, not per request"));
+        errors.add(
+            new FieldError(
+                "requests[" + i + "].policyVersion",
+                "is set for the whole batch, not per request"));
       }
       requests.add(convert(body, "requests[" + i + "].", now, errors));
     }
@@ -78,26 +83,39 @@ final class RequestConversion {
       try {
         at = Instant.parse(body.at);
       } catch (DateTimeParseException e) {
-        errors.add(new FieldError(prefix + "at",
-            "'" + body.at + "' is not an ISO-8601 instant such as 2026-11-24T10:00:00Z"));
+        errors.add(
+            new FieldError(
+                prefix + "at",
+                "'" + body.at + "' is not an ISO-8601 instant such as 2026-11-24T10:00:00Z"));
       }
     }
     text(prefix + "requestId", body.requestId, errors);
     text(prefix + "feature", body.feature, errors);
     Map<String, String> context = body.context == null ? Map.of() : body.context;
     if (context.size() > MAX_CONTEXT_ENTRIES) {
-      errors.add(new FieldError(prefix + "context",
-          "has " + context.size() + " entries; at most " + MAX_CONTEXT_ENTRIES + " are allowed"));
+      errors.add(
+          new FieldError(
+              prefix + "context",
+              "has "
+                  + context.size()
+                  + " entries; at most "
+                  + MAX_CONTEXT_ENTRIES
+                  + " are allowed"));
     }
-    context.forEach((key, value) -> {
-      if (key == null || key.isBlank() || key.length() > MAX_TEXT) {
-        errors.add(new FieldError(prefix + "context", "keys must be 1 to " + MAX_TEXT + " characters"));
-      }
-      if (value == null || value.length() > MAX_TEXT) {
-        errors.add(new FieldError(prefix + "context." + key,
-            "must be a string of at most " + MAX_TEXT + " characters"));
-      }
-    });
+    context.forEach(
+        (key, value) -> {
+          if (key == null || key.isBlank() || key.length() > MAX_TEXT) {
+            errors.add(
+                new FieldError(
+                    prefix + "context", "keys must be 1 to " + MAX_TEXT + " characters"));
+          }
+          if (value == null || value.length() > MAX_TEXT) {
+            errors.add(
+                new FieldError(
+                    prefix + "context." + key,
+                    "must be a string of at most " + MAX_TEXT + " characters"));
+          }
+        });
     if (errors.size() > before) {
       return null;
     }

@@ -3,6 +3,8 @@ package io.stave.interfaces.rest;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
-/** Every API resource lives under {@code /api/v1}; web.xml requires authentication for all of it. */
+/**
+ * Every API resource lives under {@code /api/v1}; web.xml requires authentication for all of it.
+ */
 @ApplicationPath("/api/v1")
 public class StaveApi extends Application {}

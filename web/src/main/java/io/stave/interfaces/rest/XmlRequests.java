@@ -25,10 +25,10 @@ import org.xml.sax.helpers.XMLFilterImpl;
 
 /**
  * Decision request bodies from XML: through the feeds' hardened parser ({@link HardenedXml}: a
- * DOCTYPE is refused, so no DTD, external entity or entity expansion; at most 64 levels), then
- * into the JAXB classes. A value JAXB cannot convert ({@code <policyVersion>abc</policyVersion>})
- * or an unexpected root element is a 400 naming the element and its line, where JAXB on its own
- * would skip it silently.
+ * DOCTYPE is refused, so no DTD, external entity or entity expansion; at most 64 levels), then into
+ * the JAXB classes. A value JAXB cannot convert ({@code <policyVersion>abc</policyVersion>}) or an
+ * unexpected root element is a 400 naming the element and its line, where JAXB on its own would
+ * skip it silently.
  */
 final class XmlRequests {
   private static final JAXBContext BINDING = binding();
@@ -48,17 +48,20 @@ final class XmlRequests {
     ElementPath path = new ElementPath();
     try {
       Unmarshaller unmarshaller = BINDING.createUnmarshaller();
-      unmarshaller.setEventHandler(event -> {
-        errors.add(error(path, event));
-        return errors.size() < 20;
-      });
+      unmarshaller.setEventHandler(
+          event -> {
+            errors.add(error(path, event));
+            return errors.size() < 20;
+          });
       UnmarshallerHandler target = unmarshaller.getUnmarshallerHandler();
       path.setParent(HardenedXml.newReader());
       path.setContentHandler(target);
-      // The filter puts itself between parser and handlers; it must refuse entities as the parser would.
-      path.setEntityResolver((publicId, systemId) -> {
-        throw new SAXException("external entities are not allowed (" + systemId + ")");
-      });
+      // The filter puts itself between parser and handlers; it must refuse entities as the parser
+      // would.
+      path.setEntityResolver(
+          (publicId, systemId) -> {
+            throw new SAXException("external entities are not allowed (" + systemId + ")");
+          });
       path.parse(new InputSource(new ByteArrayInputStream(body)));
       Object result = errors.isEmpty() ? target.getResult() : null;
       if (errors.isEmpty() && !type.isInstance(result)) {
@@ -70,24 +73,30 @@ final class XmlRequests {
       return type.cast(result);
     } catch (SAXParseException e) {
       String where = "line " + e.getLineNumber() + ", column " + e.getColumnNumber();
-      throw new InvalidRequestException("The body is not XML Stave can read: " + where + ": " + e.getMessage(),
+      throw new InvalidRequestException(
+          "The body is not XML Stave can read: " + where + ": " + e.getMessage(),
           List.of(new FieldError("body", where + ": " + e.getMessage())));
     } catch (SAXException | JAXBException | IOException | IllegalStateException e) {
       // IllegalStateException: JAXB's handler has no result after it was told to stop.
       if (!errors.isEmpty()) {
         throw new InvalidRequestException("The body has elements Stave cannot read.", errors);
       }
-      throw new InvalidRequestException("The body is not XML Stave can read: " + e.getMessage(),
+      throw new InvalidRequestException(
+          "The body is not XML Stave can read: " + e.getMessage(),
           List.of(new FieldError("body", String.valueOf(e.getMessage()))));
     }
   }
 
   private static FieldError error(ElementPath path, ValidationEvent event) {
     ValidationEventLocator at = event.getLocator();
-    String where = at == null || at.getLineNumber() < 0 ? ""
-        : "line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ": ";
-    String what = event.getMessage() == null && event.getLinkedException() != null
-        ? event.getLinkedException().toString() : event.getMessage();
+    String where =
+        at == null || at.getLineNumber() < 0
+            ? ""
+            : "line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ": ";
+    String what =
+        event.getMessage() == null && event.getLinkedException() != null
+            ? event.getLinkedException().toString()
+            : event.getMessage();
     return new FieldError(path.field(), where + what);
   }
 
@@ -104,7 +113,8 @@ final class XmlRequests {
     private final Deque<String> open = new ArrayDeque<>();
 
     @Override
-    public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
+    public void startElement(String uri, String localName, String qName, Attributes atts)
+        throws SAXException {
       open.addLast(localName == null || localName.isEmpty() ? qName : localName);
       super.startElement(uri, localName, qName, atts);
     }
@@ -117,7 +127,9 @@ final class XmlRequests {
 
     /** The element path below the root, e.g. {@code request.policyVersion}; "body" at the root. */
     String field() {
-      return open.size() <= 1 ? "body" : String.join(".", new ArrayList<>(open).subList(1, open.size()));
+      return open.size() <= 1
+          ? "body"
+          : String.join(".", new ArrayList<>(open).subList(1, open.size()));
     }
   }
 }

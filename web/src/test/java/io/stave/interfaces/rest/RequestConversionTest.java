@@ -46,8 +46,15 @@ class RequestConversionTest {
 
   @Test
   void batchErrorsNameTheRequestByItsPosition() {
-    var error = assertThrows(InvalidRequestException.class, () -> RequestConversion.batch(
-        List.of(body("AI_CURATION", "USRC17607839", "SE"), body("AI_CURATION", "bad", "SE")), 10));
+    var error =
+        assertThrows(
+            InvalidRequestException.class,
+            () ->
+                RequestConversion.batch(
+                    List.of(
+                        body("AI_CURATION", "USRC17607839", "SE"),
+                        body("AI_CURATION", "bad", "SE")),
+                    10));
     assertEquals(List.of("requests[1].isrc"), fields(error));
   }
 
@@ -55,8 +62,10 @@ class RequestConversionTest {
   void aBatchOverTheLimitOrEmptyIsRefused() {
     List<DecisionRequestBody> tooMany =
         new ArrayList<>(Collections.nCopies(3, body("AI_CURATION", "USRC17607839", "SE")));
-    FieldError over = assertThrows(InvalidRequestException.class,
-        () -> RequestConversion.batch(tooMany, 2)).errors().get(0);
+    FieldError over =
+        assertThrows(InvalidRequestException.class, () -> RequestConversion.batch(tooMany, 2))
+            .errors()
+            .get(0);
     assertEquals("requests", over.field);
     assertThrows(InvalidRequestException.class, () -> RequestConversion.batch(List.of(), 2));
   }

@@ -15,12 +15,15 @@ public class DecisionRequestBody {
   public String useType;
   public String isrc;
   public String territory;
+
   /** ISO-8601 instant; now when absent. */
   public String at;
 
   @XmlJavaTypeAdapter(StringMapAdapter.class)
   public Map<String, String> context;
 
-  /** A stored policy version to evaluate against instead of the active one: a dry run, not logged. */
+  /**
+   * A stored policy version to evaluate against instead of the active one: a dry run, not logged.
+   */
   public Long policyVersion;
 }

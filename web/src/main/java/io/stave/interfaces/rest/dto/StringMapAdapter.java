@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A string map in XML as {@code <entry key="tier">premium</entry>} elements; JSON keeps an object. */
+/**
+ * A string map in XML as {@code <entry key="tier">premium</entry>} elements; JSON keeps an object.
+ */
 public class StringMapAdapter extends XmlAdapter<StringMapAdapter.Entries, Map<String, String>> {
 
   /** The XML form of a string map. */
@@ -27,8 +29,7 @@ public class StringMapAdapter extends XmlAdapter<StringMapAdapter.Entries, Map<S
     @XmlAttribute(name = "key")
     public String key;
 
-    @XmlValue
-    public String value;
+    @XmlValue public String value;
   }
 
   @Override
@@ -48,12 +49,13 @@ public class StringMapAdapter extends XmlAdapter<StringMapAdapter.Entries, Map<S
       return null;
     }
     Entries xml = new Entries();
-    map.forEach((key, value) -> {
-      Entry entry = new Entry();
-      entry.key = key;
-      entry.value = value;
-      xml.entries.add(entry);
-    });
+    map.forEach(
+        (key, value) -> {
+          Entry entry = new Entry();
+          entry.key = key;
+          entry.value = value;
+          xml.entries.add(entry);
+        });
     return xml;
   }
 }

@@ -12,7 +12,9 @@ public class InvalidRequestException extends RuntimeException {
     this(INVALID_FIELDS, errors);
   }
 
-  /** {@code detail}: the sentence the problem document opens with, e.g. why the body is unreadable. */
+  /**
+   * {@code detail}: the sentence the problem document opens with, e.g. why the body is unreadable.
+   */
   public InvalidRequestException(String detail, List<FieldError> errors) {
     super(detail);
     this.errors = List.copyOf(errors);

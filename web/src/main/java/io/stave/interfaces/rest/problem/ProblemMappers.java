@@ -37,7 +37,9 @@ public final class ProblemMappers {
   public static class InvalidValue implements ExceptionMapper<InvalidValueException> {
     @Override
     public Response toResponse(InvalidValueException e) {
-      return Problem.response(Response.Status.BAD_REQUEST, "The request has invalid fields.",
+      return Problem.response(
+          Response.Status.BAD_REQUEST,
+          "The request has invalid fields.",
           List.of(new FieldError(e.field(), e.problem())));
     }
   }
@@ -117,16 +119,22 @@ public final class ProblemMappers {
       }
       String detail = e.getMessage();
       if (status == Response.Status.UNSUPPORTED_MEDIA_TYPE) {
-        detail = UnsupportedContentType.detail(request.getHeaderString(HttpHeaders.CONTENT_TYPE),
-            "this endpoint", List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML));
+        detail =
+            UnsupportedContentType.detail(
+                request.getHeaderString(HttpHeaders.CONTENT_TYPE),
+                "this endpoint",
+                List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML));
       }
-      Response.ResponseBuilder problem =
-          Response.fromResponse(Problem.response(status, detail));
-      e.getResponse().getStringHeaders().forEach((name, values) -> {
-        if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
-          values.forEach(value -> problem.header(name, value));
-        }
-      });
+      Response.ResponseBuilder problem = Response.fromResponse(Problem.response(status, detail));
+      e.getResponse()
+          .getStringHeaders()
+          .forEach(
+              (name, values) -> {
+                if (!name.equalsIgnoreCase("Content-Type")
+                    && !name.equalsIgnoreCase("Content-Length")) {
+                  values.forEach(value -> problem.header(name, value));
+                }
+              });
       return problem.build();
     }
   }
@@ -155,8 +163,8 @@ public final class ProblemMappers {
   }
 
   private static Response unreadable(Throwable e) {
-    return Problem.response(Response.Status.BAD_REQUEST,
-        "The body cannot be read as a request: " + firstLine(e));
+    return Problem.response(
+        Response.Status.BAD_REQUEST, "The body cannot be read as a request: " + firstLine(e));
   }
 
   static String firstLine(Throwable e) {
@@ -164,7 +172,8 @@ public final class ProblemMappers {
     while (cause.getCause() != null && cause.getCause() != cause) {
       cause = cause.getCause();
     }
-    String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    String message =
+        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     return message.lines().findFirst().orElse(message);
   }
 }

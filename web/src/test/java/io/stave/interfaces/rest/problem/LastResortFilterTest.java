@@ -17,36 +17,49 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** An error RESTEasy does not map still reaches the client as a 500 problem document, no stack trace. */
+/**
+ * An error RESTEasy does not map still reaches the client as a 500 problem document, no stack
+ * trace.
+ */
 class LastResortFilterTest {
   private final Map<String, Object> written = new HashMap<>();
   private final StringWriter body = new StringWriter();
 
   private HttpServletRequest request() {
-    return (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
-          case "getMethod" -> "POST";
-          case "getRequestURI" -> "/api/v1/decisions";
-          default -> null;
-        });
+    return (HttpServletRequest)
+        Proxy.newProxyInstance(
+            getClass().getClassLoader(),
+            new Class<?>[] {HttpServletRequest.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "getMethod" -> "POST";
+                  case "getRequestURI" -> "/api/v1/decisions";
+                  default -> null;
+                });
   }
 
   private HttpServletResponse response(boolean committed) {
-    return (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {HttpServletResponse.class}, (proxy, method, args) -> switch (method.getName()) {
-          case "isCommitted" -> committed;
-          case "setStatus", "setContentType", "setCharacterEncoding" -> written.put(method.getName(), args[0]);
-          case "reset" -> written.put("reset", true);
-          case "getWriter" -> new PrintWriter(body, true);
-          default -> null;
-        });
+    return (HttpServletResponse)
+        Proxy.newProxyInstance(
+            getClass().getClassLoader(),
+            new Class<?>[] {HttpServletResponse.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "isCommitted" -> committed;
+                  case "setStatus", "setContentType", "setCharacterEncoding" ->
+                      written.put(method.getName(), args[0]);
+                  case "reset" -> written.put("reset", true);
+                  case "getWriter" -> new PrintWriter(body, true);
+                  default -> null;
+                });
   }
 
   @Test
   void aStackOverflowBecomesA500ProblemDocumentWithAnIncident() throws Exception {
-    FilterChain overflowing = (req, res) -> {
-      throw new StackOverflowError();
-    };
+    FilterChain overflowing =
+        (req, res) -> {
+          throw new StackOverflowError();
+        };
     new LastResortFilter().doFilter(request(), response(false), overflowing);
 
     assertEquals(500, written.get("setStatus"));
@@ -54,16 +67,24 @@ class LastResortFilterTest {
     assertEquals(true, written.get("reset"), "whatever was buffered is dropped");
     JsonObject problem = Json.createReader(new StringReader(body.toString())).readObject();
     assertEquals(500, problem.getInt("status"));
-    assertTrue(problem.getString("detail").matches("Unexpected error; quote incident [0-9a-f-]{36} to the operators\\."),
+    assertTrue(
+        problem
+            .getString("detail")
+            .matches("Unexpected error; quote incident [0-9a-f-]{36} to the operators\\."),
         problem.getString("detail"));
-    assertFalse(body.toString().contains("StackOverflowError"), "no exception name, no stack trace");
+    assertFalse(
+        body.toString().contains("StackOverflowError"), "no exception name, no stack trace");
   }
 
   @Test
   void aCommittedResponseIsLeftAsItIs() throws Exception {
-    new LastResortFilter().doFilter(request(), response(true), (req, res) -> {
-      throw new OutOfMemoryError("test");
-    });
+    new LastResortFilter()
+        .doFilter(
+            request(),
+            response(true),
+            (req, res) -> {
+              throw new OutOfMemoryError("test");
+            });
     assertTrue(written.isEmpty());
     assertEquals("", body.toString());
   }
