@@ -144,7 +144,7 @@ public class ServerWiring {
         new HazelcastFactStore(cluster::hazelcast),
         limits(),
         impactAnalyses,
-        Duration.ofSeconds(Long.getLong("stave.policy.activation-wait-seconds", 30)));
+        Duration.ofSeconds(Long.getLong("stave.policy.activation-wait-seconds", 120)));
   }
 
   void stopPolicyAuthoring(@Disposes PolicyAuthoring authoring) {
