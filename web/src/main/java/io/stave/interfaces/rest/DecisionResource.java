@@ -57,7 +57,8 @@ public class DecisionResource {
 
   /**
    * Feature clients decide live (logged); policy authors and approvers may only dry-run a stored
-   * version (DESIGN: they test rules, they do not use recordings), so their live request is a 403.
+   * version (docs/contract.md: they test rules, they do not use recordings), so their live request
+   * is a 403.
    */
   @POST
   @RolesAllowed({Roles.FEATURE_CLIENT, Roles.POLICY_AUTHOR, Roles.POLICY_APPROVER})

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A decision as the API returns it (DESIGN.md, "Request and response"). */
+/** A decision as the API returns it (docs/contract.md, "How a decision is made"). */
 @XmlRootElement(name = "decision")
 @XmlAccessorType(XmlAccessType.FIELD)
 @Schema(name = "Decision", description = "A decision with everything needed to explain it")
