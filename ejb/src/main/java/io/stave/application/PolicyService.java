@@ -29,9 +29,16 @@ public final class PolicyService {
   private final AtomicReference<CompiledPolicy> prepared = new AtomicReference<>();
   private final AtomicReference<Long> required = new AtomicReference<>();
   private final Map<Long, CompiledPolicy> dryRunVersions = new LinkedHashMap<>(8, 0.75f, true);
+  private final Metrics metrics;
 
   public PolicyService(PolicyStore store) {
+    this(store, Metrics.NONE);
+  }
+
+  public PolicyService(PolicyStore store, Metrics metrics) {
     this.store = store;
+    this.metrics = metrics;
+    metrics.watchActivePolicy(() -> runningVersion().orElse(-1L));
   }
 
   /**
@@ -48,8 +55,7 @@ public final class PolicyService {
                 () ->
                     new IllegalStateException(
                         "the database holds policy versions but none is ACTIVE"));
-    CompiledPolicy compiled = PolicyCompiler.compile(source);
-    compiled.warmUp();
+    CompiledPolicy compiled = compile(source);
     compiled.warnings().forEach(w -> LOG.fine(() -> "policy " + source.version() + ": " + w));
     CompiledPolicy previous = active.getAndSet(compiled);
     if (previous != null) {
@@ -137,6 +143,20 @@ public final class PolicyService {
     }
   }
 
+  /** Compiles and warms up a version to activate, reporting how long it took and if it failed. */
+  private CompiledPolicy compile(PolicySource source) throws PolicyCompilationException {
+    long start = System.nanoTime();
+    boolean compiled = false;
+    try {
+      CompiledPolicy policy = PolicyCompiler.compile(source);
+      policy.warmUp();
+      compiled = true;
+      return policy;
+    } finally {
+      metrics.policyActivation(compiled, System.nanoTime() - start);
+    }
+  }
+
   /** The version this node must switch to before it decides again, if it is switching. */
   public Optional<Long> switchingTo() {
     Long version = required.get();
@@ -152,9 +172,7 @@ public final class PolicyService {
             .find(version)
             .orElseThrow(
                 () -> new NotFoundException("policy version " + version + " does not exist"));
-    CompiledPolicy compiled = PolicyCompiler.compile(source);
-    compiled.warmUp();
-    return compiled;
+    return compile(source);
   }
 
   /** The version this node decides with, or empty before one has compiled. */
