@@ -102,6 +102,27 @@ class ScenariosScreen extends Light {
     }
   }
 
+  /** Takes the outcome the version gives as the scenario's expectation (after a deliberate change). */
+  #accept(result) {
+    try {
+      const document = JSON.parse(workspace.text(result.file));
+      const scenario = document.scenarios.find((s) => s.name === result.name);
+      scenario.expect = {
+        ...scenario.expect,
+        decision: result.actual,
+        reasons: [...new Set(result.reasons)],
+        ...(result.actual === 'DENY' ? { obligations: [] } : {}),
+      };
+      workspace.edit(result.file, JSON.stringify(document, null, 2) + '\n');
+      this.file = result.file;
+      this.status = `"${result.name}" now expects ${result.actual} (${result.reasons.join(', ')}). Run again to check.`;
+      this.statusError = false;
+    } catch (e) {
+      this.status = `The expectation could not be changed: ${e.message}`;
+      this.statusError = true;
+    }
+  }
+
   render() {
     const report = workspace.testReport;
     return html`
@@ -129,7 +150,8 @@ class ScenariosScreen extends Light {
           <thead><tr><th scope="col">Scenario</th><th scope="col">Result</th><th scope="col">Expected</th><th scope="col">Actual</th><th scope="col">Rules fired</th></tr></thead>
           <tbody>${report.scenarios.map((s) => html`<tr data-passed=${s.passed}>
             <td>${s.name}<br><small>${s.file}</small></td>
-            <td class=${s.passed ? 'ok' : 'error'}>${s.passed ? 'passed' : 'FAILED'}${s.problem ? html`<br>${s.problem}` : ''}</td>
+            <td class=${s.passed ? 'ok' : 'error'}>${s.passed ? 'passed' : 'FAILED'}${s.problem ? html`<br>${s.problem}` : ''}
+              ${!s.passed && workspace.editable && !s.problem ? html`<br><button class="secondary" data-action="accept-actual" @click=${() => this.#accept(s)}>Expect ${s.actual} from now on</button>` : ''}</td>
             <td>${s.expected}</td><td>${s.actual}<br><small>${s.reasons.join(', ')}</small></td>
             <td><ul>${s.firedRules.map((r) => html`<li>${r}</li>`)}</ul></td></tr>`)}</tbody>
         </table>` : ''}`;

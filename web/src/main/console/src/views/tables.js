@@ -195,6 +195,8 @@ class TablesScreen extends Light {
         </div>
         <button ?disabled=${!editable} data-action="add-row" @click=${() => this.#addRow()}>Add row below line ${this.current + 1}</button>
         <button class="secondary" ?disabled=${!editable} data-action="remove-row" @click=${() => this.#removeRow()}>Remove line ${this.current + 1}</button>
+        <button class="secondary" data-action="revert" ?disabled=${!workspace.edits.has(this.file)}
+          @click=${() => { workspace.edit(this.file, workspace.files[this.file]); this.text = null; this.#reload(); this.#say(`Unsaved changes to ${this.file} discarded.`); }}>Discard changes</button>
         <button data-action="verify" ?disabled=${this.busy || !this.file} @click=${() => this.#verify()}>Verify table</button>
         <label class="button secondary" for="csv-import">Import CSV</label>
         <input id="csv-import" class="visually-hidden" type="file" accept=".csv,text/csv" ?disabled=${!editable} @change=${(e) => this.#importCsv(e)}>
