@@ -48,6 +48,7 @@ class Workspace extends EventTarget {
   async validate() {
     await this.save();
     this.validation = await post(`policies/${store.working}/validate`);
+    this.validationCount = (this.validationCount ?? 0) + 1;
     this.changed();
     return this.validation;
   }

@@ -13,7 +13,8 @@ class RulesScreen extends Light {
 
   connectedCallback() {
     super.connectedCallback();
-    this._update = () => { this.requestUpdate(); this.#sync(); };
+    // #sync runs after Lit's update, never inside CodeMirror's own update (an edit notifies us)
+    this._update = () => this.requestUpdate();
     workspace.addEventListener('change', this._update);
     store.addEventListener('change', this._update);
     this.#start();
@@ -65,10 +66,14 @@ class RulesScreen extends Light {
     }
     this.view.contentDOM.setAttribute('aria-label', `DRL source of ${this.file}`);
     this.view.setReadOnly(!workspace.editable);
-    const problems = (workspace.validation?.problems ?? []).filter((p) => p.file === this.file);
-    const warnings = (workspace.validation?.warnings ?? []).filter((w) => w.file === this.file)
-      .map((w) => ({ ...w, column: 1, severity: 'warning', kind: 'lint' }));
-    showProblems(this.view, [...problems, ...warnings]);
+    const marked = `${this.file}@${workspace.validation?.version}#${workspace.validationCount ?? 0}`;
+    if (marked !== this.marked) {
+      this.marked = marked;
+      const problems = (workspace.validation?.problems ?? []).filter((p) => p.file === this.file);
+      const warnings = (workspace.validation?.warnings ?? []).filter((w) => w.file === this.file)
+        .map((w) => ({ ...w, column: 1, severity: 'warning', kind: 'lint' }));
+      showProblems(this.view, [...problems, ...warnings]);
+    }
   }
 
   updated() { this.#sync(); }

@@ -22,7 +22,7 @@ class ScenariosScreen extends Light {
 
   connectedCallback() {
     super.connectedCallback();
-    this._update = () => { this.requestUpdate(); this.#sync(); };
+    this._update = () => this.requestUpdate();
     workspace.addEventListener('change', this._update);
     store.addEventListener('change', this._update);
     workspace.load().then(() => this.#takePending()).catch((e) => { this.status = describe(e); this.statusError = true; });
