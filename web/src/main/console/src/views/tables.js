@@ -211,7 +211,7 @@ class TablesScreen extends Light {
       <div class="grid-scroll" tabindex="0" role="region" aria-label="Cells of ${this.file}, ${this.rows.length} lines" data-testid="grid">
         <table aria-rowcount=${this.rows.length + 1}>
           <thead><tr aria-rowindex="1"><th scope="col">Line</th>
-            ${Array.from({ length: width }, (_, c) => html`<th scope="col" style="width:${c === 0 ? 16 : 14}rem">${columnName(c)}</th>`)}</tr></thead>
+            ${Array.from({ length: width }, (_, c) => html`<th scope="col" style="width:${c === 0 ? 20 : 24}rem">${columnName(c)}</th>`)}</tr></thead>
           <tbody>
             ${top > 0 ? html`<tr aria-hidden="true" style="height:${top}px"><td colspan=${width + 1}></td></tr>` : ''}
             ${items.map((item) => {
