@@ -107,15 +107,18 @@ class ScenariosScreen extends Light {
     try {
       const document = JSON.parse(workspace.text(result.file));
       const scenario = document.scenarios.find((s) => s.name === result.name);
+      // the report gives the actual outcome as "DENY [CODE, …]" and each reason as "CODE: message"
+      const decision = result.actual.split(' ')[0];
+      const reasons = [...new Set(result.reasons.map((r) => r.split(':')[0].trim()))].sort();
       scenario.expect = {
         ...scenario.expect,
-        decision: result.actual,
-        reasons: [...new Set(result.reasons)],
-        ...(result.actual === 'DENY' ? { obligations: [] } : {}),
+        decision,
+        reasons,
+        ...(decision === 'DENY' ? { obligations: [] } : {}),
       };
       workspace.edit(result.file, JSON.stringify(document, null, 2) + '\n');
       this.file = result.file;
-      this.status = `"${result.name}" now expects ${result.actual} (${result.reasons.join(', ')}). Run again to check.`;
+      this.status = `"${result.name}" now expects ${decision} (${reasons.join(', ')}). Run again to check.`;
       this.statusError = false;
     } catch (e) {
       this.status = `The expectation could not be changed: ${e.message}`;
@@ -151,7 +154,7 @@ class ScenariosScreen extends Light {
           <tbody>${report.scenarios.map((s) => html`<tr data-passed=${s.passed}>
             <td>${s.name}<br><small>${s.file}</small></td>
             <td class=${s.passed ? 'ok' : 'error'}>${s.passed ? 'passed' : 'FAILED'}${s.problem ? html`<br>${s.problem}` : ''}
-              ${!s.passed && workspace.editable && !s.problem ? html`<br><button class="secondary" data-action="accept-actual" @click=${() => this.#accept(s)}>Expect ${s.actual} from now on</button>` : ''}</td>
+              ${!s.passed && workspace.editable ? html`<br><button class="secondary" data-action="accept-actual" @click=${() => this.#accept(s)}>Expect ${s.actual.split(' ')[0]} from now on</button>` : ''}</td>
             <td>${s.expected}</td><td>${s.actual}<br><small>${s.reasons.join(', ')}</small></td>
             <td><ul>${s.firedRules.map((r) => html`<li>${r}</li>`)}</ul></td></tr>`)}</tbody>
         </table>` : ''}`;
