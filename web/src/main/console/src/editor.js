@@ -154,7 +154,7 @@ export function createEditor(parent, { doc = '', kind = 'drl', label, onChange, 
         syntaxHighlighting(highlight), language, lintGutter(),
         kind === 'drl' ? autocompletion({ override: [drlCompletion] }) : autocompletion(),
         keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, ...completionKeymap, ...lintKeymap, indentWithTab]),
-        EditorView.contentAttributes.of({ 'aria-label': label ?? 'Rule source' }),
+        EditorView.contentAttributes.of({ 'aria-label': label ?? 'Rule source', tabindex: '0' }),
         editable.of([EditorState.readOnly.of(readOnly), EditorView.editable.of(!readOnly)]),
         EditorView.updateListener.of((update) => {
           if (update.docChanged && onChange) onChange(update.state.doc.toString());
@@ -194,7 +194,8 @@ export { EditorView };
 export function readOnlySide(label, kind = 'drl') {
   return [
     lineNumbers(), syntaxHighlighting(highlight), kind === 'json' ? json() : drlLanguage,
-    EditorState.readOnly.of(true), EditorView.editable.of(false),
-    EditorView.contentAttributes.of({ 'aria-label': label }),
+    EditorState.readOnly.of(true), EditorView.editable.of(false), EditorView.lineWrapping,
+    // read-only text is still reachable by keyboard (and so is any part that scrolls)
+    EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
   ];
 }

@@ -188,7 +188,8 @@ class VersionsScreen extends Light {
           ${this.diff.files.length ? html`<div class="row" role="group" aria-label="Changed files">${this.diff.files.map((f) => html`
             <button class="secondary" aria-pressed=${f.file === this.diffFile ? 'true' : 'false'} @click=${() => { this.diffFile = f.file; }}>${f.file} (${f.change})</button>`)}</div>`
             : html`<p>The two versions have the same files.</p>`}
-          <div class="merge-wrap merge-host" data-testid="diff-view"></div>` : ''}
+          <div class="merge-wrap merge-host" data-testid="diff-view" tabindex="0" role="region"
+            aria-label="Differences of ${this.diffFile ?? 'no file'} between v${this.diff.from} (left) and v${this.diff.to} (right)"></div>` : ''}
       </section>`;
   }
 }
