@@ -136,7 +136,7 @@ class DecisionsScreen extends Light {
             <thead><tr><th scope="col">Evaluated</th><th scope="col">Decision</th><th scope="col">Feature</th><th scope="col">Use type</th><th scope="col">ISRC</th><th scope="col">Territory</th><th scope="col">Policy</th></tr></thead>
             <tbody>${(this.decisions ?? []).map((d) => html`<tr data-decision=${d.decisionId} class=${this.detail?.decisionId === d.decisionId ? 'selected' : ''}>
               <td><button class="secondary" data-action="open-decision" @click=${() => this.#open(d.decisionId)}
-                aria-label="Open decision ${d.decisionId}">${d.evaluatedAt.replace('T', ' ').slice(0, 19)}</button></td>
+                >${d.evaluatedAt.replace('T', ' ').slice(0, 19)}<span class="visually-hidden">: open decision ${d.decisionId}</span></button></td>
               <td class=${d.decision}>${d.decision}</td><td>${d.request?.feature ?? ''}</td><td>${d.request?.useType}</td>
               <td>${d.request?.isrc}</td><td>${d.request?.territory}</td><td>v${d.policyVersion}</td></tr>`)}</tbody>
           </table>
