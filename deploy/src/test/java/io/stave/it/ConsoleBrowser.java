@@ -103,8 +103,9 @@ final class ConsoleBrowser implements AutoCloseable {
   }
 
   WebElement waitFor(By by) {
-    return wait.until(d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst())
-        .orElseThrow();
+    // a wait ends on any non-null value: an empty Optional would end it at once
+    return wait.until(
+        d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
   }
 
   <T> T until(String what, Function<WebDriver, T> condition) {

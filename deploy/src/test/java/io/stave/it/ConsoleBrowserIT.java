@@ -143,7 +143,8 @@ class ConsoleBrowserIT {
         http.send(
             HttpRequest.newBuilder(URI.create(ConsoleBrowser.CONSOLE)).build(),
             HttpResponse.BodyHandlers.ofString());
-    assertEquals(401, anonymous.statusCode());
+    assertEquals(
+        401, anonymous.statusCode(), () -> anonymous.headers().map() + "\n" + anonymous.body());
     assertTrue(
         anonymous
             .headers()
