@@ -136,10 +136,39 @@ final class ConsoleBrowser implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeScript(script, args);
   }
 
-  /** Saves a screenshot of the screen as target/console-screenshots/{name}.png. */
+  /** Saves a screenshot of the whole page as target/console-screenshots/{name}.png. */
+  @SuppressWarnings("unchecked")
   void screenshot(String name) throws IOException {
     Files.createDirectories(SCREENSHOTS);
-    Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+    Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+    Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+    byte[] png;
+    if (size == null) {
+      png = driver.getScreenshotAs(OutputType.BYTES);
+    } else {
+      Map<String, Object> shot =
+          driver.executeCdpCommand(
+              "Page.captureScreenshot",
+              Map.of(
+                  "format",
+                  "png",
+                  "captureBeyondViewport",
+                  true,
+                  "clip",
+                  Map.of(
+                      "x",
+                      0,
+                      "y",
+                      0,
+                      "width",
+                      ((Number) size.get("width")).doubleValue(),
+                      "height",
+                      Math.min(((Number) size.get("height")).doubleValue(), 4000),
+                      "scale",
+                      1)));
+      png = Base64.getDecoder().decode((String) shot.get("data"));
+    }
+    Files.write(SCREENSHOTS.resolve(name + ".png"), png);
   }
 
   /**
