@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Queue;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,18 +27,21 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
 
 /**
  * Faults an operator meets, on a node started by {@code deploy/run.sh} in its own process (beside
  * the Arquillian server, on shifted ports): the server JVM killed with {@code kill -9} while it
- * answers decisions and applies an inbox of ERN messages, then started again; and, on PostgreSQL,
- * the database unreachable (a TCP proxy the test cuts) while decisions run. Nothing answered 200 or
- * APPLIED may be lost; nothing may be answered 200 while the database cannot log it. {@code
- * bench/faults/hard-kill.sh} and {@code feed-kill.sh} are the larger runs of the same checks.
+ * answers decisions and applies ERN messages from its inbox and from its JMS queue, then started
+ * again; and, on PostgreSQL, the database unreachable (a TCP proxy the test cuts) while decisions
+ * run. Nothing answered 200 or APPLIED may be lost; nothing may be answered 200 while the database
+ * cannot log it. {@code bench/faults/hard-kill.sh} and {@code feed-kill.sh} are the larger runs of
+ * the same checks.
  */
 class NodeFaultsIT {
   private static final int RELEASES = 200;
+  private static final int QUEUED_RELEASES = 300;
   private static final String SENDER = "PADPIDA2026112401E";
 
   @Test
@@ -46,26 +52,40 @@ class NodeFaultsIT {
           .atMost(Duration.ofSeconds(120))
           .pollInterval(Duration.ofMillis(50))
           .until(() -> load.acknowledged().size() >= 100);
-      List<Release> releases = dropReleasesIntoInbox(node);
-      await("part of the feed applied, with decisions still running")
+      List<Release> queued = releases(QUEUED_RELEASES);
+      sendToQueue(node, queued);
+      List<Release> dropped = releases(RELEASES);
+      dropIntoInbox(node, dropped);
+      await("part of each feed applied, with decisions still running")
           .atMost(Duration.ofSeconds(120))
           .pollInterval(Duration.ofMillis(20))
-          .until(() -> applied(node) >= 20);
+          .until(() -> applied(node) >= 10 && appliedFromQueue(node) >= 10);
       long pendingAtKill = pending(node);
+      int queuedAppliedAtKill = appliedFromQueue(node);
       node.killHard();
       load.awaitEnd();
       assertTrue(
           pendingAtKill > 0,
-          "the kill came after the whole feed was applied; nothing was"
+          "the kill came after the whole inbox was applied; nothing was"
               + " in flight (make the feed larger)");
+      assertTrue(
+          queuedAppliedAtKill < QUEUED_RELEASES - 10,
+          "the kill came after the queue was (nearly) drained: "
+              + queuedAppliedAtKill
+              + " of "
+              + QUEUED_RELEASES
+              + " applied (send more)");
 
       node.start();
       assertEveryAcknowledgedDecisionIsLogged(node, load.acknowledged());
-      await("the restarted node applies the rest of the inbox")
-          .atMost(Duration.ofSeconds(240))
+      await("the restarted node applies the rest of the inbox and of the queue")
+          .atMost(Duration.ofSeconds(300))
           .pollInterval(Duration.ofMillis(500))
-          .until(() -> pending(node) == 0);
-      assertEveryMessageAppliedOnce(node, releases);
+          .until(() -> pending(node) == 0 && appliedFromQueue(node) == QUEUED_RELEASES);
+      assertEveryMessageAppliedOnce(node, dropped);
+      // Messages the broker held at the kill, including the one being applied (acknowledged only
+      // after its facts were committed), are redelivered; the ledger knows those already applied.
+      assertEveryMessageAppliedOnce(node, queued);
     }
   }
 
@@ -148,6 +168,40 @@ class NodeFaultsIT {
       String id = StaveClient.json(after).getString("decisionId");
       assertEquals(200, node.as("auditor").get("decisions/" + id).statusCode());
       assertEquals(200, node.as("auditor").get("decisions/" + logged).statusCode());
+
+      // A database that goes silent instead of refusing: connections in use hang, new ones are
+      // accepted and never answered. Decisions are 503, never an unlogged 200; when the network
+      // heals (the silent connections stay silent) the node recovers by itself: the driver's
+      // timeouts (deploy/src/main/postgresql) drop the dead connections.
+      proxy.blackHole();
+      for (int i = 0; i < 3; i++) {
+        HttpResponse<String> response = client.postJson("decisions", decision("GBQZS2600001"));
+        assertEquals(
+            503, response.statusCode(), "a decision the silent database cannot log: " + response);
+      }
+      await("readiness DOWN naming the silent database")
+          .atMost(Duration.ofSeconds(120))
+          .ignoreExceptions()
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> "DOWN".equals(check(readiness(node), "stave-database")));
+      proxy.heal();
+      HttpResponse<String> healed =
+          await("decisions answered again after the network healed, without a restart")
+              .atMost(Duration.ofSeconds(180))
+              .pollInterval(Duration.ofMillis(500))
+              .until(
+                  () -> client.postJson("decisions", decision("GBQZS2600001")),
+                  response -> response.statusCode() == 200);
+      assertEquals(
+          200,
+          node.as("auditor")
+              .get("decisions/" + StaveClient.json(healed).getString("decisionId"))
+              .statusCode());
+      await("readiness UP after the network healed")
+          .atMost(Duration.ofSeconds(120))
+          .ignoreExceptions()
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> "UP".equals(check(readiness(node), "stave-database")));
     }
   }
 
@@ -179,7 +233,7 @@ class NodeFaultsIT {
   /** One ERN release from the IT template: three recordings, a streaming deal and an AI deal. */
   private record Release(String messageId, List<String> isrcs, String xml) {}
 
-  private static List<Release> dropReleasesIntoInbox(StaveNode node) throws IOException {
+  private static List<Release> releases(int count) throws IOException {
     String template;
     try (InputStream in = NodeFaultsIT.class.getResourceAsStream("/feeds/release-template.xml")) {
       template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -187,7 +241,7 @@ class NodeFaultsIT {
     String registrant = StaveClient.randomLetters(3);
     long icpnBase = 506_000_000_000L + new Random().nextInt(900_000) * 1_000L;
     List<Release> releases = new ArrayList<>();
-    for (int i = 0; i < RELEASES; i++) {
+    for (int i = 0; i < count; i++) {
       String designation = "GB" + registrant + "26" + String.format("%03d", i);
       String messageId = "faults-" + registrant + "-" + i;
       String xml =
@@ -199,13 +253,38 @@ class NodeFaultsIT {
           new Release(
               messageId, List.of(designation + "00", designation + "01", designation + "02"), xml));
     }
+    return releases;
+  }
+
+  private static void dropIntoInbox(StaveNode node, List<Release> releases) throws IOException {
     Path inbox = Files.createDirectories(node.inbox());
     for (Release release : releases) {
       Path part = inbox.resolve("." + release.messageId() + ".part");
       Files.writeString(part, release.xml());
       Files.move(part, inbox.resolve(release.messageId() + ".xml"));
     }
-    return releases;
+  }
+
+  /** As a label's integration sends: persistent JMS messages to the node's stave.feeds queue. */
+  private static void sendToQueue(StaveNode node, List<Release> releases) {
+    try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(node.broker());
+        JMSContext context = factory.createContext("feeds", "feeds")) {
+      Queue queue = context.createQueue("stave.feeds");
+      for (Release release : releases) {
+        context
+            .createProducer()
+            .setDeliveryMode(DeliveryMode.PERSISTENT)
+            .setProperty("kind", "ern")
+            .setProperty("format", "xml")
+            .send(queue, release.xml());
+      }
+    }
+  }
+
+  private static int appliedFromQueue(StaveNode node) throws Exception {
+    HttpResponse<String> page =
+        node.as("feeds").get("feeds/messages?channel=JMS&status=APPLIED&limit=1000");
+    return StaveClient.json(page).getJsonArray("messages").size();
   }
 
   /** A 13-digit ICPN (EAN-13) with its check digit. */

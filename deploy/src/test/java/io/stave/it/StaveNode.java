@@ -95,6 +95,13 @@ final class StaveNode implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + (8080 + PORT_OFFSET) + "/api/v1/");
   }
 
+  /** The node's JMS broker, reached through its HTTP port (as FeedQueueIT does). */
+  String broker() {
+    return "tcp://127.0.0.1:"
+        + (8080 + PORT_OFFSET)
+        + "?httpUpgradeEnabled=true&enable1xPrefixes=true";
+  }
+
   URI readiness() {
     return URI.create("http://127.0.0.1:" + (9990 + PORT_OFFSET) + "/health/ready");
   }

@@ -12,13 +12,17 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A TCP proxy on loopback in front of a database, which the test can cut (as if the database had
- * stopped: open connections are closed, new ones refused) and restore, on the same port. Only
- * 127.0.0.1 on both sides.
+ * stopped: open connections are closed, new ones refused) and restore, on the same port; or turn
+ * into a black hole (as if the network dropped every packet: connections stay open and new ones are
+ * accepted, but nothing comes back) and heal (new connections work; those that fell into the hole
+ * stay silent, as if the database host had been replaced). Only 127.0.0.1 on both sides.
  */
 final class TcpProxy implements AutoCloseable {
   private final int targetPort;
   private final int port;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  private final Set<Socket> silenced = ConcurrentHashMap.newKeySet();
+  private volatile boolean blackHole;
   private volatile ServerSocket listener;
 
   TcpProxy(int targetPort) throws IOException {
@@ -49,8 +53,20 @@ final class TcpProxy implements AutoCloseable {
     }
   }
 
+  /** Nothing more reaches either side, on open connections and on new ones. */
+  synchronized void blackHole() {
+    blackHole = true;
+    silenced.addAll(open);
+  }
+
+  /** New connections reach the database again; those silenced stay silent. */
+  synchronized void heal() {
+    blackHole = false;
+  }
+
   @Override
   public void close() throws IOException {
+    silenced.forEach(TcpProxy::closeQuietly);
     cut();
   }
 
@@ -76,6 +92,10 @@ final class TcpProxy implements AutoCloseable {
               Socket database = new Socket(InetAddress.getLoopbackAddress(), targetPort);
               open.add(client);
               open.add(database);
+              if (blackHole) {
+                silenced.add(client);
+                silenced.add(database);
+              }
               daemon("proxy-up", () -> pump(client, database));
               daemon("proxy-down", () -> pump(database, client));
             } catch (IOException e) {
@@ -91,6 +111,9 @@ final class TcpProxy implements AutoCloseable {
         OutputStream out = to.getOutputStream()) {
       int read;
       while ((read = in.read(buffer)) >= 0) {
+        if (silenced.contains(from) || silenced.contains(to)) {
+          continue; // swallowed: the other side waits for an answer that never comes
+        }
         out.write(buffer, 0, read);
         out.flush();
       }

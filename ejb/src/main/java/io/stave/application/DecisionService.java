@@ -21,6 +21,7 @@ public final class DecisionService {
   private final DecisionLog log;
   private final BooleanSupplier clusterSafe;
   private final EvaluationLimits limits;
+  private final Metrics metrics;
 
   public DecisionService(
       PolicyService policies,
@@ -28,25 +29,42 @@ public final class DecisionService {
       DecisionLog log,
       BooleanSupplier clusterSafe,
       EvaluationLimits limits) {
+    this(policies, facts, log, clusterSafe, limits, Metrics.NONE);
+  }
+
+  public DecisionService(
+      PolicyService policies,
+      FactStore facts,
+      DecisionLog log,
+      BooleanSupplier clusterSafe,
+      EvaluationLimits limits,
+      Metrics metrics) {
     this.policies = policies;
     this.facts = facts;
     this.log = log;
     this.clusterSafe = clusterSafe;
     this.limits = limits;
+    this.metrics = metrics;
   }
 
   public Decision decide(DecisionRequest request, String principal) {
-    return decideAll(List.of(request), principal).get(0);
+    return decide(List.of(request), principal, false).get(0);
   }
 
   /** Decides every request in order with one policy version, and logs them in one write. */
   public List<Decision> decideAll(List<DecisionRequest> requests, String principal) {
+    return decide(requests, principal, true);
+  }
+
+  private List<Decision> decide(List<DecisionRequest> requests, String principal, boolean batch) {
+    long start = System.nanoTime();
     CompiledPolicy policy = readyPolicy();
     List<Decision> decisions = new ArrayList<>(requests.size());
     for (DecisionRequest request : requests) {
       decisions.add(policy.evaluate(request, facts, limits));
     }
     log.record(decisions, principal);
+    metrics.decided(decisions, batch, System.nanoTime() - start);
     return decisions;
   }
 

@@ -7,13 +7,18 @@ import io.stave.rules.engine.PolicySource;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
 /**
  * Keeps the active policy version compiled on this node and swaps it atomically. Until a version
- * has compiled the node cannot decide, and says so (HTTP 503). Stored versions asked for by a dry
- * run are compiled once and kept (a few at most).
+ * has compiled the node cannot decide, and says so (HTTP 503). An activation comes in two steps:
+ * {@link #prepare} compiles the next version beside the running one, {@link #activateVersion} swaps
+ * it in (instant when prepared). A node told that a version it has not compiled is now the active
+ * one ({@link #requireVersion}) stops deciding (503) until it runs that version: it never answers
+ * with a version the cluster has retired. Stored versions asked for by a dry run are compiled once
+ * and kept (a few at most).
  */
 public final class PolicyService {
   private static final Logger LOG = Logger.getLogger(PolicyService.class.getName());
@@ -21,10 +26,19 @@ public final class PolicyService {
 
   private final PolicyStore store;
   private final AtomicReference<CompiledPolicy> active = new AtomicReference<>();
+  private final AtomicReference<CompiledPolicy> prepared = new AtomicReference<>();
+  private final AtomicReference<Long> required = new AtomicReference<>();
   private final Map<Long, CompiledPolicy> dryRunVersions = new LinkedHashMap<>(8, 0.75f, true);
+  private final Metrics metrics;
 
   public PolicyService(PolicyStore store) {
+    this(store, Metrics.NONE);
+  }
+
+  public PolicyService(PolicyStore store, Metrics metrics) {
     this.store = store;
+    this.metrics = metrics;
+    metrics.watchActivePolicy(() -> runningVersion().orElse(-1L));
   }
 
   /**
@@ -41,8 +55,7 @@ public final class PolicyService {
                 () ->
                     new IllegalStateException(
                         "the database holds policy versions but none is ACTIVE"));
-    CompiledPolicy compiled = PolicyCompiler.compile(source);
-    compiled.warmUp();
+    CompiledPolicy compiled = compile(source);
     compiled.warnings().forEach(w -> LOG.fine(() -> "policy " + source.version() + ": " + w));
     CompiledPolicy previous = active.getAndSet(compiled);
     if (previous != null) {
@@ -59,24 +72,51 @@ public final class PolicyService {
   }
 
   /**
-   * Compiles a stored version and makes it the one this node decides with; decisions under way
-   * finish with the version they started with, later ones get the new one (one atomic swap). Until
-   * the compilation is done the previous version keeps deciding.
+   * Compiles a stored version and keeps it ready beside the running one (and warmed up), so that
+   * switching to it later is one atomic swap. Preparing another version replaces this one.
+   */
+  public CompiledPolicy prepare(long version) throws SQLException, PolicyCompilationException {
+    CompiledPolicy current = active.get();
+    if (current != null && current.version() == version) {
+      return current;
+    }
+    CompiledPolicy ready = prepared.get();
+    if (ready != null && ready.version() == version) {
+      return ready;
+    }
+    CompiledPolicy compiled = compile(version);
+    CompiledPolicy replaced = prepared.getAndSet(compiled);
+    if (replaced != null && replaced != compiled) {
+      replaced.close();
+    }
+    return compiled;
+  }
+
+  /** The version compiled and waiting to be switched to, if any. */
+  public Optional<Long> preparedVersion() {
+    CompiledPolicy ready = prepared.get();
+    return ready == null ? Optional.empty() : Optional.of(ready.version());
+  }
+
+  /**
+   * Makes a stored version the one this node decides with: the prepared one if it is that version,
+   * else compiled now. Decisions under way finish with the version they started with, later ones
+   * get the new one (one atomic swap).
    */
   public CompiledPolicy activateVersion(long version)
       throws SQLException, PolicyCompilationException {
     CompiledPolicy current = active.get();
     if (current != null && current.version() == version) {
+      required.compareAndSet(version, null);
       return current;
     }
-    PolicySource source =
-        store
-            .find(version)
-            .orElseThrow(
-                () -> new NotFoundException("policy version " + version + " does not exist"));
-    CompiledPolicy compiled = PolicyCompiler.compile(source);
-    compiled.warmUp();
+    CompiledPolicy ready = prepared.get();
+    CompiledPolicy compiled =
+        ready != null && ready.version() == version && prepared.compareAndSet(ready, null)
+            ? ready
+            : compile(version);
     CompiledPolicy previous = active.getAndSet(compiled);
+    required.compareAndSet(version, null);
     if (previous != null) {
       previous.close();
     }
@@ -90,23 +130,77 @@ public final class PolicyService {
     return compiled;
   }
 
-  /** The version this node decides with, or empty before one has compiled. */
-  public java.util.Optional<Long> runningVersion() {
-    CompiledPolicy policy = active.get();
-    return policy == null ? java.util.Optional.empty() : java.util.Optional.of(policy.version());
+  /**
+   * Tells this node that {@code version} is the active one in the database. If the node runs
+   * another version, it answers no decision (503) until it has switched to this one.
+   */
+  public void requireVersion(long version) {
+    CompiledPolicy current = active.get();
+    if (current == null || current.version() != version) {
+      required.set(version);
+    } else {
+      required.compareAndSet(version, null);
+    }
   }
 
+  /** Compiles and warms up a version to activate, reporting how long it took and if it failed. */
+  private CompiledPolicy compile(PolicySource source) throws PolicyCompilationException {
+    long start = System.nanoTime();
+    boolean compiled = false;
+    try {
+      CompiledPolicy policy = PolicyCompiler.compile(source);
+      policy.warmUp();
+      compiled = true;
+      return policy;
+    } finally {
+      metrics.policyActivation(compiled, System.nanoTime() - start);
+    }
+  }
+
+  /** The version this node must switch to before it decides again, if it is switching. */
+  public Optional<Long> switchingTo() {
+    Long version = required.get();
+    CompiledPolicy current = active.get();
+    return version == null || (current != null && current.version() == version)
+        ? Optional.empty()
+        : Optional.of(version);
+  }
+
+  private CompiledPolicy compile(long version) throws SQLException, PolicyCompilationException {
+    PolicySource source =
+        store
+            .find(version)
+            .orElseThrow(
+                () -> new NotFoundException("policy version " + version + " does not exist"));
+    return compile(source);
+  }
+
+  /** The version this node decides with, or empty before one has compiled. */
+  public Optional<Long> runningVersion() {
+    CompiledPolicy policy = active.get();
+    return policy == null ? Optional.empty() : Optional.of(policy.version());
+  }
+
+  /** The version to decide with; 503 before one has compiled and while the node is switching. */
   public CompiledPolicy active() {
     CompiledPolicy policy = active.get();
     if (policy == null) {
       throw new ServiceUnavailableException(
           "no policy version is active on this node yet; it answers once one has compiled");
     }
+    Long version = required.get();
+    if (version != null && policy.version() != version) {
+      throw new ServiceUnavailableException(
+          "this node is switching to policy version "
+              + version
+              + " (compiling it); it answers once it runs that version");
+    }
     return policy;
   }
 
+  /** Whether this node can decide: a version has compiled and it is not switching. */
   public boolean hasActive() {
-    return active.get() != null;
+    return active.get() != null && switchingTo().isEmpty();
   }
 
   /** A stored version, compiled, for a dry run; the active one if that is the version asked for. */
@@ -156,6 +250,10 @@ public final class PolicyService {
     CompiledPolicy policy = active.getAndSet(null);
     if (policy != null) {
       policy.close();
+    }
+    CompiledPolicy ready = prepared.getAndSet(null);
+    if (ready != null) {
+      ready.close();
     }
     synchronized (dryRunVersions) {
       dryRunVersions.values().forEach(CompiledPolicy::close);

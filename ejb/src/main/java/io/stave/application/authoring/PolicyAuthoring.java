@@ -276,8 +276,9 @@ public final class PolicyAuthoring {
   }
 
   /**
-   * Makes an approved draft the active version: compiled and tested here first, recorded in the
-   * database, then announced to every node; waits until every node runs it (or the wait ends).
+   * Makes an approved draft the active version: compiled and tested here first, then compiled by
+   * every node beside the version it runs, then recorded in the database and announced, and every
+   * node swaps to it; waits until every node runs it (or the wait ends).
    */
   public Activation activate(long version, String actor) {
     PolicyVersionInfo current = info(version);
@@ -297,6 +298,7 @@ public final class PolicyAuthoring {
               + " it was approved; it must be approved again");
     }
     requireReady(version);
+    prepareEveryNode(version);
     if (!sql(() -> versions.activate(version, actor))) {
       throw new ConflictException(
           "policy version " + version + " changed while it was being activated");
@@ -330,8 +332,12 @@ public final class PolicyAuthoring {
                     toVersion,
                     "Rollback to version " + toVersion,
                     "ROLLBACK"));
-    if (!sql(() -> versions.markApproved(restored.version(), actor, restored.checksum()))
-        || !sql(() -> versions.activate(restored.version(), actor))) {
+    if (!sql(() -> versions.markApproved(restored.version(), actor, restored.checksum()))) {
+      throw new ConflictException(
+          "the rollback version " + restored.version() + " could not be approved");
+    }
+    prepareEveryNode(restored.version());
+    if (!sql(() -> versions.activate(restored.version(), actor))) {
       throw new ConflictException(
           "the rollback version " + restored.version() + " could not be activated");
     }
@@ -346,10 +352,46 @@ public final class PolicyAuthoring {
     return sql(() -> versions.audit(version, limit));
   }
 
+  /**
+   * First step of an activation: every node compiles the version beside the one it runs. If a node
+   * cannot, or has not within the activation wait, nothing is activated and the caller is told
+   * which node and why; the version can be activated again later.
+   */
+  private void prepareEveryNode(long version) {
+    PolicyActivations.Preparation preparation = activations.prepare(version, activationWait);
+    if (!preparation.failures().isEmpty()) {
+      throw new ConflictException(
+          "policy version "
+              + version
+              + " was not activated: it does not compile on "
+              + String.join("; ", preparation.failures()));
+    }
+    if (!preparation.everyNodeReady()) {
+      throw new ServiceUnavailableException(
+          "policy version "
+              + version
+              + " was not activated: not every node had compiled it within "
+              + activationWait.toSeconds()
+              + " s ("
+              + preparation.nodes().stream()
+                  .filter(n -> !Long.valueOf(version).equals(n.prepared()))
+                  .filter(n -> !Long.valueOf(version).equals(n.version()))
+                  .map(n -> n.address() + " " + n.state())
+                  .collect(java.util.stream.Collectors.joining(", "))
+              + "); every node keeps the version it runs; try again (nodes that were compiling"
+              + " keep the version ready)");
+    }
+  }
+
+  /**
+   * Waits until every node that reports runs the version (a member that has not reported is
+   * starting, and compiles the active version from the database before it decides); the answer says
+   * whether every member runs it.
+   */
   private Activation awaitNodes(long version) {
     Instant deadline = Instant.now().plus(activationWait);
     List<PolicyActivations.NodePolicy> nodes = activations.nodes();
-    while (!allRun(nodes, version) && Instant.now().isBefore(deadline)) {
+    while (!allReportedRun(nodes, version) && Instant.now().isBefore(deadline)) {
       try {
         Thread.sleep(50);
       } catch (InterruptedException e) {
@@ -359,6 +401,10 @@ public final class PolicyAuthoring {
       nodes = activations.nodes();
     }
     return new Activation(version, allRun(nodes, version), nodes);
+  }
+
+  private static boolean allReportedRun(List<PolicyActivations.NodePolicy> nodes, long version) {
+    return allRun(nodes.stream().filter(n -> !"UNKNOWN".equals(n.state())).toList(), version);
   }
 
   private static boolean allRun(List<PolicyActivations.NodePolicy> nodes, long version) {

@@ -57,8 +57,55 @@ public final class ClusterCatalogue implements Catalogue {
     apply(change, connection -> Verdict.APPLY);
   }
 
+  /**
+   * Transactions that met a concurrent writer of the same rows (two messages naming one party, on
+   * two threads or nodes: one inserts, the other finds the key taken) are tried again, this many
+   * times in all; a change whose own rows clash fails the same way every time and is refused.
+   */
+  static final int ATTEMPTS = 5;
+
   /** Runs {@code first}, then, as it decides, applies the change in the same transaction. */
   public Verdict apply(CatalogueChange change, SameTransaction first) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return applyOnce(change, first);
+      } catch (SQLException e) {
+        if (attempt < ATTEMPTS && isConcurrentWrite(e)) {
+          pause(attempt);
+          continue;
+        }
+        throw new ServiceUnavailableException(
+            "the catalogue change could not be stored: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /**
+   * Unique key taken by a transaction that committed meanwhile, serialization failure or deadlock
+   * (SQLSTATE 23505, 40001, 40P01; H2 and PostgreSQL use the same codes).
+   */
+  static boolean isConcurrentWrite(SQLException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql
+          && sql.getSQLState() != null
+          && (sql.getSQLState().equals("23505")
+              || sql.getSQLState().equals("40001")
+              || sql.getSQLState().equals("40P01"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private Verdict applyOnce(CatalogueChange change, SameTransaction first) throws SQLException {
     Set<String> recordings = new HashSet<>();
     Set<String> dealRecordings = new HashSet<>();
     Set<String> consents = new HashSet<>();
@@ -122,9 +169,6 @@ public final class ClusterCatalogue implements Catalogue {
         connection.rollback();
         throw e;
       }
-    } catch (SQLException e) {
-      throw new ServiceUnavailableException(
-          "the catalogue change could not be stored: " + e.getMessage(), e);
     }
     HazelcastInstance cluster = hazelcast.get();
     reload(cluster, HazelcastFactStore.RECORDINGS, recordings);

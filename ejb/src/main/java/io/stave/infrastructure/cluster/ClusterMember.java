@@ -61,6 +61,18 @@ public class ClusterMember {
     return running;
   }
 
+  /** The members this node sees, 0 while its own member is not running (for metrics). */
+  public int memberCount() {
+    HazelcastInstance running = instance;
+    try {
+      return running == null || !running.getLifecycleService().isRunning()
+          ? 0
+          : running.getCluster().getMembers().size();
+    } catch (RuntimeException e) {
+      return 0;
+    }
+  }
+
   /**
    * Running, sees at least the configured minimum of members (no minority side of a split), and not
    * reloading its facts after a merge or a lost partition.

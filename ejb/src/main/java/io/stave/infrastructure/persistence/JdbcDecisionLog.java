@@ -4,6 +4,7 @@ import io.stave.application.DecisionLog;
 import io.stave.application.DecisionPage;
 import io.stave.application.DecisionQuery;
 import io.stave.application.LoggedDecision;
+import io.stave.application.Metrics;
 import io.stave.application.ServiceUnavailableException;
 import io.stave.rules.domain.Decision;
 import java.sql.Connection;
@@ -50,6 +51,7 @@ public final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
 
   private final DataSource dataSource;
   private final BlockingQueue<Batch> queue;
+  private final Metrics metrics;
   private final Duration enqueueTimeout;
   private final Duration commitTimeout;
   private final Thread writer;
@@ -61,8 +63,20 @@ public final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
       int queueCapacity,
       Duration enqueueTimeout,
       Duration commitTimeout) {
+    this(dataSource, threads, queueCapacity, enqueueTimeout, commitTimeout, Metrics.NONE);
+  }
+
+  public JdbcDecisionLog(
+      DataSource dataSource,
+      ThreadFactory threads,
+      int queueCapacity,
+      Duration enqueueTimeout,
+      Duration commitTimeout,
+      Metrics metrics) {
+    this.metrics = metrics;
     this.dataSource = dataSource;
     this.queue = new ArrayBlockingQueue<>(queueCapacity);
+    metrics.watchDecisionLogQueue(queue::size);
     this.enqueueTimeout = enqueueTimeout;
     this.commitTimeout = commitTimeout;
     this.writer = threads.newThread(this::writeUntilClosed);
@@ -133,7 +147,11 @@ public final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
    */
   private void commit(List<Batch> group) {
     try {
+      long start = System.nanoTime();
       insert(group);
+      metrics.decisionLogCommitted(
+          group.stream().mapToInt(batch -> batch.decisions().size()).sum(),
+          System.nanoTime() - start);
       group.forEach(batch -> batch.done().complete(null));
     } catch (SQLException | RuntimeException groupFailure) {
       if (group.size() == 1) {

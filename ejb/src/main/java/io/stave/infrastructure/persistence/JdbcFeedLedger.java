@@ -3,6 +3,7 @@ package io.stave.infrastructure.persistence;
 import io.stave.application.CatalogueChange;
 import io.stave.application.FeedMessageQuery;
 import io.stave.application.FeedMessages;
+import io.stave.application.Metrics;
 import io.stave.application.ServiceUnavailableException;
 import io.stave.infrastructure.cluster.ClusterCatalogue;
 import io.stave.infrastructure.cluster.ClusterCatalogue.Verdict;
@@ -41,10 +42,16 @@ public final class JdbcFeedLedger implements FeedLedger, FeedMessages {
 
   private final DataSource dataSource;
   private final ClusterCatalogue catalogue;
+  private final Metrics metrics;
 
   public JdbcFeedLedger(DataSource dataSource, ClusterCatalogue catalogue) {
+    this(dataSource, catalogue, Metrics.NONE);
+  }
+
+  public JdbcFeedLedger(DataSource dataSource, ClusterCatalogue catalogue, Metrics metrics) {
     this.dataSource = dataSource;
     this.catalogue = catalogue;
+    this.metrics = metrics;
   }
 
   @Override
@@ -64,9 +71,11 @@ public final class JdbcFeedLedger implements FeedLedger, FeedMessages {
       insert.setBytes(8, message.body());
       insert.setObject(9, OffsetDateTime.now(ZoneOffset.UTC));
       insert.executeUpdate();
+      metrics.feedMessage(message.kind().name(), "RECEIVED", message.body().length);
       return Optional.empty();
     } catch (SQLException e) {
       if (isUniqueViolation(e)) {
+        metrics.feedMessage(message.kind().name(), "DUPLICATE", 0);
         return find(messageId);
       }
       throw unavailable("store feed message " + messageId, e);
@@ -122,7 +131,12 @@ public final class JdbcFeedLedger implements FeedLedger, FeedMessages {
       throw e;
     }
     FeedReceipt receipt = find(messageId).orElseThrow();
-    return verdict == Verdict.ROLL_BACK ? receipt.asDuplicate() : receipt;
+    if (verdict == Verdict.ROLL_BACK) {
+      metrics.feedMessage(receipt.kind().name(), "DUPLICATE", 0);
+      return receipt.asDuplicate();
+    }
+    metrics.feedMessage(receipt.kind().name(), receipt.status().name(), 0);
+    return receipt;
   }
 
   /**
@@ -278,7 +292,9 @@ public final class JdbcFeedLedger implements FeedLedger, FeedMessages {
     } catch (SQLException e) {
       throw unavailable("record the rejection of " + messageId, e);
     }
-    return find(messageId).orElseThrow();
+    FeedReceipt receipt = find(messageId).orElseThrow();
+    metrics.feedMessage(receipt.kind().name(), receipt.status().name(), 0);
+    return receipt;
   }
 
   @Override

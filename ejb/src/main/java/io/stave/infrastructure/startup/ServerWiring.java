@@ -3,6 +3,7 @@ package io.stave.infrastructure.startup;
 import io.stave.application.Catalogue;
 import io.stave.application.DecisionLog;
 import io.stave.application.DecisionService;
+import io.stave.application.Metrics;
 import io.stave.application.PolicyService;
 import io.stave.application.Recordings;
 import io.stave.application.ServiceUnavailableException;
@@ -40,6 +41,7 @@ import java.util.concurrent.TimeUnit;
 public class ServerWiring {
   @Inject Database database;
   @Inject ClusterMember cluster;
+  @Inject Metrics metrics;
 
   @Resource(lookup = "java:jboss/ee/concurrency/factory/default")
   ManagedThreadFactory threads;
@@ -47,7 +49,8 @@ public class ServerWiring {
   @Produces
   @Singleton
   PolicyService policyService() {
-    return new PolicyService(new PolicyRepository(database.dataSource()));
+    metrics.watchClusterMembers(cluster::memberCount);
+    return new PolicyService(new PolicyRepository(database.dataSource()), metrics);
   }
 
   void closePolicies(@Disposes PolicyService policies) {
@@ -62,7 +65,8 @@ public class ServerWiring {
         threads,
         Integer.getInteger("stave.decision-log.queue", 10_000),
         Duration.ofMillis(Long.getLong("stave.decision-log.enqueue-timeout-ms", 2_000)),
-        Duration.ofMillis(Long.getLong("stave.decision-log.commit-timeout-ms", 10_000)));
+        Duration.ofMillis(Long.getLong("stave.decision-log.commit-timeout-ms", 10_000)),
+        metrics);
   }
 
   void closeDecisionLog(@Disposes DecisionLog log) {
@@ -79,7 +83,7 @@ public class ServerWiring {
   @Produces
   @Singleton
   JdbcFeedLedger feedLedger() {
-    return new JdbcFeedLedger(database.dataSource(), clusterCatalogue());
+    return new JdbcFeedLedger(database.dataSource(), clusterCatalogue(), metrics);
   }
 
   @Produces
@@ -104,7 +108,12 @@ public class ServerWiring {
   @Singleton
   DecisionService decisionService(PolicyService policies, DecisionLog log) {
     return new DecisionService(
-        policies, new HazelcastFactStore(cluster::hazelcast), log, cluster::isSafe, limits());
+        policies,
+        new HazelcastFactStore(cluster::hazelcast),
+        log,
+        cluster::isSafe,
+        limits(),
+        metrics);
   }
 
   private static EvaluationLimits limits() {
@@ -144,7 +153,7 @@ public class ServerWiring {
         new HazelcastFactStore(cluster::hazelcast),
         limits(),
         impactAnalyses,
-        Duration.ofSeconds(Long.getLong("stave.policy.activation-wait-seconds", 30)));
+        Duration.ofSeconds(Long.getLong("stave.policy.activation-wait-seconds", 120)));
   }
 
   void stopPolicyAuthoring(@Disposes PolicyAuthoring authoring) {

@@ -67,7 +67,7 @@ public class StaveStartup implements NodeReadiness {
               + "; cluster "
               + cluster.describe()
               + "; policy version "
-              + policies.active().version());
+              + policies.runningVersion().orElse(null));
     } catch (StartupException e) {
       startupFailures.put(e.check(), e.getMessage());
       LOG.severe("STAVE CANNOT START [" + e.check() + "]: " + e.getMessage());
@@ -129,12 +129,10 @@ public class StaveStartup implements NodeReadiness {
       case "policy" ->
           new CheckState(
               policies.hasActive(),
-              policies.hasActive()
-                  ? "version "
-                      + policies.active().version()
-                      + " active; "
-                      + activations.describeLocal()
-                  : "no active policy",
+              policies
+                  .runningVersion()
+                  .map(version -> "runs version " + version + "; " + activations.describeLocal())
+                  .orElse("no active policy"),
               failure);
       default -> new CheckState(false, "no check is called " + name, null);
     };

@@ -187,6 +187,58 @@ class ClusterCatalogueTest extends OneMemberTestBase {
         "the rolled-back recording is not in the database either");
   }
 
+  /**
+   * Two messages naming the same artist party, applied at the same moment (two feed channels, or
+   * two nodes): each transaction replaces the party row, so one of them finds the key just taken by
+   * the other. That is not a fault of either message; both are applied (the loser is tried again).
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void messagesNamingOnePartyAppliedAtOnceAreBothApplied(TestDatabase database) throws Exception {
+    CatalogueRepository repository = new CatalogueRepository(database.dataSource());
+    ClusterCatalogue catalogue = startCatalogue(repository);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      for (int round = 0; round < 10; round++) {
+        String party = "isni:shared-" + UUID.randomUUID();
+        List<java.util.concurrent.Future<?>> applied = new java.util.ArrayList<>();
+        for (int message = 0; message < 4; message++) {
+          String name = "Artist as told by message " + message;
+          applied.add(
+              pool.submit(
+                  () ->
+                      catalogue.apply(
+                          new CatalogueChange(
+                              List.of(),
+                              List.of(),
+                              List.of(),
+                              List.of(),
+                              List.of(
+                                  new io.stave.routes.feed.IngestedParty(
+                                      party, name, java.util.Map.of())),
+                              List.of(),
+                              List.of(),
+                              List.of(),
+                              List.of()))));
+        }
+        for (var future : applied) {
+          future.get(); // throws if a message was refused
+        }
+        try (var connection = database.dataSource().getConnection();
+            var count =
+                connection.prepareStatement("SELECT COUNT(*) FROM party WHERE party_id = ?")) {
+          count.setString(1, party);
+          try (var rows = count.executeQuery()) {
+            rows.next();
+            assertEquals(1, rows.getInt(1), "round " + round + ": the party is there once");
+          }
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
   void twoNodesAppendingToOneArtistsConsentsAtOnceLeaveTheMapsAsTheDatabase(TestDatabase database)

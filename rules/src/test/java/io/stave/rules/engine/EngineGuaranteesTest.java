@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.stave.rules.TestLimits;
 import io.stave.rules.domain.Deal;
 import io.stave.rules.domain.Decision;
 import io.stave.rules.domain.DecisionRequest;
@@ -101,7 +102,7 @@ class EngineGuaranteesTest {
   @Test
   void aPolicyThatLicensesSomethingPermitsItWithItsSplit() throws Exception {
     try (CompiledPolicy policy = compile(LICENSE_EVERYTHING)) {
-      Decision decision = policy.evaluate(request(SONG), facts, EvaluationLimits.DEFAULT);
+      Decision decision = policy.evaluate(request(SONG), facts, TestLimits.UNHURRIED);
       assertEquals(Verdict.PERMIT, decision.verdict());
       assertEquals("S1", decision.split().getSplitId());
     }
@@ -117,7 +118,7 @@ class EngineGuaranteesTest {
         then
         end
         """)) {
-      Decision decision = policy.evaluate(request(SONG), facts, EvaluationLimits.DEFAULT);
+      Decision decision = policy.evaluate(request(SONG), facts, TestLimits.UNHURRIED);
       assertEquals(ReasonCode.NOT_LICENSED, decision.reasons().get(0).code());
     }
   }
@@ -139,7 +140,7 @@ class EngineGuaranteesTest {
             null,
             null));
     try (CompiledPolicy policy = compile(LICENSE_EVERYTHING)) {
-      Decision decision = policy.evaluate(request(unknown), facts, EvaluationLimits.DEFAULT);
+      Decision decision = policy.evaluate(request(unknown), facts, TestLimits.UNHURRIED);
       assertEquals(Verdict.DENY, decision.verdict());
       assertEquals(ReasonCode.UNKNOWN_RECORDING, decision.reasons().get(0).code());
     }
@@ -157,7 +158,7 @@ class EngineGuaranteesTest {
             throw new IllegalStateException("division by zero in author's rule");
         end
         """)) {
-      Decision decision = policy.evaluate(request(SONG), facts, EvaluationLimits.DEFAULT);
+      Decision decision = policy.evaluate(request(SONG), facts, TestLimits.UNHURRIED);
       assertEquals(Verdict.DENY, decision.verdict());
       assertEquals(ReasonCode.RULE_ERROR, decision.reasons().get(0).code());
       assertTrue(decision.reasons().get(0).message().contains("division by zero"));
@@ -210,7 +211,7 @@ class EngineGuaranteesTest {
                     null,
                     null));
     try (CompiledPolicy policy = compile(LICENSE_EVERYTHING)) {
-      Decision decision = policy.evaluate(request(SONG), noSplit, EvaluationLimits.DEFAULT);
+      Decision decision = policy.evaluate(request(SONG), noSplit, TestLimits.UNHURRIED);
       assertEquals(ReasonCode.NO_SPLIT_SHEET, decision.reasons().get(0).code());
     }
   }
@@ -240,7 +241,7 @@ class EngineGuaranteesTest {
           }
         };
     try (CompiledPolicy policy = compile(LICENSE_EVERYTHING)) {
-      Decision decision = policy.evaluate(request(SONG), broken, EvaluationLimits.DEFAULT);
+      Decision decision = policy.evaluate(request(SONG), broken, TestLimits.UNHURRIED);
       assertEquals(Verdict.DENY, decision.verdict());
       assertTrue(decision.reasons().get(0).message().contains("cache member unreachable"));
     }

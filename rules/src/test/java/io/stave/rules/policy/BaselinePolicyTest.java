@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.stave.rules.TestLimits;
 import io.stave.rules.domain.Decision;
 import io.stave.rules.domain.DecisionRequest;
 import io.stave.rules.domain.Isrc;
@@ -30,7 +31,6 @@ import io.stave.rules.domain.Territory;
 import io.stave.rules.domain.UseType;
 import io.stave.rules.domain.Verdict;
 import io.stave.rules.engine.CompiledPolicy;
-import io.stave.rules.engine.EvaluationLimits;
 import io.stave.rules.engine.PolicyCompiler;
 import io.stave.rules.engine.PolicySource;
 import java.time.Duration;
@@ -75,7 +75,7 @@ class BaselinePolicyTest {
     var request =
         new DecisionRequest(
             "req-1", "ai-dj", use, isrc, Territory.listenerCountry(territory), at, Map.of());
-    return policy.evaluate(request, catalogue.facts(), EvaluationLimits.DEFAULT);
+    return policy.evaluate(request, catalogue.facts(), TestLimits.UNHURRIED);
   }
 
   private static void assertPermit(Decision decision) {

@@ -7,6 +7,7 @@ import static io.stave.rules.policy.Catalogue.SONG;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.stave.rules.TestLimits;
 import io.stave.rules.domain.Decision;
 import io.stave.rules.domain.DecisionRequest;
 import io.stave.rules.domain.ReasonCode;
@@ -14,7 +15,6 @@ import io.stave.rules.domain.Territory;
 import io.stave.rules.domain.UseType;
 import io.stave.rules.domain.Verdict;
 import io.stave.rules.engine.CompiledPolicy;
-import io.stave.rules.engine.EvaluationLimits;
 import io.stave.rules.engine.PolicyCompiler;
 import io.stave.rules.engine.PolicySource;
 import java.util.LinkedHashMap;
@@ -78,7 +78,7 @@ class SplitFallbackIsPolicyTest {
       var request =
           new DecisionRequest(
               "req", "ai-dj", use, SONG, Territory.listenerCountry("SE"), NOW, Map.of());
-      return policy.evaluate(request, catalogue.facts(), EvaluationLimits.DEFAULT);
+      return policy.evaluate(request, catalogue.facts(), TestLimits.UNHURRIED);
     }
   }
 

@@ -23,6 +23,9 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
 import java.util.Collection;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * What the policy author console asks beside the authoring API: who is signed in (to show only the
@@ -31,6 +34,7 @@ import java.util.List;
  * it is saved.
  */
 @Path("console")
+@Tag(name = "console")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ConsoleResource {
@@ -53,6 +57,10 @@ public class ConsoleResource {
     Roles.POLICY_APPROVER,
     Roles.AUDITOR
   })
+  @Operation(
+      summary = "Who is signed in",
+      description = "The caller's user name and which of Stave's five roles it has.")
+  @APIResponse(responseCode = "200", description = "{\"user\": …, \"roles\": [ … ]}")
   public JsonObject session() {
     JsonArrayBuilder roles = Json.createArrayBuilder();
     ROLES.stream().filter(security::isUserInRole).forEach(roles::add);
@@ -65,6 +73,12 @@ public class ConsoleResource {
   @GET
   @Path("fact-model")
   @RolesAllowed({Roles.POLICY_AUTHOR, Roles.POLICY_APPROVER, Roles.AUDITOR})
+  @Operation(
+      summary = "The fact model rules may use",
+      description =
+          "Every type of io.stave.rules.domain a policy may import: properties a pattern can"
+              + " constrain, methods it can call, enum constants.")
+  @APIResponse(responseCode = "200", description = "{\"types\": [ … ]}")
   public JsonObject factModel() {
     JsonArrayBuilder types = Json.createArrayBuilder();
     for (FactModel.FactType type : FactModel.types()) {
@@ -100,6 +114,13 @@ public class ConsoleResource {
   @Path("decision-tables/verify")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({Roles.POLICY_AUTHOR, Roles.POLICY_APPROVER})
+  @Operation(
+      summary = "Verify a decision table",
+      description =
+          "Gaps (enum-valued condition columns), conflicts, redundant rows, overlaps and invalid"
+              + " values of a decision table in Stave's CSV form, each with its CSV lines; at most"
+              + " 500 findings.")
+  @APIResponse(responseCode = "200", description = "The findings, their counts and notes")
   public JsonObject verify(
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length, InputStream body) {
     JsonObject json =

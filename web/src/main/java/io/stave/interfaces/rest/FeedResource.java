@@ -40,6 +40,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The HTTP feed channel and the feed ledger: {@code POST /feeds/{ern|consents|splits}} with the
@@ -49,6 +58,7 @@ import java.util.function.Function;
  * refused unread. Messages can be listed, read and replayed.
  */
 @Path("feeds")
+@Tag(name = "feeds")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class FeedResource {
@@ -62,10 +72,46 @@ public class FeedResource {
   @Path("{kind}")
   @Consumes(MediaType.WILDCARD)
   @RolesAllowed(Roles.FEED_INTEGRATOR)
+  @Operation(
+      summary = "Deliver one feed message",
+      description =
+          "ern takes a DDEX ERN 4.3 or 4.3.2 NewReleaseMessage or PurgeReleaseMessage"
+              + " (application/xml); consents and splits take CSV (text/csv) or JSON"
+              + " (application/json) — docs/feeds.md has the columns. The message is applied"
+              + " all or nothing, once: a redelivery changes nothing.")
+  @RequestBody(
+      required = true,
+      content = {
+        @Content(mediaType = "application/xml", schema = @Schema(type = SchemaType.STRING)),
+        @Content(
+            mediaType = "text/csv",
+            schema = @Schema(type = SchemaType.STRING),
+            examples = {
+              @ExampleObject(name = "consents", value = ApiExamples.CONSENTS_CSV),
+              @ExampleObject(name = "splits", value = ApiExamples.SPLITS_CSV)
+            }),
+        @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY))
+      })
+  @APIResponse(
+      responseCode = "200",
+      description = "Applied (or already applied: duplicate is true); the status record",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "FeedReceipt"),
+              examples = @ExampleObject(name = "applied", value = ApiExamples.FEED_RECEIPT_JSON)))
+  @APIResponse(
+      responseCode = "422",
+      description = "Rejected: a problem document with the problems and the status record",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
   public Response submit(
-      @PathParam("kind") String kindName,
-      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-      @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+      @Parameter(
+              description = "The feed",
+              schema = @Schema(enumeration = {"ern", "consents", "splits"}))
+          @PathParam("kind")
+          String kindName,
+      @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
       InputStream body) {
     FeedKind kind =
         FeedKind.fromWireName(kindName)
@@ -110,6 +156,14 @@ public class FeedResource {
   @GET
   @Path("messages")
   @RolesAllowed({Roles.FEED_INTEGRATOR, Roles.AUDITOR, Roles.POLICY_AUTHOR})
+  @Operation(summary = "Feed messages and their status records, newest first")
+  @APIResponse(
+      responseCode = "200",
+      description = "One page of status records",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "FeedReceiptPage")))
   public Response list(
       @QueryParam("status") String status,
       @QueryParam("kind") String kind,
@@ -140,6 +194,12 @@ public class FeedResource {
   @GET
   @Path("messages/{id}")
   @RolesAllowed({Roles.FEED_INTEGRATOR, Roles.AUDITOR, Roles.POLICY_AUTHOR})
+  @Operation(summary = "One feed message's status record")
+  @APIResponse(
+      responseCode = "200",
+      description = "The status record",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "FeedReceipt")))
   public Response find(@PathParam("id") String id) {
     return Response.ok(FeedJson.receipt(messages.find(id).orElseThrow(() -> notFound(id)))).build();
   }
@@ -148,6 +208,15 @@ public class FeedResource {
   @Path("messages/{id}/content")
   @Produces(MediaType.WILDCARD)
   @RolesAllowed({Roles.FEED_INTEGRATOR, Roles.AUDITOR})
+  @Operation(summary = "A feed message's original bytes, with its Content-Type")
+  @APIResponse(
+      responseCode = "200",
+      description = "The message as it was delivered",
+      content = {
+        @Content(mediaType = "application/xml", schema = @Schema(type = SchemaType.STRING)),
+        @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+        @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.STRING))
+      })
   public Response content(@PathParam("id") String id) {
     FeedMessage message = messages.content(id).orElseThrow(() -> notFound(id));
     return Response.ok(message.body(), message.format().mediaType()).build();
@@ -157,6 +226,16 @@ public class FeedResource {
   @Path("messages/{id}/replay")
   @Consumes(MediaType.WILDCARD)
   @RolesAllowed(Roles.FEED_INTEGRATOR)
+  @Operation(summary = "Read a stored (rejected) message again and apply it if it now can be")
+  @APIResponse(
+      responseCode = "200",
+      description = "Applied now, or already; the status record",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "FeedReceipt")))
+  @APIResponse(
+      responseCode = "422",
+      description = "Still rejected",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
   public Response replay(@PathParam("id") String id) {
     return respond(feeds.replay(id).orElseThrow(() -> notFound(id)), false);
   }

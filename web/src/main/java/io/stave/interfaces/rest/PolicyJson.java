@@ -192,6 +192,9 @@ final class PolicyJson {
       if (node.version() != null) {
         json.add("version", node.version());
       }
+      if (node.prepared() != null) {
+        json.add("prepared", node.prepared());
+      }
       put(json, "detail", node.detail());
       put(json, "at", node.at());
       list.add(json);

@@ -23,6 +23,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The authoring API: policy versions, their files, diffs, validation, scenarios, impact, and the
@@ -30,6 +39,7 @@ import java.io.InputStream;
  * approvers approve, activate and roll back; auditors read.
  */
 @Path("policies")
+@Tag(name = "policies")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class PolicyResource {
@@ -42,6 +52,14 @@ public class PolicyResource {
 
   @GET
   @RolesAllowed({Roles.POLICY_AUTHOR, Roles.POLICY_APPROVER, Roles.AUDITOR})
+  @Operation(summary = "Every policy version, and the version each node runs")
+  @APIResponse(
+      responseCode = "200",
+      description = "The versions and nodes",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "PolicyVersions")))
   public JsonObject list() {
     return PolicyJson.versions(authoring.list(), authoring.nodes());
   }
@@ -49,7 +67,21 @@ public class PolicyResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.POLICY_AUTHOR)
-  public Response create(@HeaderParam(HttpHeaders.CONTENT_LENGTH) String length, InputStream body) {
+  @Operation(summary = "Create a draft from files, optionally on top of another version")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "PolicyDraft"),
+              examples = @ExampleObject(name = "draft", value = ApiExamples.POLICY_DRAFT_JSON)))
+  @APIResponse(
+      responseCode = "201",
+      description = "The draft",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PolicyVersion")))
+  public Response create(
+      @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length,
+      InputStream body) {
     JsonObject json = body(body, length);
     var draft =
         authoring.createDraft(
@@ -63,6 +95,12 @@ public class PolicyResource {
   @GET
   @Path("{version}")
   @RolesAllowed({Roles.POLICY_AUTHOR, Roles.POLICY_APPROVER, Roles.AUDITOR})
+  @Operation(summary = "A policy version: status, stage, author, approver, checksum")
+  @APIResponse(
+      responseCode = "200",
+      description = "The version",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PolicyVersion")))
   public JsonObject version(@PathParam("version") long version) {
     return PolicyJson.version(authoring.info(version));
   }
@@ -71,9 +109,18 @@ public class PolicyResource {
   @Path("{version}")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.POLICY_AUTHOR)
+  @Operation(summary = "Change a draft's files (an empty text removes a file)")
+  @RequestBody(
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PolicyDraft")))
+  @APIResponse(
+      responseCode = "200",
+      description = "The changed draft",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PolicyVersion")))
   public JsonObject update(
       @PathParam("version") long version,
-      @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length,
+      @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length,
       InputStream body) {
     return PolicyJson.version(
         authoring.updateDraft(version, user(), PolicyJson.files(body(body, length), true)));
@@ -82,6 +129,12 @@ public class PolicyResource {
   @GET
   @Path("{version}/files")
   @RolesAllowed({Roles.POLICY_AUTHOR, Roles.POLICY_APPROVER, Roles.AUDITOR})
+  @Operation(summary = "A version's rule files")
+  @APIResponse(
+      responseCode = "200",
+      description = "The files by name",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PolicyFiles")))
   public JsonObject files(@PathParam("version") long version) {
     PolicySource source = authoring.sources(version);
     return PolicyJson.files(version, source.files());
@@ -95,6 +148,12 @@ public class PolicyResource {
   @Path("{version}/files/{name}.xlsx")
   @Produces(XLSX)
   @RolesAllowed({Roles.POLICY_AUTHOR, Roles.POLICY_APPROVER, Roles.AUDITOR})
+  @Operation(summary = "A decision table of the version as an XLSX workbook")
+  @APIResponse(
+      responseCode = "200",
+      description = "The workbook",
+      content =
+          @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
   public Response workbook(@PathParam("version") long version, @PathParam("name") String name) {
     // {name} is the table's name without ".xlsx", e.g. "consent-defaults.drl"; it is stored as CSV.
     String table =
@@ -111,6 +170,12 @@ public class PolicyResource {
   @GET
   @Path("{from}/diff/{to}")
   @RolesAllowed({Roles.POLICY_AUTHOR, Roles.POLICY_APPROVER, Roles.AUDITOR})
+  @Operation(summary = "Unified diffs of two versions' files")
+  @APIResponse(
+      responseCode = "200",
+      description = "The diffs",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PolicyDiff")))
   public JsonObject diff(@PathParam("from") long from, @PathParam("to") long to) {
     return PolicyJson.diff(from, to, authoring.diff(from, to));
   }
@@ -118,6 +183,14 @@ public class PolicyResource {
   @POST
   @Path("{version}/validate")
   @RolesAllowed({Roles.POLICY_AUTHOR, Roles.POLICY_APPROVER})
+  @Operation(summary = "Guard refusals, compile problems (file, line, column) and lint warnings")
+  @APIResponse(
+      responseCode = "200",
+      description = "The validation report",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "PolicyValidation")))
   public JsonObject validate(@PathParam("version") long version) {
     return PolicyJson.validation(authoring.validate(version, user()));
   }
@@ -125,6 +198,14 @@ public class PolicyResource {
   @POST
   @Path("{version}/test")
   @RolesAllowed({Roles.POLICY_AUTHOR, Roles.POLICY_APPROVER})
+  @Operation(summary = "Run the version's scenarios: pass/fail, fired rules, coverage")
+  @APIResponse(
+      responseCode = "200",
+      description = "The test report",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "PolicyTestReport")))
   public JsonObject test(@PathParam("version") long version) {
     return PolicyJson.testReport(version, authoring.test(version, user()));
   }
@@ -133,9 +214,18 @@ public class PolicyResource {
   @Path("{version}/impact")
   @Consumes(MediaType.WILDCARD)
   @RolesAllowed({Roles.POLICY_AUTHOR, Roles.POLICY_APPROVER})
+  @Operation(summary = "Replay logged decisions against the draft and the active version")
+  @RequestBody(
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ImpactWindow")))
+  @APIResponse(
+      responseCode = "202",
+      description = "The job, started",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ImpactReport")))
   public Response impact(
       @PathParam("version") long version,
-      @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length,
+      @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length,
       InputStream body) {
     var report = authoring.startImpact(version, PolicyJson.window(body(body, length)), user());
     return Response.accepted(PolicyJson.impact(report)).build();
@@ -144,6 +234,12 @@ public class PolicyResource {
   @GET
   @Path("impact/{jobId}")
   @RolesAllowed({Roles.POLICY_AUTHOR, Roles.POLICY_APPROVER, Roles.AUDITOR})
+  @Operation(summary = "An impact analysis: progress, then flips by kind, feature and use type")
+  @APIResponse(
+      responseCode = "200",
+      description = "The report so far",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ImpactReport")))
   public JsonObject impactReport(@PathParam("jobId") String jobId) {
     return PolicyJson.impact(authoring.impact(jobId));
   }
@@ -151,6 +247,12 @@ public class PolicyResource {
   @POST
   @Path("{version}/submit")
   @RolesAllowed(Roles.POLICY_AUTHOR)
+  @Operation(summary = "Submit a draft for approval (it must compile and pass its scenarios)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The submitted version",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PolicyVersion")))
   public JsonObject submit(@PathParam("version") long version) {
     return PolicyJson.version(authoring.submit(version, user()));
   }
@@ -159,9 +261,18 @@ public class PolicyResource {
   @Path("{version}/approve")
   @Consumes(MediaType.WILDCARD)
   @RolesAllowed(Roles.POLICY_APPROVER)
+  @Operation(summary = "Approve a submitted version (four eyes), for the checksum reviewed")
+  @RequestBody(
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Approval")))
+  @APIResponse(
+      responseCode = "200",
+      description = "The approved version",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PolicyVersion")))
   public JsonObject approve(
       @PathParam("version") long version,
-      @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length,
+      @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length,
       InputStream body) {
     return PolicyJson.version(
         authoring.approve(
@@ -171,6 +282,14 @@ public class PolicyResource {
   @POST
   @Path("{version}/activate")
   @RolesAllowed(Roles.POLICY_APPROVER)
+  @Operation(summary = "Activate an approved version on every node")
+  @APIResponse(
+      responseCode = "200",
+      description = "Whether every node runs it",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "PolicyActivation")))
   public JsonObject activate(@PathParam("version") long version) {
     return PolicyJson.activation(authoring.activate(version, user()));
   }
@@ -178,6 +297,14 @@ public class PolicyResource {
   @POST
   @Path("{version}/rollback")
   @RolesAllowed(Roles.POLICY_APPROVER)
+  @Operation(summary = "Roll back to a retired version, as a new version, activated")
+  @APIResponse(
+      responseCode = "200",
+      description = "The new version and the nodes",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "PolicyActivation")))
   public JsonObject rollback(@PathParam("version") long version) {
     return PolicyJson.activation(authoring.rollback(version, user()));
   }
@@ -185,6 +312,12 @@ public class PolicyResource {
   @GET
   @Path("audit")
   @RolesAllowed({Roles.POLICY_AUTHOR, Roles.POLICY_APPROVER, Roles.AUDITOR})
+  @Operation(summary = "The audit trail: who, when, what, checksum")
+  @APIResponse(
+      responseCode = "200",
+      description = "The entries",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PolicyAudit")))
   public JsonObject audit(
       @QueryParam("version") String version,
       @QueryParam("limit") @DefaultValue("100") String limit) {
@@ -197,6 +330,12 @@ public class PolicyResource {
   @GET
   @Path("nodes")
   @RolesAllowed({Roles.POLICY_AUTHOR, Roles.POLICY_APPROVER, Roles.AUDITOR})
+  @Operation(summary = "The policy version each node runs")
+  @APIResponse(
+      responseCode = "200",
+      description = "The nodes",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PolicyNodes")))
   public JsonObject nodes() {
     return jakarta.json.Json.createObjectBuilder()
         .add("nodes", PolicyJson.nodes(authoring.nodes()))

@@ -1,6 +1,6 @@
 package io.stave.interfaces.rest;
 
-/** The security roles of Stave (DESIGN.md, Runtime). */
+/** The security roles of Stave (docs/contract.md, "Who uses it"). */
 public final class Roles {
   public static final String FEATURE_CLIENT = "feature-client";
   public static final String FEED_INTEGRATOR = "feed-integrator";

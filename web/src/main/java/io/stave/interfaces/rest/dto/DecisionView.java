@@ -15,13 +15,21 @@ import jakarta.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A decision as the API returns it (DESIGN.md, "Request and response"). */
+/** A decision as the API returns it (docs/contract.md, "How a decision is made"). */
 @XmlRootElement(name = "decision")
 @XmlAccessorType(XmlAccessType.FIELD)
+@Schema(name = "Decision", description = "A decision with everything needed to explain it")
 public class DecisionView {
+  @Schema(required = true)
   public String decisionId;
+
   public String requestId;
+
+  @Schema(
+      required = true,
+      enumeration = {"PERMIT", "DENY"})
   public String decision;
 
   @XmlElementWrapper(name = "reasons")
@@ -32,8 +40,13 @@ public class DecisionView {
   @XmlElement(name = "obligation")
   public List<ObligationView> obligations = new ArrayList<>();
 
+  @Schema(description = "The split that pays for a PERMIT; absent for a DENY")
   public SplitView split;
+
+  @Schema(required = true)
   public long policyVersion;
+
+  @Schema(required = true, format = "date-time")
   public String evaluatedAt;
 
   /** True for a dry run against a named policy version: it was not logged. */
@@ -88,7 +101,24 @@ public class DecisionView {
   /** One reason: its code, the rule that gave it, and a sentence naming the facts. */
   @XmlAccessorType(XmlAccessType.FIELD)
   public static class ReasonView {
+    @Schema(
+        required = true,
+        enumeration = {
+          "LICENSED",
+          "NOT_LICENSED",
+          "UNKNOWN_RECORDING",
+          "ARTIST_OPTED_OUT",
+          "NO_ARTIST_CONSENT",
+          "NO_SPLIT_SHEET",
+          "DEFAULT_SPLIT",
+          "NO_MAIN_ARTIST",
+          "POLICY_DENIED",
+          "RULE_ERROR",
+          "DEADLINE_EXCEEDED",
+          "FIRE_LIMIT_EXCEEDED"
+        })
     public String code;
+
     public String rule;
     public String message;
 
