@@ -128,6 +128,31 @@ class ConsoleBrowserIT {
     new Actions(browser.driver).sendKeys(keys).perform();
   }
 
+  /** Ctrl+End in the focused editor: the cursor to the end of the text. */
+  private static void toEnd(ConsoleBrowser browser) {
+    new Actions(browser.driver)
+        .keyDown(Keys.CONTROL)
+        .sendKeys(Keys.END)
+        .keyUp(Keys.CONTROL)
+        .sendKeys(Keys.ESCAPE)
+        .perform();
+    assertEquals(
+        Boolean.TRUE,
+        browser.script(
+            "const v = document.querySelector('stave-rules').view;"
+                + " return v.state.selection.main.head === v.state.doc.length;"),
+        "Ctrl+End put the cursor at the end of the text");
+  }
+
+  /** The line of the rule editor's cursor, as CodeMirror counts (from 1). */
+  private static long cursorLine(ConsoleBrowser browser) {
+    return ((Number)
+            browser.script(
+                "const v = document.querySelector('stave-rules').view;"
+                    + " return v.state.doc.lineAt(v.state.selection.main.head).number;"))
+        .longValue();
+  }
+
   private static void fill(ConsoleBrowser browser, By field, String text) {
     WebElement input = browser.waitFor(field);
     input.clear();
@@ -207,14 +232,18 @@ class ConsoleBrowserIT {
       author.go("rules");
       author.click(By.cssSelector("button[data-file='licensing.drl']"));
       author.waitFor(By.cssSelector("[data-testid=drl-editor] .cm-content")).click();
-      type(author, Keys.chord(Keys.CONTROL, Keys.END), Keys.ESCAPE, Keys.ENTER);
+      toEnd(author);
+      type(author, Keys.ENTER);
       type(author, ruleLine.formatted(rule, "DecisionRequst", feature));
       type(author, Keys.ESCAPE);
-      long line =
+      long line = cursorLine(author);
+      assertEquals(
+          line,
           ((Number)
                   author.script(
                       "return document.querySelector('stave-rules').view.state.doc.lines"))
-              .longValue();
+              .longValue(),
+          "the rule was typed on a new last line");
       author.click(By.cssSelector("[data-action=validate]"));
       author.waitForText(By.cssSelector("[data-testid=rules-status]"), "does not compile");
       List<WebElement> problems =
@@ -240,7 +269,12 @@ class ConsoleBrowserIT {
 
       // fix it: select the line and type it again without the typo
       author.find(By.cssSelector("[data-testid=drl-editor] .cm-content")).click();
-      type(author, Keys.chord(Keys.CONTROL, Keys.END), Keys.chord(Keys.SHIFT, Keys.HOME));
+      toEnd(author);
+      new Actions(author.driver)
+          .keyDown(Keys.SHIFT)
+          .sendKeys(Keys.HOME)
+          .keyUp(Keys.SHIFT)
+          .perform();
       type(author, ruleLine.formatted(rule, "DecisionRequest", feature));
       type(author, Keys.ESCAPE);
       author.click(By.cssSelector("[data-action=validate]"));
