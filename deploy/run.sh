@@ -163,6 +163,7 @@ cat <<EOF
 
 Stave is ready.
   Decision API   http://localhost:$http_port/api/v1/decisions
+  Console        http://localhost:$http_port/console/  (sign in as author, approver or auditor)
   Readiness      http://localhost:$management_port/health/ready
   Server log     $log
   Data           $data_dir

@@ -121,7 +121,12 @@ class ObservabilityIT {
             .value();
     Set<String> methods = new TreeSet<>();
     for (String name :
-        List.of("DecisionResource", "FeedResource", "PolicyResource", "RecordingResource")) {
+        List.of(
+            "DecisionResource",
+            "FeedResource",
+            "PolicyResource",
+            "RecordingResource",
+            "ConsoleResource")) {
       Class<?> resource = Class.forName("io.stave.interfaces.rest." + name);
       String root = resource.getAnnotation(jakarta.ws.rs.Path.class).value();
       for (Method method : resource.getDeclaredMethods()) {
