@@ -6,17 +6,12 @@ import io.stave.application.Catalogue;
 import io.stave.application.CatalogueChange;
 import io.stave.application.ServiceUnavailableException;
 import io.stave.infrastructure.persistence.CatalogueRepository;
-import io.stave.infrastructure.persistence.CatalogueRepository.SheetSource;
-import io.stave.infrastructure.persistence.FeedDocuments;
-import io.stave.routes.feed.Credit;
+import io.stave.infrastructure.persistence.SplitSheetRepository.SheetSource;
 import io.stave.routes.feed.ReleaseDeals;
 import io.stave.routes.feed.ReleasePurge;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -75,35 +70,27 @@ public final class ClusterCatalogue implements Catalogue {
           connection.commit();
           return verdict;
         }
-        repository.saveParties(
-            connection,
-            change.parties().stream()
-                .map(
-                    party ->
-                        new String[] {
-                          party.partyId(), party.name(), FeedDocuments.identifiers(party)
-                        })
-                .toList());
-        repository.saveRecordings(connection, change.recordings());
+        repository.parties().save(connection, change.parties());
+        repository.recordings().save(connection, change.recordings());
         change.recordings().forEach(recording -> recordings.add(recording.getIsrc().code()));
-        Map<String, List<String[]>> credits = new LinkedHashMap<>();
-        for (Credit credit : change.credits()) {
-          credits
-              .computeIfAbsent(credit.isrc().code(), isrc -> new ArrayList<>())
-              .add(new String[] {credit.partyId(), credit.role()});
-        }
-        repository.replaceRecordingParties(connection, credits);
-        dealRecordings.addAll(repository.saveDeals(connection, change.deals()));
+        repository.recordings().replaceCredits(connection, change.credits());
+        dealRecordings.addAll(repository.deals().save(connection, change.deals()));
         for (ReleaseDeals release : change.releaseDeals()) {
           dealRecordings.addAll(
-              repository.replaceReleaseDeals(connection, release.releaseKey(), release.deals()));
+              repository
+                  .deals()
+                  .replaceReleaseDeals(connection, release.releaseKey(), release.deals()));
         }
         for (ReleasePurge purge : change.releasePurges()) {
           dealRecordings.addAll(
-              repository.endReleaseDeals(
-                  connection, purge.releaseKeys(), purge.endsAtLatest(java.time.Instant.now())));
+              repository
+                  .deals()
+                  .endReleaseDeals(
+                      connection,
+                      purge.releaseKeys(),
+                      purge.endsAtLatest(java.time.Instant.now())));
         }
-        repository.appendConsents(connection, change.consents());
+        repository.consents().append(connection, change.consents());
         change
             .consents()
             .forEach(
@@ -111,11 +98,12 @@ public final class ClusterCatalogue implements Catalogue {
                     consents.add(
                         HazelcastFactStore.consentKey(consent.artistId(), consent.useType())));
         repository
-            .saveSplitSheets(connection, change.splitSheets(), SheetSource.SPLIT_FEED)
+            .splitSheets()
+            .save(connection, change.splitSheets(), SheetSource.SPLIT_FEED)
             .forEach(sheet -> splits.add(sheet.getIsrc().code()));
         repository
-            .saveSplitSheets(
-                connection, change.rightsControllerSheets(), SheetSource.RIGHTS_CONTROLLERS)
+            .splitSheets()
+            .save(connection, change.rightsControllerSheets(), SheetSource.RIGHTS_CONTROLLERS)
             .forEach(sheet -> splits.add(sheet.getIsrc().code()));
         connection.commit();
       } catch (SQLException | RuntimeException e) {

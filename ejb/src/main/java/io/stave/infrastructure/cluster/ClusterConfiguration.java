@@ -59,30 +59,33 @@ public final class ClusterConfiguration {
         config,
         HazelcastFactStore.RECORDINGS,
         new FactLoader<>(
-            HazelcastFactStore.RECORDINGS, catalogue::recordingKeys, catalogue::recordings, null));
+            HazelcastFactStore.RECORDINGS,
+            catalogue.recordings()::keys,
+            catalogue.recordings()::find,
+            null));
     loadFrom(
         config,
         HazelcastFactStore.RECORDING_DEALS,
         new FactLoader<>(
             HazelcastFactStore.RECORDING_DEALS,
-            catalogue::dealRecordingKeys,
-            catalogue::dealsByRecording,
+            catalogue.deals()::recordingKeys,
+            catalogue.deals()::byRecording,
             ArrayList::new));
     loadFrom(
         config,
         HazelcastFactStore.CONSENTS,
         new FactLoader<>(
             HazelcastFactStore.CONSENTS,
-            catalogue::consentKeys,
-            catalogue::consents,
+            catalogue.consents()::keys,
+            catalogue.consents()::histories,
             ArrayList::new));
     loadFrom(
         config,
         HazelcastFactStore.SPLIT_SHEETS,
         new FactLoader<>(
             HazelcastFactStore.SPLIT_SHEETS,
-            catalogue::splitSheetKeys,
-            catalogue::splitSheets,
+            catalogue.splitSheets()::keys,
+            catalogue.splitSheets()::byRecording,
             ArrayList::new));
     return config;
   }

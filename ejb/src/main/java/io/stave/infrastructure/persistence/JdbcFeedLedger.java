@@ -39,6 +39,8 @@ public final class JdbcFeedLedger implements FeedLedger, FeedMessages {
       "message_id, kind, format, channel, source_name, status, summary,"
           + " problems, warnings, received_at, decided_at";
 
+  private static final ReleaseRepository RELEASES = new ReleaseRepository();
+
   private final DataSource dataSource;
   private final ClusterCatalogue catalogue;
 
@@ -109,7 +111,7 @@ public final class JdbcFeedLedger implements FeedLedger, FeedMessages {
                   }
                 }
                 if (facts.release() != null) {
-                  CatalogueRepository.saveReleaseAliases(
+                  RELEASES.saveAliases(
                       connection, facts.release().releaseKey(), facts.release().aliases());
                 }
                 return Verdict.APPLY;
@@ -139,8 +141,7 @@ public final class JdbcFeedLedger implements FeedLedger, FeedMessages {
     if (facts.purge() == null) {
       return List.of();
     }
-    java.util.Set<String> releases =
-        CatalogueRepository.releaseKeys(connection, facts.purge().releaseKeys());
+    java.util.Set<String> releases = RELEASES.keys(connection, facts.purge().releaseKeys());
     if (releases.isEmpty()) {
       warnings.add(
           new Problem(
@@ -330,57 +331,21 @@ public final class JdbcFeedLedger implements FeedLedger, FeedMessages {
   /** Newest first, filtered by whatever the query sets. */
   @Override
   public List<FeedReceipt> list(FeedMessageQuery query) {
-    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM feed_message WHERE 1 = 1");
-    List<Object> values = new ArrayList<>();
-    query
-        .status()
-        .ifPresent(
-            s -> {
-              sql.append(" AND status = ?");
-              values.add(s.name());
-            });
-    query
-        .kind()
-        .ifPresent(
-            k -> {
-              sql.append(" AND kind = ?");
-              values.add(k.name());
-            });
-    query
-        .channel()
-        .ifPresent(
-            c -> {
-              sql.append(" AND channel = ?");
-              values.add(c.name());
-            });
-    query
-        .since()
-        .ifPresent(
-            t -> {
-              sql.append(" AND received_at >= ?");
-              values.add(OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
-            });
-    query
-        .until()
-        .ifPresent(
-            t -> {
-              sql.append(" AND received_at < ?");
-              values.add(OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
-            });
-    sql.append(" ORDER BY received_at DESC, message_id LIMIT ? OFFSET ?");
-    values.add(query.limit());
-    values.add(query.offset());
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(sql.toString())) {
-      for (int i = 0; i < values.size(); i++) {
-        select.setObject(i + 1, values.get(i));
-      }
+    Sql.Where where =
+        new Sql.Where()
+            .and("status = ?", query.status().map(Enum::name).orElse(null))
+            .and("kind = ?", query.kind().map(Enum::name).orElse(null))
+            .and("channel = ?", query.channel().map(Enum::name).orElse(null))
+            .and("received_at >= ?", query.since().orElse(null))
+            .and("received_at < ?", query.until().orElse(null));
+    try (Connection connection = dataSource.getConnection()) {
       List<FeedReceipt> receipts = new ArrayList<>();
-      try (ResultSet row = select.executeQuery()) {
-        while (row.next()) {
-          receipts.add(receipt(row));
-        }
-      }
+      where.query(
+          connection,
+          "SELECT " + COLUMNS + " FROM feed_message",
+          " ORDER BY received_at DESC, message_id LIMIT ? OFFSET ?",
+          List.of(query.limit(), query.offset()),
+          row -> receipts.add(receipt(row)));
       return receipts;
     } catch (SQLException e) {
       throw unavailable("list feed messages", e);

@@ -5,7 +5,6 @@ import io.stave.application.DecisionLog;
 import io.stave.application.DecisionService;
 import io.stave.application.PolicyService;
 import io.stave.application.Recordings;
-import io.stave.application.ServiceUnavailableException;
 import io.stave.application.authoring.PolicyAuthoring;
 import io.stave.infrastructure.cluster.ClusterCatalogue;
 import io.stave.infrastructure.cluster.ClusterMember;
@@ -15,8 +14,8 @@ import io.stave.infrastructure.persistence.CatalogueRepository;
 import io.stave.infrastructure.persistence.Database;
 import io.stave.infrastructure.persistence.JdbcDecisionLog;
 import io.stave.infrastructure.persistence.JdbcFeedLedger;
+import io.stave.infrastructure.persistence.JdbcRecordings;
 import io.stave.infrastructure.persistence.PolicyRepository;
-import io.stave.rules.domain.Isrc;
 import io.stave.rules.engine.EvaluationLimits;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -25,7 +24,6 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -85,15 +83,7 @@ public class ServerWiring {
   @Produces
   @Singleton
   Recordings recordings() {
-    CatalogueRepository catalogue = new CatalogueRepository(database.dataSource());
-    return isrc -> {
-      Isrc code = Isrc.of(isrc);
-      try {
-        return catalogue.details(code);
-      } catch (SQLException e) {
-        throw new ServiceUnavailableException("the catalogue cannot be read: " + e.getMessage(), e);
-      }
-    };
+    return new JdbcRecordings(new CatalogueRepository(database.dataSource()));
   }
 
   private ClusterCatalogue clusterCatalogue() {

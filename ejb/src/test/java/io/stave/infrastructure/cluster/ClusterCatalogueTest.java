@@ -236,7 +236,7 @@ class ClusterCatalogueTest extends OneMemberTestBase {
         optIn.get();
         optOut.get();
         String key = HazelcastFactStore.consentKey(artist, UseType.AI_TRAINING);
-        assertEquals(2, repository.consents(List.of(key)).get(key).size());
+        assertEquals(2, repository.consents().histories(List.of(key)).get(key).size());
         assertEquals(
             2,
             secondMember.<String, List<Consent>>getMap(HazelcastFactStore.CONSENTS).get(key).size(),

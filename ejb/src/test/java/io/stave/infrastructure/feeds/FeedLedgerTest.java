@@ -12,6 +12,7 @@ import io.stave.infrastructure.cluster.OneMemberTestBase;
 import io.stave.infrastructure.cluster.TestMembers;
 import io.stave.infrastructure.persistence.CatalogueRepository;
 import io.stave.infrastructure.persistence.JdbcFeedLedger;
+import io.stave.infrastructure.persistence.JdbcRecordings;
 import io.stave.infrastructure.persistence.TestDatabases.TestDatabase;
 import io.stave.routes.ern.ErnReader;
 import io.stave.routes.feed.FeedChannel;
@@ -183,7 +184,7 @@ class FeedLedgerTest extends OneMemberTestBase {
     assertEquals(
         "PERMIT LICENSED", decide(isrc, "ZA"), "visible to decisions as soon as it is applied");
     assertEquals("DENY NOT_LICENSED", decide(isrc, "SE"));
-    var details = node.catalogue().details(isrc).orElseThrow();
+    var details = new JdbcRecordings(node.catalogue()).find(isrc.code()).orElseThrow();
     assertEquals(3, details.deals().size());
     assertTrue(
         details.parties().stream()
@@ -287,7 +288,7 @@ class FeedLedgerTest extends OneMemberTestBase {
     assertEquals("DENY NOT_LICENSED", decide(isrc, "ZA"), "the update's deals ended before now");
     assertEquals(
         3,
-        node.catalogue().details(isrc).orElseThrow().deals().size(),
+        new JdbcRecordings(node.catalogue()).find(isrc.code()).orElseThrow().deals().size(),
         "three deals replaced by three, not added to them");
   }
 
@@ -365,7 +366,13 @@ class FeedLedgerTest extends OneMemberTestBase {
             .verdict()
             .name(),
         "the deals' history is kept");
-    assertEquals(3, node.catalogue().details(release.isrc()).orElseThrow().deals().size());
+    assertEquals(
+        3,
+        new JdbcRecordings(node.catalogue())
+            .find(release.isrc().code())
+            .orElseThrow()
+            .deals()
+            .size());
 
     FeedReceipt late =
         node.intake()
