@@ -4,14 +4,11 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.stave.application.Catalogue;
 import io.stave.application.CatalogueChange;
+import io.stave.application.RefusedFactsException;
 import io.stave.application.ServiceUnavailableException;
 import io.stave.infrastructure.persistence.CatalogueRepository;
-import io.stave.infrastructure.persistence.SplitSheetRepository.SheetSource;
-import io.stave.routes.feed.ReleaseDeals;
-import io.stave.routes.feed.ReleasePurge;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.HashSet;
+import io.stave.infrastructure.persistence.CatalogueWriter;
+import io.stave.infrastructure.persistence.CatalogueWriter.Written;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -23,103 +20,35 @@ import java.util.function.Supplier;
  * committed facts. A change that fails to commit leaves both the database and the maps untouched.
  */
 public final class ClusterCatalogue implements Catalogue {
-  private final CatalogueRepository repository;
+  private final CatalogueWriter writer;
   private final Supplier<HazelcastInstance> hazelcast;
 
   public ClusterCatalogue(CatalogueRepository repository, Supplier<HazelcastInstance> hazelcast) {
-    this.repository = repository;
+    this.writer = new CatalogueWriter(repository);
     this.hazelcast = hazelcast;
-  }
-
-  /** What the work done first in the transaction decided about the change. */
-  public enum Verdict {
-    /** Write the facts and commit. */
-    APPLY,
-    /** Commit what the first step wrote, but not the facts. */
-    COMMIT_WITHOUT_FACTS,
-    /** Roll everything back. */
-    ROLL_BACK
-  }
-
-  /** Work that must commit or roll back with the facts (a feed message's status). */
-  @FunctionalInterface
-  public interface SameTransaction {
-    Verdict run(Connection connection) throws SQLException;
   }
 
   @Override
   public void apply(CatalogueChange change) {
-    apply(change, connection -> Verdict.APPLY);
-  }
-
-  /** Runs {@code first}, then, as it decides, applies the change in the same transaction. */
-  public Verdict apply(CatalogueChange change, SameTransaction first) {
-    Set<String> recordings = new HashSet<>();
-    Set<String> dealRecordings = new HashSet<>();
-    Set<String> consents = new HashSet<>();
-    Set<String> splits = new HashSet<>();
-    try (Connection connection = repository.dataSource().getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        Verdict verdict = first.run(connection);
-        if (verdict == Verdict.ROLL_BACK) {
-          connection.rollback();
-          return verdict;
-        }
-        if (verdict == Verdict.COMMIT_WITHOUT_FACTS) {
-          connection.commit();
-          return verdict;
-        }
-        repository.parties().save(connection, change.parties());
-        repository.recordings().save(connection, change.recordings());
-        change.recordings().forEach(recording -> recordings.add(recording.getIsrc().code()));
-        repository.recordings().replaceCredits(connection, change.credits());
-        dealRecordings.addAll(repository.deals().save(connection, change.deals()));
-        for (ReleaseDeals release : change.releaseDeals()) {
-          dealRecordings.addAll(
-              repository
-                  .deals()
-                  .replaceReleaseDeals(connection, release.releaseKey(), release.deals()));
-        }
-        for (ReleasePurge purge : change.releasePurges()) {
-          dealRecordings.addAll(
-              repository
-                  .deals()
-                  .endReleaseDeals(
-                      connection,
-                      purge.releaseKeys(),
-                      purge.endsAtLatest(java.time.Instant.now())));
-        }
-        repository.consents().append(connection, change.consents());
-        change
-            .consents()
-            .forEach(
-                consent ->
-                    consents.add(
-                        HazelcastFactStore.consentKey(consent.artistId(), consent.useType())));
-        repository
-            .splitSheets()
-            .save(connection, change.splitSheets(), SheetSource.SPLIT_FEED)
-            .forEach(sheet -> splits.add(sheet.getIsrc().code()));
-        repository
-            .splitSheets()
-            .save(connection, change.rightsControllerSheets(), SheetSource.RIGHTS_CONTROLLERS)
-            .forEach(sheet -> splits.add(sheet.getIsrc().code()));
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      }
-    } catch (SQLException e) {
+    try {
+      apply(change, transaction -> Outcome.APPLY);
+    } catch (RefusedFactsException e) {
       throw new ServiceUnavailableException(
           "the catalogue change could not be stored: " + e.getMessage(), e);
     }
-    HazelcastInstance cluster = hazelcast.get();
-    reload(cluster, HazelcastFactStore.RECORDINGS, recordings);
-    reload(cluster, HazelcastFactStore.RECORDING_DEALS, dealRecordings);
-    reload(cluster, HazelcastFactStore.CONSENTS, consents);
-    reload(cluster, HazelcastFactStore.SPLIT_SHEETS, splits);
-    return Verdict.APPLY;
+  }
+
+  @Override
+  public Outcome apply(CatalogueChange change, FirstStep first) {
+    Written written = writer.write(change, first);
+    if (written.outcome() == Outcome.APPLY) {
+      HazelcastInstance cluster = hazelcast.get();
+      reload(cluster, HazelcastFactStore.RECORDINGS, written.recordings());
+      reload(cluster, HazelcastFactStore.RECORDING_DEALS, written.dealRecordings());
+      reload(cluster, HazelcastFactStore.CONSENTS, written.consents());
+      reload(cluster, HazelcastFactStore.SPLIT_SHEETS, written.splitSheets());
+    }
+    return written.outcome();
   }
 
   /** The key of the map-wide lock taken while a change's keys are reloaded; no fact has it. */

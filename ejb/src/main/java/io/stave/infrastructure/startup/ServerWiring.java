@@ -1,8 +1,10 @@
 package io.stave.infrastructure.startup;
 
+import io.stave.application.ApplyFeedMessages;
 import io.stave.application.Catalogue;
 import io.stave.application.DecisionLog;
 import io.stave.application.DecisionService;
+import io.stave.application.FeedMessageStore;
 import io.stave.application.PolicyService;
 import io.stave.application.Recordings;
 import io.stave.application.authoring.PolicyAuthoring;
@@ -16,6 +18,7 @@ import io.stave.infrastructure.persistence.JdbcDecisionLog;
 import io.stave.infrastructure.persistence.JdbcFeedLedger;
 import io.stave.infrastructure.persistence.JdbcRecordings;
 import io.stave.infrastructure.persistence.PolicyRepository;
+import io.stave.routes.feed.FeedLedger;
 import io.stave.rules.engine.EvaluationLimits;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -70,24 +73,27 @@ public class ServerWiring {
   @Produces
   @Singleton
   Catalogue catalogue() {
-    return clusterCatalogue();
+    return new ClusterCatalogue(new CatalogueRepository(database.dataSource()), cluster::hazelcast);
   }
 
-  /** The feed ledger: what the routes file messages in, and what the API lists. */
+  /** The stored feed messages and their status, as the API lists them. */
   @Produces
   @Singleton
-  JdbcFeedLedger feedLedger() {
-    return new JdbcFeedLedger(database.dataSource(), clusterCatalogue());
+  FeedMessageStore feedMessages() {
+    return new JdbcFeedLedger(database.dataSource());
+  }
+
+  /** The feed ledger the routes file messages in: stored, then applied to the catalogue. */
+  @Produces
+  @Singleton
+  FeedLedger feedLedger(FeedMessageStore messages, Catalogue catalogue) {
+    return new ApplyFeedMessages(messages, catalogue);
   }
 
   @Produces
   @Singleton
   Recordings recordings() {
     return new JdbcRecordings(new CatalogueRepository(database.dataSource()));
-  }
-
-  private ClusterCatalogue clusterCatalogue() {
-    return new ClusterCatalogue(new CatalogueRepository(database.dataSource()), cluster::hazelcast);
   }
 
   @Produces

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.stave.application.ApplyFeedMessages;
 import io.stave.infrastructure.cluster.ClusterCatalogue;
 import io.stave.infrastructure.cluster.HazelcastFactStore;
 import io.stave.infrastructure.cluster.OneMemberTestBase;
@@ -57,10 +58,11 @@ class FeedLedgerTest extends OneMemberTestBase {
   private Node start(DataSource dataSource) {
     CatalogueRepository catalogue = new CatalogueRepository(dataSource);
     member = TestMembers.startAlone(catalogue);
-    JdbcFeedLedger ledger =
-        new JdbcFeedLedger(dataSource, new ClusterCatalogue(catalogue, () -> member));
+    JdbcFeedLedger ledger = new JdbcFeedLedger(dataSource);
+    ApplyFeedMessages applying =
+        new ApplyFeedMessages(ledger, new ClusterCatalogue(catalogue, () -> member));
     return new Node(
-        new FeedIntake(new FeedParser(ERN, Clock.systemUTC()), ledger, 1_000_000),
+        new FeedIntake(new FeedParser(ERN, Clock.systemUTC()), applying, 1_000_000),
         ledger,
         catalogue);
   }
