@@ -6,7 +6,7 @@ import com.hazelcast.config.SplitBrainProtectionConfig;
 import com.hazelcast.config.XmlConfigBuilder;
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionOn;
 import io.stave.infrastructure.persistence.CatalogueRepository;
-import io.stave.infrastructure.startup.StartupException;
+import io.stave.readiness.StartupException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.stave.infrastructure.feeds;
 
 import io.stave.application.Feeds;
 import io.stave.application.ServiceUnavailableException;
-import io.stave.infrastructure.startup.StartupException;
+import io.stave.readiness.StartupException;
 import io.stave.routes.FeedRoutes;
 import io.stave.routes.ern.ErnReader;
 import io.stave.routes.feed.FeedIntake;

@@ -9,7 +9,8 @@ import io.stave.infrastructure.persistence.CatalogueRepository;
 import io.stave.infrastructure.persistence.Database;
 import io.stave.infrastructure.persistence.DurableCommits;
 import io.stave.infrastructure.persistence.Migrations;
-import io.stave.interfaces.health.NodeReadiness;
+import io.stave.readiness.NodeReadiness;
+import io.stave.readiness.StartupException;
 import io.stave.rules.engine.PolicyCompilationException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -33,7 +34,7 @@ import java.util.logging.Logger;
  * (which then answers 503), and the steps after it are not attempted. It also answers the readiness
  * checks of {@code /health/ready}.
  */
-@Singleton
+@Singleton(name = NodeReadiness.BEAN_NAME)
 @Startup
 @LocalBean
 @Local(NodeReadiness.class)
@@ -123,10 +124,11 @@ public class StaveStartup implements NodeReadiness {
   public CheckState check(String name) {
     String failure = startupFailures.getOrDefault(name, startupFailures.get("startup"));
     return switch (name) {
-      case "database" -> new CheckState(database.isReachable(), Database.location(), failure);
-      case "cluster" -> new CheckState(cluster.isSafe(), cluster.describe(), failure);
-      case "camel" -> new CheckState(camel.isStarted(), camel.describe(), failure);
-      case "policy" ->
+      case NodeReadiness.DATABASE ->
+          new CheckState(database.isReachable(), Database.location(), failure);
+      case NodeReadiness.CLUSTER -> new CheckState(cluster.isSafe(), cluster.describe(), failure);
+      case NodeReadiness.CAMEL -> new CheckState(camel.isStarted(), camel.describe(), failure);
+      case NodeReadiness.POLICY ->
           new CheckState(
               policies.hasActive(),
               policies.hasActive()
