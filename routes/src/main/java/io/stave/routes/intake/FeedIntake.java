@@ -1,5 +1,12 @@
-package io.stave.routes.feed;
+package io.stave.routes.intake;
 
+import io.stave.routes.feed.FeedFacts;
+import io.stave.routes.feed.FeedLedger;
+import io.stave.routes.feed.FeedMessage;
+import io.stave.routes.feed.FeedReceipt;
+import io.stave.routes.feed.FeedRejectedException;
+import io.stave.routes.feed.FeedStatus;
+import io.stave.routes.feed.Problem;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;

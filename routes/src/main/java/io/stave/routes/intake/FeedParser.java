@@ -1,8 +1,13 @@
-package io.stave.routes.feed;
+package io.stave.routes.intake;
 
 import io.stave.routes.ern.ErnMapper;
 import io.stave.routes.ern.ErnMessage;
 import io.stave.routes.ern.ErnReader;
+import io.stave.routes.feed.FeedFacts;
+import io.stave.routes.feed.FeedFormat;
+import io.stave.routes.feed.FeedMessage;
+import io.stave.routes.feed.FeedRejectedException;
+import io.stave.routes.feed.Problem;
 import io.stave.routes.rights.ConsentFeedReader;
 import io.stave.routes.rights.SplitSheetFeedReader;
 import java.time.Clock;
