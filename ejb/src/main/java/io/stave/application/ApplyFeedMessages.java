@@ -53,8 +53,7 @@ public final class ApplyFeedMessages implements FeedLedger {
   public FeedReceipt apply(String messageId, FeedFacts facts) {
     Outcome outcome;
     try {
-      outcome =
-          catalogue.apply(CatalogueChange.of(facts), ledger -> decide(ledger, messageId, facts));
+      outcome = catalogue.apply(facts.change(), ledger -> decide(ledger, messageId, facts));
     } catch (RefusedFactsException e) {
       throw new FeedRejectedException(
           new Problem("database", "refused a fact of this message: " + e.getMessage()));

@@ -1,5 +1,7 @@
 package io.stave.application;
 
+import io.stave.routes.feed.CatalogueChange;
+
 /**
  * Where catalogue facts are written: durably first (the database is the system of record), then
  * into the cluster's fact maps, so decisions see a change once it is committed.

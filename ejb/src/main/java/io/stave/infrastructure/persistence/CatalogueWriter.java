@@ -2,10 +2,10 @@ package io.stave.infrastructure.persistence;
 
 import io.stave.application.Catalogue.FirstStep;
 import io.stave.application.Catalogue.Outcome;
-import io.stave.application.CatalogueChange;
 import io.stave.application.RefusedFactsException;
 import io.stave.application.ServiceUnavailableException;
 import io.stave.infrastructure.persistence.SplitSheetRepository.SheetSource;
+import io.stave.routes.feed.CatalogueChange;
 import io.stave.routes.feed.ReleaseDeals;
 import io.stave.routes.feed.ReleasePurge;
 import java.sql.Connection;

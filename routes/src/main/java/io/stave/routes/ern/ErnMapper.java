@@ -178,17 +178,14 @@ public final class ErnMapper {
       if (!problems.isEmpty()) {
         throw new FeedRejectedException(problems);
       }
-      return new FeedFacts(
+      return FeedFacts.ofRelease(
           List.copyOf(recordings.values()),
           List.copyOf(parties.values()),
           credits,
           releaseDeals,
-          List.of(),
-          List.of(),
           sheets,
           warnings,
-          version,
-          null);
+          version);
     }
 
     private Set<String> mainArtistReferences() {
