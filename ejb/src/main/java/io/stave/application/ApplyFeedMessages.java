@@ -4,9 +4,9 @@ import io.stave.application.Catalogue.Outcome;
 import io.stave.routes.feed.FeedFacts;
 import io.stave.routes.feed.FeedLedger;
 import io.stave.routes.feed.FeedMessage;
+import io.stave.routes.feed.FeedProblem;
 import io.stave.routes.feed.FeedReceipt;
 import io.stave.routes.feed.FeedRejectedException;
-import io.stave.routes.feed.Problem;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,7 +40,7 @@ public final class ApplyFeedMessages implements FeedLedger {
   }
 
   @Override
-  public FeedReceipt reject(String messageId, List<Problem> problems) {
+  public FeedReceipt reject(String messageId, List<FeedProblem> problems) {
     return messages.reject(messageId, problems);
   }
 
@@ -56,7 +56,7 @@ public final class ApplyFeedMessages implements FeedLedger {
       outcome = catalogue.apply(facts.change(), ledger -> decide(ledger, messageId, facts));
     } catch (RefusedFactsException e) {
       throw new FeedRejectedException(
-          new Problem("database", "refused a fact of this message: " + e.getMessage()));
+          new FeedProblem("database", "refused a fact of this message: " + e.getMessage()));
     }
     FeedReceipt receipt = messages.find(messageId).orElseThrow();
     return outcome == Outcome.ROLL_BACK ? receipt.asDuplicate() : receipt;
@@ -64,7 +64,7 @@ public final class ApplyFeedMessages implements FeedLedger {
 
   /** Claims the message, unless it is a duplicate or superseded, in the facts' transaction. */
   private static Outcome decide(FeedTransaction ledger, String messageId, FeedFacts facts) {
-    List<Problem> warnings = new ArrayList<>(facts.warnings());
+    List<FeedProblem> warnings = new ArrayList<>(facts.warnings());
     warnings.addAll(consentsForUnknownParties(ledger, facts));
     List<FeedFacts.ReleaseVersion> versions = releaseVersions(ledger, facts, warnings);
     if (!ledger.claim(messageId, facts.summary(), warnings)) {
@@ -78,7 +78,7 @@ public final class ApplyFeedMessages implements FeedLedger {
           ledger.newerMessageFor(version.releaseKey(), version.createdAt(), messageId);
       if (newer.isPresent()) {
         warnings.add(
-            new Problem(
+            new FeedProblem(
                 "MessageHeader/MessageCreatedDateTime",
                 "release "
                     + version.releaseKey()
@@ -102,7 +102,7 @@ public final class ApplyFeedMessages implements FeedLedger {
    * known yet, the purge is recorded under the ids it gives).
    */
   private static List<FeedFacts.ReleaseVersion> releaseVersions(
-      FeedTransaction ledger, FeedFacts facts, List<Problem> warnings) {
+      FeedTransaction ledger, FeedFacts facts, List<FeedProblem> warnings) {
     if (facts.release() != null) {
       return List.of(facts.release());
     }
@@ -112,7 +112,7 @@ public final class ApplyFeedMessages implements FeedLedger {
     Set<String> releases = ledger.releaseKeys(facts.purge().releaseKeys());
     if (releases.isEmpty()) {
       warnings.add(
-          new Problem(
+          new FeedProblem(
               "PurgedRelease/ReleaseId",
               "names no release this sender has delivered ("
                   + String.join(", ", facts.purge().releaseKeys())
@@ -128,7 +128,8 @@ public final class ApplyFeedMessages implements FeedLedger {
    * A consent names its artist by party id. One that no feed has named yet is kept (the release may
    * come later) but said on the status, since an opt-out under a mistyped id would change nothing.
    */
-  private static List<Problem> consentsForUnknownParties(FeedTransaction ledger, FeedFacts facts) {
+  private static List<FeedProblem> consentsForUnknownParties(
+      FeedTransaction ledger, FeedFacts facts) {
     Set<String> artists = new TreeSet<>();
     facts.consents().forEach(consent -> artists.add(consent.artistId()));
     if (artists.isEmpty()) {
@@ -138,7 +139,7 @@ public final class ApplyFeedMessages implements FeedLedger {
         .limit(MAX_UNKNOWN_PARTY_WARNINGS)
         .map(
             artist ->
-                new Problem(
+                new FeedProblem(
                     "artist " + artist,
                     "is not a party any feed has named yet; its consents are kept and apply to"
                         + " recordings that name this id (GET /api/v1/recordings/{isrc} shows the"

@@ -2,8 +2,8 @@ package io.stave.application;
 
 import io.stave.routes.feed.FeedLedger.StoredMessage;
 import io.stave.routes.feed.FeedMessage;
+import io.stave.routes.feed.FeedProblem;
 import io.stave.routes.feed.FeedReceipt;
-import io.stave.routes.feed.Problem;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,7 +20,7 @@ public interface FeedMessageStore extends FeedMessages {
   Optional<FeedReceipt> receive(String messageId, FeedMessage message);
 
   /** Marks the message REJECTED with its problems (unless it was applied meanwhile). */
-  FeedReceipt reject(String messageId, List<Problem> problems);
+  FeedReceipt reject(String messageId, List<FeedProblem> problems);
 
   /** The stored message and its receipt, for a replay. */
   Optional<StoredMessage> load(String messageId);

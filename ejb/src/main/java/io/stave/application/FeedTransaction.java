@@ -1,6 +1,6 @@
 package io.stave.application;
 
-import io.stave.routes.feed.Problem;
+import io.stave.routes.feed.FeedProblem;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -29,8 +29,8 @@ public interface FeedTransaction {
   Optional<String> newerMessageFor(String releaseKey, Instant createdAt, String messageId);
 
   /** Marks the message APPLIED if nothing else decided it; false when something did. */
-  boolean claim(String messageId, String summary, List<Problem> warnings);
+  boolean claim(String messageId, String summary, List<FeedProblem> warnings);
 
   /** Sets the message's summary and warnings. */
-  void describe(String messageId, String summary, List<Problem> warnings);
+  void describe(String messageId, String summary, List<FeedProblem> warnings);
 }

@@ -8,9 +8,9 @@ import io.stave.routes.feed.FeedFormat;
 import io.stave.routes.feed.FeedKind;
 import io.stave.routes.feed.FeedLedger.StoredMessage;
 import io.stave.routes.feed.FeedMessage;
+import io.stave.routes.feed.FeedProblem;
 import io.stave.routes.feed.FeedReceipt;
 import io.stave.routes.feed.FeedStatus;
-import io.stave.routes.feed.Problem;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -66,7 +66,7 @@ public final class JdbcFeedLedger implements FeedMessageStore {
   }
 
   @Override
-  public FeedReceipt reject(String messageId, List<Problem> problems) {
+  public FeedReceipt reject(String messageId, List<FeedProblem> problems) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement update =
             connection.prepareStatement(
@@ -169,7 +169,7 @@ public final class JdbcFeedLedger implements FeedMessageStore {
         decided == null ? null : decided.toInstant());
   }
 
-  static List<Problem> cap(List<Problem> problems) {
+  static List<FeedProblem> cap(List<FeedProblem> problems) {
     return problems.size() <= 200 ? problems : problems.subList(0, 200);
   }
 

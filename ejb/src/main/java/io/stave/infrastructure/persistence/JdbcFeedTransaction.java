@@ -1,7 +1,7 @@
 package io.stave.infrastructure.persistence;
 
 import io.stave.application.FeedTransaction;
-import io.stave.routes.feed.Problem;
+import io.stave.routes.feed.FeedProblem;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -73,7 +73,7 @@ final class JdbcFeedTransaction implements FeedTransaction {
   }
 
   @Override
-  public boolean claim(String messageId, String summary, List<Problem> warnings) {
+  public boolean claim(String messageId, String summary, List<FeedProblem> warnings) {
     return run(
         () ->
             Sql.update(
@@ -89,7 +89,7 @@ final class JdbcFeedTransaction implements FeedTransaction {
   }
 
   @Override
-  public void describe(String messageId, String summary, List<Problem> warnings) {
+  public void describe(String messageId, String summary, List<FeedProblem> warnings) {
     run(
         () ->
             Sql.update(

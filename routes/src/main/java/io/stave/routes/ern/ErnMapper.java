@@ -11,9 +11,9 @@ import io.stave.routes.ern.ReleaseNotification.UseTypeValue;
 import io.stave.routes.ern.ReleaseNotification.Validity;
 import io.stave.routes.feed.Credit;
 import io.stave.routes.feed.FeedFacts;
+import io.stave.routes.feed.FeedProblem;
 import io.stave.routes.feed.FeedRejectedException;
 import io.stave.routes.feed.IngestedParty;
-import io.stave.routes.feed.Problem;
 import io.stave.routes.feed.ReleaseDeals;
 import io.stave.routes.feed.ReleasePurge;
 import io.stave.routes.identifiers.CheckCharacters;
@@ -76,21 +76,21 @@ public final class ErnMapper {
             .toList();
     if (keys.isEmpty()) {
       throw new FeedRejectedException(
-          new Problem(
+          new FeedProblem(
               "PurgedRelease/ReleaseId",
               "names no ICPN, GRid, proprietary id or catalogue number, so no release can be purged"));
     }
     if (purge.createdAt() == null) {
       throw new FeedRejectedException(
-          new Problem(
+          new FeedProblem(
               "MessageHeader/MessageCreatedDateTime",
               "is required to know from when the release's deals end"));
     }
-    List<Problem> warnings = new ArrayList<>();
+    List<FeedProblem> warnings = new ArrayList<>();
     if (purge.icpn() != null) {
       String problem = CheckCharacters.icpnProblem(purge.icpn());
       if (problem != null) {
-        warnings.add(new Problem("PurgedRelease/ReleaseId/ICPN", problem));
+        warnings.add(new FeedProblem("PurgedRelease/ReleaseId/ICPN", problem));
       }
     }
     return FeedFacts.ofPurge(new ReleasePurge(keys, purge.createdAt()), warnings);
@@ -122,8 +122,8 @@ public final class ErnMapper {
   private static final class Mapping {
     private final ReleaseNotification message;
     private final String senderKey;
-    private final List<Problem> problems = new ArrayList<>();
-    private final List<Problem> warnings = new ArrayList<>();
+    private final List<FeedProblem> problems = new ArrayList<>();
+    private final List<FeedProblem> warnings = new ArrayList<>();
     private final Map<String, String> partyIds = new HashMap<>();
     private final Map<String, IngestedParty> parties = new LinkedHashMap<>();
     private final Map<String, Isrc> isrcByResource = new HashMap<>();
@@ -158,7 +158,7 @@ public final class ErnMapper {
       List<ReleaseDeals> releaseDeals = new ArrayList<>();
       FeedFacts.ReleaseVersion version = null;
       if (main == null) {
-        problems.add(new Problem("ReleaseList", "names no release"));
+        problems.add(new FeedProblem("ReleaseList", "names no release"));
       } else {
         String releaseKey = releaseKey(main);
         version =
@@ -237,19 +237,19 @@ public final class ErnMapper {
       if (resource.isrc() == null) {
         // DDEX allows a resource identified only by a proprietary id; decisions name recordings by
         // ISRC, so such a recording cannot be asked about (an unknown ISRC is denied).
-        warnings.add(new Problem(where, "has no ISRC, so no decision can name it; skipped"));
+        warnings.add(new FeedProblem(where, "has no ISRC, so no decision can name it; skipped"));
         return;
       }
       Isrc isrc;
       try {
         isrc = Isrc.of(resource.isrc());
       } catch (InvalidValueException e) {
-        problems.add(new Problem(where + "/ResourceId/ISRC", e.getMessage()));
+        problems.add(new FeedProblem(where + "/ResourceId/ISRC", e.getMessage()));
         return;
       }
       if (recordings.containsKey(isrc)) {
         warnings.add(
-            new Problem(
+            new FeedProblem(
                 where, "repeats ISRC " + isrc.code() + "; the first resource with it is used"));
         isrcByResource.put(resource.reference(), isrc);
         return;
@@ -260,7 +260,7 @@ public final class ErnMapper {
         String partyId = partyIds.get(artist.partyReference());
         if (partyId == null) {
           problems.add(
-              new Problem(
+              new FeedProblem(
                   where + "/DisplayArtist",
                   "names party "
                       + artist.partyReference()
@@ -274,7 +274,7 @@ public final class ErnMapper {
       }
       if (mainArtists.isEmpty()) {
         warnings.add(
-            new Problem(
+            new FeedProblem(
                 where + "/DisplayArtist",
                 "names no MainArtist (nor an Artist); its main"
                     + " artists are unknown, so every use that needs their opt-in is denied"));
@@ -307,7 +307,7 @@ public final class ErnMapper {
                 rightsControllerId,
                 resource.pLine()));
       } catch (InvalidValueException e) {
-        problems.add(new Problem(where, e.getMessage()));
+        problems.add(new FeedProblem(where, e.getMessage()));
         return;
       }
       isrcByResource.put(resource.reference(), isrc);
@@ -326,7 +326,7 @@ public final class ErnMapper {
         String partyId = partyIds.get(controller.partyReference());
         if (partyId == null) {
           problems.add(
-              new Problem(
+              new FeedProblem(
                   where + "/ResourceRightsController",
                   "names party "
                       + controller.partyReference()
@@ -340,7 +340,7 @@ public final class ErnMapper {
         credits.add(new Credit(isrc, partyId, role));
         if (controller.shareUnknown()) {
           warnings.add(
-              new Problem(
+              new FeedProblem(
                   where, "a rights controller's share is unknown; no split sheet made from it"));
           return;
         }
@@ -356,7 +356,7 @@ public final class ErnMapper {
         sheets.add(new SplitSheet("ern:" + isrc.code(), isrc, null, shares));
       } catch (InvalidValueException | ArithmeticException e) {
         warnings.add(
-            new Problem(
+            new FeedProblem(
                 where + "/ResourceRightsController",
                 "shares do not make a split sheet (" + e.getMessage() + "); none made from them"));
       }
@@ -372,7 +372,7 @@ public final class ErnMapper {
               release.icpn(), release.grid(), release.proprietaryIds(), release.catalogNumber());
       if (ids.isEmpty()) {
         problems.add(
-            new Problem(
+            new FeedProblem(
                 where,
                 "names no ICPN, GRid, proprietary id or catalogue number, so a later"
                     + " update could not find this release's deals"));
@@ -389,7 +389,7 @@ public final class ErnMapper {
         ReleaseDescription release = releases.get(releaseReference);
         if (release == null) {
           problems.add(
-              new Problem(
+              new FeedProblem(
                   where + "/DealReleaseReference",
                   "names " + releaseReference + ", which is not a release of this message"));
           continue;
@@ -401,7 +401,7 @@ public final class ErnMapper {
       }
       if (covered.isEmpty()) {
         warnings.add(
-            new Problem(
+            new FeedProblem(
                 where,
                 "covers no recording with an ISRC; its deals are not facts Stave decides on"));
         return List.of();
@@ -421,7 +421,7 @@ public final class ErnMapper {
     private List<Deal> deal(String where, String dealId, DealDescription deal, Set<Isrc> covered) {
       if (!deal.hasTerms()) {
         warnings.add(
-            new Problem(
+            new FeedProblem(
                 where, "has no DealTerms (communicated out of band); it licenses nothing here"));
         return List.of();
       }
@@ -433,7 +433,8 @@ public final class ErnMapper {
         territories.add(Territory.WORLDWIDE);
       }
       if (territories.isEmpty()) {
-        warnings.add(new Problem(where + "/DealTerms", "names no territory; it licenses nowhere"));
+        warnings.add(
+            new FeedProblem(where + "/DealTerms", "names no territory; it licenses nowhere"));
         return List.of();
       }
       Set<UseType> aiUseTypes = EnumSet.noneOf(UseType.class);
@@ -444,7 +445,7 @@ public final class ErnMapper {
           aiUseTypes.add(ai.get());
         } else if ("UserDefined".equals(useType.value())) {
           warnings.add(
-              new Problem(
+              new FeedProblem(
                   where + "/DealTerms/UseType",
                   "UserDefined value '"
                       + useType.userDefinedValue()
@@ -467,7 +468,7 @@ public final class ErnMapper {
           Instant from = start(validity);
           Instant until = end(validity);
           if (from == null) {
-            problems.add(new Problem(periodWhere, "has no start"));
+            problems.add(new FeedProblem(periodWhere, "has no start"));
             continue;
           }
           String id = deal.validity().size() == 1 ? dealId : dealId + "." + period;
@@ -486,9 +487,10 @@ public final class ErnMapper {
                   null));
         } catch (DateTimeParseException e) {
           problems.add(
-              new Problem(periodWhere, "has a date that is not a date: " + e.getParsedString()));
+              new FeedProblem(
+                  periodWhere, "has a date that is not a date: " + e.getParsedString()));
         } catch (InvalidValueException e) {
-          problems.add(new Problem(periodWhere, e.getMessage()));
+          problems.add(new FeedProblem(periodWhere, e.getMessage()));
         }
       }
       return deals;
@@ -506,7 +508,7 @@ public final class ErnMapper {
           territories.add(Territory.of(code));
         } catch (InvalidValueException e) {
           warnings.add(
-              new Problem(
+              new FeedProblem(
                   where, e.getMessage() + "; left out, since no listener can be placed there"));
         }
       }
@@ -548,7 +550,7 @@ public final class ErnMapper {
 
     private void report(boolean rejects, String where, String problem) {
       if (problem != null) {
-        (rejects ? problems : warnings).add(new Problem(where, problem));
+        (rejects ? problems : warnings).add(new FeedProblem(where, problem));
       }
     }
 

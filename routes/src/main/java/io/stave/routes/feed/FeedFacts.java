@@ -11,7 +11,8 @@ import java.util.List;
  * found while reading it (values that were accepted but look wrong, such as a bad check digit on an
  * identifier no rule keys on).
  */
-public record FeedFacts(CatalogueChange change, List<Problem> warnings, ReleaseVersion release) {
+public record FeedFacts(
+    CatalogueChange change, List<FeedProblem> warnings, ReleaseVersion release) {
 
   /**
    * Which release an ERN message describes and when its sender made it: a message older than the
@@ -44,7 +45,7 @@ public record FeedFacts(CatalogueChange change, List<Problem> warnings, ReleaseV
       List<Credit> credits,
       List<ReleaseDeals> releaseDeals,
       List<SplitSheet> rightsControllerSheets,
-      List<Problem> warnings,
+      List<FeedProblem> warnings,
       ReleaseVersion release) {
     return new FeedFacts(
         new CatalogueChange(
@@ -72,7 +73,7 @@ public record FeedFacts(CatalogueChange change, List<Problem> warnings, ReleaseV
   }
 
   /** The facts of a {@code PurgeReleaseMessage}: nothing but the purge. */
-  public static FeedFacts ofPurge(ReleasePurge purge, List<Problem> warnings) {
+  public static FeedFacts ofPurge(ReleasePurge purge, List<FeedProblem> warnings) {
     return new FeedFacts(
         new CatalogueChange(
             List.of(),
