@@ -19,7 +19,6 @@ import io.stave.infrastructure.persistence.JdbcFeedLedger;
 import io.stave.infrastructure.persistence.JdbcRecordings;
 import io.stave.infrastructure.persistence.PolicyRepository;
 import io.stave.routes.feed.FeedLedger;
-import io.stave.rules.engine.EvaluationLimits;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,15 +26,15 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Builds the application services from the server's resources. The services themselves are plain
- * Java (and tested so); this is the only place that knows they run in WildFly.
+ * Builds the application services from the server's resources, one instance of each, with the
+ * settings read once ({@link StaveSettings}). The services themselves are plain Java (and tested
+ * so); this is the only place that knows they run in WildFly.
  */
 @ApplicationScoped
 public class ServerWiring {
@@ -45,10 +44,38 @@ public class ServerWiring {
   @Resource(lookup = "java:jboss/ee/concurrency/factory/default")
   ManagedThreadFactory threads;
 
+  /** Impact analyses run one at a time, off the request threads. */
+  private ExecutorService impactAnalyses;
+
   @Produces
   @Singleton
-  PolicyService policyService() {
-    return new PolicyService(new PolicyRepository(database.dataSource()));
+  StaveSettings settings() {
+    return StaveSettings.from(System.getProperties());
+  }
+
+  @Produces
+  @Singleton
+  CatalogueRepository catalogueTables() {
+    return new CatalogueRepository(database.dataSource());
+  }
+
+  @Produces
+  @Singleton
+  PolicyRepository policyTables() {
+    return new PolicyRepository(database.dataSource());
+  }
+
+  /** The facts in the cluster's maps, as decisions and impact analyses read them. */
+  @Produces
+  @Singleton
+  HazelcastFactStore facts() {
+    return new HazelcastFactStore(cluster::hazelcast);
+  }
+
+  @Produces
+  @Singleton
+  PolicyService policyService(PolicyRepository policies) {
+    return new PolicyService(policies);
   }
 
   void closePolicies(@Disposes PolicyService policies) {
@@ -57,23 +84,23 @@ public class ServerWiring {
 
   @Produces
   @Singleton
-  DecisionLog decisionLog() {
+  JdbcDecisionLog decisionLog(StaveSettings settings) {
     return new JdbcDecisionLog(
         database.dataSource(),
         threads,
-        Integer.getInteger("stave.decision-log.queue", 10_000),
-        Duration.ofMillis(Long.getLong("stave.decision-log.enqueue-timeout-ms", 2_000)),
-        Duration.ofMillis(Long.getLong("stave.decision-log.commit-timeout-ms", 10_000)));
+        settings.decisionLogQueue(),
+        settings.decisionLogEnqueueTimeout(),
+        settings.decisionLogCommitTimeout());
   }
 
-  void closeDecisionLog(@Disposes DecisionLog log) {
-    ((JdbcDecisionLog) log).close();
+  void closeDecisionLog(@Disposes JdbcDecisionLog log) {
+    log.close();
   }
 
   @Produces
   @Singleton
-  Catalogue catalogue() {
-    return new ClusterCatalogue(new CatalogueRepository(database.dataSource()), cluster::hazelcast);
+  Catalogue catalogue(CatalogueRepository tables) {
+    return new ClusterCatalogue(tables, cluster::hazelcast);
   }
 
   /** The stored feed messages and their status, as the API lists them. */
@@ -92,55 +119,49 @@ public class ServerWiring {
 
   @Produces
   @Singleton
-  Recordings recordings() {
-    return new JdbcRecordings(new CatalogueRepository(database.dataSource()));
+  Recordings recordings(CatalogueRepository tables) {
+    return new JdbcRecordings(tables);
   }
 
   @Produces
   @Singleton
-  DecisionService decisionService(PolicyService policies, DecisionLog log) {
-    return new DecisionService(
-        policies, new HazelcastFactStore(cluster::hazelcast), log, cluster::isSafe, limits());
-  }
-
-  private static EvaluationLimits limits() {
-    return new EvaluationLimits(
-        Integer.getInteger("stave.decision.fire-limit", EvaluationLimits.DEFAULT.fireLimit()),
-        Duration.ofMillis(
-            Long.getLong(
-                "stave.decision.deadline-ms", EvaluationLimits.DEFAULT.deadline().toMillis())));
+  DecisionService decisionService(
+      PolicyService policies, DecisionLog log, HazelcastFactStore facts, StaveSettings settings) {
+    return new DecisionService(policies, facts, log, cluster::isSafe, settings.evaluationLimits());
   }
 
   /** How activations reach every node of the cluster; the startup bean subscribes this node. */
   @Produces
   @Singleton
-  HazelcastPolicyActivations policyActivations(PolicyService policies) {
-    return new HazelcastPolicyActivations(
-        cluster::hazelcast, policies, new PolicyRepository(database.dataSource()), threads);
+  HazelcastPolicyActivations policyActivations(
+      PolicyService policies, PolicyRepository repository) {
+    return new HazelcastPolicyActivations(cluster::hazelcast, policies, repository, threads);
   }
 
   void stopPolicyActivations(@Disposes HazelcastPolicyActivations activations) {
     activations.stop();
   }
 
-  /** Impact analyses run one at a time, off the request threads. */
-  private ExecutorService impactAnalyses;
-
   @Produces
   @Singleton
   PolicyAuthoring policyAuthoring(
-      PolicyService policies, HazelcastPolicyActivations activations, DecisionLog log) {
+      PolicyRepository repository,
+      PolicyService policies,
+      HazelcastPolicyActivations activations,
+      DecisionLog log,
+      HazelcastFactStore facts,
+      StaveSettings settings) {
     impactAnalyses =
         new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(4), threads);
     return new PolicyAuthoring(
-        new PolicyRepository(database.dataSource()),
+        repository,
         policies,
         activations,
         log,
-        new HazelcastFactStore(cluster::hazelcast),
-        limits(),
+        facts,
+        settings.evaluationLimits(),
         impactAnalyses,
-        Duration.ofSeconds(Long.getLong("stave.policy.activation-wait-seconds", 30)));
+        settings.activationWait());
   }
 
   void stopPolicyAuthoring(@Disposes PolicyAuthoring authoring) {

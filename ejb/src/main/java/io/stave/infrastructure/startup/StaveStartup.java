@@ -48,20 +48,23 @@ public class StaveStartup implements NodeReadiness {
   @Inject CamelRuntime camel;
   @Inject PolicyService policies;
   @Inject HazelcastPolicyActivations activations;
+  @Inject StaveSettings settings;
+  @Inject CatalogueRepository catalogue;
+  @Inject HazelcastFactStore facts;
   private final Map<String, String> startupFailures = new ConcurrentHashMap<>();
 
   @PostConstruct
   void start() {
     try {
       migrateDatabase();
-      cluster.start(new CatalogueRepository(database.dataSource()));
+      cluster.start(catalogue);
       if (cluster.isSafe()) {
         // Below the minimum cluster size the maps refuse every operation; they load once it is met.
-        new HazelcastFactStore(cluster::hazelcast).warmUp();
+        facts.warmUp();
       }
       activatePolicy();
       activations.listen();
-      camel.start();
+      camel.start(settings.feedInbox(), settings.feedPollMillis(), settings.feedMaxMessageBytes());
       LOG.info(
           "Stave node started: database "
               + Database.location()
