@@ -166,7 +166,7 @@ public final class PolicyRepository implements PolicyVersions {
             insert.executeUpdate();
           }
           insertFiles(connection, source);
-          audit(
+          PolicyAuditTrail.append(
               connection,
               version,
               action,
@@ -214,7 +214,8 @@ public final class PolicyRepository implements PolicyVersions {
             delete.executeUpdate();
           }
           insertFiles(connection, source);
-          audit(connection, version, "UPDATE", actor, source.checksum(), files.size() + " file(s)");
+          PolicyAuditTrail.append(
+              connection, version, "UPDATE", actor, source.checksum(), files.size() + " file(s)");
           return true;
         });
   }
@@ -254,7 +255,7 @@ public final class PolicyRepository implements PolicyVersions {
               return false;
             }
           }
-          audit(connection, version, action, actor, checksum, null);
+          PolicyAuditTrail.append(connection, version, action, actor, checksum, null);
           return true;
         });
   }
@@ -293,7 +294,7 @@ public final class PolicyRepository implements PolicyVersions {
               retire.executeUpdate();
             }
           }
-          audit(
+          PolicyAuditTrail.append(
               connection,
               version,
               "ACTIVATE",
@@ -322,17 +323,6 @@ public final class PolicyRepository implements PolicyVersions {
   @Override
   public void record(PolicyAuditEntry entry) throws SQLException {
     auditTrail.record(entry);
-  }
-
-  private static void audit(
-      Connection connection,
-      long version,
-      String action,
-      String actor,
-      String checksum,
-      String detail)
-      throws SQLException {
-    PolicyAuditTrail.append(connection, version, action, actor, checksum, detail);
   }
 
   static long latestVersion(Connection connection) throws SQLException {

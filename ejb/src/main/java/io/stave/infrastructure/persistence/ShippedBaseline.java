@@ -56,12 +56,8 @@ final class ShippedBaseline {
           }
         }
         if (retire != null) {
-          try (PreparedStatement update =
-              connection.prepareStatement(
-                  "UPDATE policy_version SET status = 'RETIRED' WHERE version = ?")) {
-            update.setLong(1, retire);
-            update.executeUpdate();
-          }
+          Sql.update(
+              connection, "UPDATE policy_version SET status = 'RETIRED' WHERE version = ?", retire);
         }
         insertActive(
             connection,

@@ -52,6 +52,20 @@ public record CatalogueChange(
         List.of());
   }
 
+  /** A change that only ends a release's deals. */
+  public static CatalogueChange of(ReleasePurge purge) {
+    return new CatalogueChange(
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(purge));
+  }
+
   public static CatalogueChange of(List<Recording> recordings, List<Deal> deals) {
     return new CatalogueChange(recordings, deals, List.of(), List.of());
   }

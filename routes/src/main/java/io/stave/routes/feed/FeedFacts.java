@@ -74,19 +74,7 @@ public record FeedFacts(
 
   /** The facts of a {@code PurgeReleaseMessage}: nothing but the purge. */
   public static FeedFacts ofPurge(ReleasePurge purge, List<FeedProblem> warnings) {
-    return new FeedFacts(
-        new CatalogueChange(
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(purge)),
-        warnings,
-        null);
+    return new FeedFacts(CatalogueChange.of(purge), warnings, null);
   }
 
   public List<Recording> recordings() {
