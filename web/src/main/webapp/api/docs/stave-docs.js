@@ -3,7 +3,9 @@
 // the Authorize button, as the document's security scheme says.
 window.onload = function () {
   window.ui = SwaggerUIBundle({
-    url: "/openapi?format=JSON",
+    // An absolute URL on the page's origin: a page opened as http://user:password@host/... has
+    // its credentials in its base URL, and fetch() refuses a relative URL resolved against it.
+    url: window.location.origin + "/openapi?format=JSON",
     dom_id: "#swagger-ui",
     deepLinking: true,
     validatorUrl: null,

@@ -392,6 +392,9 @@ class ObservabilityIT {
             .build();
     ChromeDriver browser = new ChromeDriver(service, options);
     try {
+      // Chromium answers the server's 401 Basic challenge with the URL's credentials, as it does
+      // with what a person types into its login dialog, and sends them with the page's later
+      // requests; the page must still fetch /openapi without them in its URL (fetch() refuses).
       browser.get("http://auditor:auditor@127.0.0.1:8080/api/docs/index.html");
       new WebDriverWait(browser, Duration.ofSeconds(60))
           .until(driver -> !driver.findElements(By.cssSelector(".opblock")).isEmpty());

@@ -1,14 +1,14 @@
 package io.stave.infrastructure.metrics;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.stave.application.Metrics;
 import io.stave.rules.domain.Decision;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -22,84 +22,89 @@ import java.util.regex.Pattern;
  * values come from closed sets (verdicts, reason codes, use types, feed kinds and statuses) except
  * the feature a client names, which is bounded here: the first {@value #MAX_FEATURES} well-formed
  * names a node sees get a label of their own, every later or malformed one is {@code other}.
+ *
+ * <p>Every meter is created through the registry's direct methods ({@code counter(name, tags)},
+ * {@code timer(name, tags)}, {@code gauge(...)}, {@code more().counter(...)}), never through a
+ * {@code Counter/Timer/Gauge.builder(...).register(registry)}: the registry WildFly 39 injects into
+ * a deployment forwards only the direct methods to the server's registry, and a builder's meter
+ * stays in a local registry nobody scrapes. Meters are created once and kept (decisions count on
+ * the hot path; a direct method looks its meter up by name and tags on every call).
  */
 public final class MicrometerMetrics implements Metrics {
   static final int MAX_FEATURES = 50;
   static final String OTHER = "other";
   private static final Pattern FEATURE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
-  /** Bucket bounds of the latency histograms: 50 µs to 10 s. */
-  private static final Duration[] LATENCY_BUCKETS = {
-    Duration.ofNanos(50_000),
-    Duration.ofNanos(100_000),
-    Duration.ofNanos(250_000),
-    Duration.ofNanos(500_000),
-    Duration.ofMillis(1),
-    Duration.ofMillis(2),
-    Duration.ofMillis(5),
-    Duration.ofMillis(10),
-    Duration.ofMillis(25),
-    Duration.ofMillis(50),
-    Duration.ofMillis(100),
-    Duration.ofMillis(250),
-    Duration.ofMillis(500),
-    Duration.ofSeconds(1),
-    Duration.ofMillis(2_500),
-    Duration.ofSeconds(5),
-    Duration.ofSeconds(10)
-  };
-
   private final MeterRegistry registry;
   private final Set<String> features = ConcurrentHashMap.newKeySet();
-  private final Timer engine;
-  private final Timer single;
-  private final Timer batch;
-  private final Timer logCommit;
+  private final LatencyHistogram engine;
+  private final LatencyHistogram single;
+  private final LatencyHistogram batch;
+  private final LatencyHistogram logCommit;
+  private final Counter logDecisions;
+  private final Timer activated;
+  private final Timer failed;
+  private final Map<DecisionLabels, Counter> decisions = new ConcurrentHashMap<>();
+  private final Map<String, Counter> feedMessages = new ConcurrentHashMap<>();
+  private final Map<String, Counter> feedBytes = new ConcurrentHashMap<>();
+  private final Watched queueDepth = new Watched(0);
+  private final Watched activeVersion = new Watched(-1);
+  private final Watched clusterMembers = new Watched(0);
+
+  /** The labels of one stave_decisions_total series. */
+  private record DecisionLabels(String outcome, String reason, String useType, String feature) {}
+
+  /**
+   * A value read when metrics are scraped. The gauge is registered once, on this holder, which the
+   * metrics keep (a Micrometer gauge holds its object weakly); watching again replaces the source.
+   */
+  private static final class Watched {
+    private volatile LongSupplier source;
+
+    Watched(long initial) {
+      source = () -> initial;
+    }
+
+    double value() {
+      return source.getAsLong();
+    }
+  }
 
   public MicrometerMetrics(MeterRegistry registry) {
     this.registry = registry;
-    this.engine =
-        histogram("stave.decision.engine", "Rule evaluation of one decision request")
-            .register(registry);
+    this.engine = new LatencyHistogram(registry, "stave.decision.engine", Tags.empty());
     this.single =
-        histogram(
-                "stave.decision.request",
-                "One decision call through the decision service: evaluation and the durable log"
-                    + " commit")
-            .tag("call", "single")
-            .register(registry);
-    this.batch =
-        histogram(
-                "stave.decision.request",
-                "One decision call through the decision service: evaluation and the durable log"
-                    + " commit")
-            .tag("call", "batch")
-            .register(registry);
-    this.logCommit =
-        histogram("stave.decision.log.commit", "One group commit of the decision log")
-            .register(registry);
-  }
-
-  private static Timer.Builder histogram(String name, String description) {
-    return Timer.builder(name)
-        .description(description)
-        .serviceLevelObjectives(LATENCY_BUCKETS)
-        .minimumExpectedValue(LATENCY_BUCKETS[0])
-        .maximumExpectedValue(LATENCY_BUCKETS[LATENCY_BUCKETS.length - 1]);
+        new LatencyHistogram(registry, "stave.decision.request", Tags.of("call", "single"));
+    this.batch = new LatencyHistogram(registry, "stave.decision.request", Tags.of("call", "batch"));
+    this.logCommit = new LatencyHistogram(registry, "stave.decision.log.commit", Tags.empty());
+    this.logDecisions = registry.counter("stave.decision.log.decisions", Tags.empty());
+    this.activated = registry.timer("stave.policy.activation", Tags.of("outcome", "activated"));
+    this.failed = registry.timer("stave.policy.activation", Tags.of("outcome", "failed"));
+    registry.gauge("stave.decision.log.queue.depth", Tags.empty(), queueDepth, Watched::value);
+    registry.gauge("stave.policy.active.version", Tags.empty(), activeVersion, Watched::value);
+    registry.gauge("stave.cluster.members", Tags.empty(), clusterMembers, Watched::value);
   }
 
   @Override
-  public void decided(List<Decision> decisions, boolean isBatch, long nanos) {
-    (isBatch ? batch : single).record(nanos, TimeUnit.NANOSECONDS);
-    for (Decision decision : decisions) {
-      engine.record(decision.evaluationNanos(), TimeUnit.NANOSECONDS);
-      Counter.builder("stave.decisions")
-          .description("Live decisions by outcome, deciding (first) reason, use type and feature")
-          .tag("outcome", decision.verdict().name())
-          .tag("reason", decision.reasons().get(0).code().name())
-          .tag("use_type", decision.request().getUseType().name())
-          .tag("feature", feature(decision.request().getFeature()))
-          .register(registry)
+  public void decided(List<Decision> decided, boolean isBatch, long nanos) {
+    (isBatch ? batch : single).record(nanos);
+    for (Decision decision : decided) {
+      engine.record(decision.evaluationNanos());
+      decisions
+          .computeIfAbsent(
+              new DecisionLabels(
+                  decision.verdict().name(),
+                  decision.reasons().get(0).code().name(),
+                  decision.request().getUseType().name(),
+                  feature(decision.request().getFeature())),
+              labels ->
+                  registry.counter(
+                      "stave.decisions",
+                      Tags.of(
+                          "outcome", labels.outcome(),
+                          "reason", labels.reason(),
+                          "use_type", labels.useType(),
+                          "feature", labels.feature())))
           .increment();
     }
   }
@@ -123,62 +128,46 @@ public final class MicrometerMetrics implements Metrics {
   }
 
   @Override
-  public void decisionLogCommitted(int decisions, long nanos) {
-    logCommit.record(nanos, TimeUnit.NANOSECONDS);
-    Counter.builder("stave.decision.log.decisions")
-        .description("Decisions committed to the decision log")
-        .register(registry)
-        .increment(decisions);
+  public void decisionLogCommitted(int committed, long nanos) {
+    logCommit.record(nanos);
+    logDecisions.increment(committed);
   }
 
   @Override
   public void watchDecisionLogQueue(LongSupplier waiting) {
-    Gauge.builder("stave.decision.log.queue.depth", waiting::getAsLong)
-        .description("Writes waiting for the decision log's writer")
-        .strongReference(true)
-        .register(registry);
+    queueDepth.source = waiting;
   }
 
   @Override
   public void feedMessage(String kind, String status, long bytes) {
-    Counter.builder("stave.feed.messages")
-        .description("Feed messages by kind and the state they reached")
-        .tag("kind", kind.toLowerCase(Locale.ROOT))
-        .tag("status", status)
-        .register(registry)
+    String kindLabel = kind.toLowerCase(Locale.ROOT);
+    feedMessages
+        .computeIfAbsent(
+            kindLabel + '\n' + status,
+            key ->
+                registry.counter(
+                    "stave.feed.messages", Tags.of("kind", kindLabel, "status", status)))
         .increment();
     if (bytes > 0) {
-      Counter.builder("stave.feed.ingest")
-          .description("Bytes of new feed messages received")
-          .baseUnit("bytes")
-          .tag("kind", kind.toLowerCase(Locale.ROOT))
-          .register(registry)
+      feedBytes
+          .computeIfAbsent(
+              kindLabel, key -> registry.counter("stave.feed.ingest.bytes", Tags.of("kind", key)))
           .increment(bytes);
     }
   }
 
   @Override
-  public void policyActivation(boolean activated, long nanos) {
-    Timer.builder("stave.policy.activation")
-        .description("Compiling a policy version and switching this node to it")
-        .tag("outcome", activated ? "activated" : "failed")
-        .register(registry)
-        .record(nanos, TimeUnit.NANOSECONDS);
+  public void policyActivation(boolean wasActivated, long nanos) {
+    (wasActivated ? activated : failed).record(nanos, TimeUnit.NANOSECONDS);
   }
 
   @Override
   public void watchActivePolicy(LongSupplier version) {
-    Gauge.builder("stave.policy.active.version", version::getAsLong)
-        .description("The policy version this node decides with (-1 while none)")
-        .strongReference(true)
-        .register(registry);
+    activeVersion.source = version;
   }
 
   @Override
   public void watchClusterMembers(LongSupplier members) {
-    Gauge.builder("stave.cluster.members", members::getAsLong)
-        .description("Cluster members this node sees")
-        .strongReference(true)
-        .register(registry);
+    clusterMembers.source = members;
   }
 }

@@ -37,15 +37,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The stave_* metrics as Prometheus sees them, through the same Micrometer Prometheus registry the
- * server's micrometer subsystem uses: the scrape names exactly the metrics docs/metrics.md
- * documents, and the labels stay bounded.
+ * server's micrometer subsystem uses, behind a stand-in of the registry WildFly 39 injects into a
+ * deployment (only its direct methods reach the server's registry): the scrape names exactly the
+ * metrics docs/metrics.md documents, the latency buckets count as Prometheus histograms do, and the
+ * labels stay bounded.
  */
 class MicrometerMetricsTest {
   private static final Path DOCUMENTATION = Path.of("..", "docs", "metrics.md");
 
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final MicrometerMetrics metrics = new MicrometerMetrics(registry);
+  private final MicrometerMetrics metrics =
+      new MicrometerMetrics(new WildFlyApplicationRegistry(registry));
 
   private static final DecisionLog NO_LOG =
       new DecisionLog() {
@@ -113,11 +116,57 @@ class MicrometerMetricsTest {
     assertEquals(documentedMetrics(), scrapedFamilies(scrape), scrape);
     assertTrue(
         scrape.contains(
-            "stave_decisions_total{feature=\"ai-dj\",outcome=\"DENY\",reason=\"UNKNOWN_RECORDING\","
-                + "use_type=\"AI_CURATION\"} 1.0"),
+            "stave_decisions_total{WF_DEPLOYMENT=\"stave.ear\",feature=\"ai-dj\",outcome=\"DENY\","
+                + "reason=\"UNKNOWN_RECORDING\",use_type=\"AI_CURATION\"} 1.0"),
         scrape);
-    assertTrue(scrape.contains("stave_policy_active_version -1.0"), "closed: no policy; " + scrape);
-    assertTrue(scrape.contains("stave_feed_ingest_bytes_total{kind=\"ern\"} 4096.0"), scrape);
+    assertTrue(
+        scrape.contains("stave_policy_active_version{WF_DEPLOYMENT=\"stave.ear\"} -1.0"),
+        "closed: no policy; " + scrape);
+    assertTrue(
+        scrape.contains(
+            "stave_feed_ingest_bytes_total{WF_DEPLOYMENT=\"stave.ear\",kind=\"ern\"} 4096.0"),
+        scrape);
+  }
+
+  @Test
+  void theLatencyBucketsCountAsAPrometheusHistogramsDo() {
+    metrics.decisionLogCommitted(1, 40_000); // 40 µs: in every bucket
+    metrics.decisionLogCommitted(1, 700_000); // 0.7 ms
+    metrics.decisionLogCommitted(1, 1_000_000); // exactly 1 ms: a bound holds what equals it
+    metrics.decisionLogCommitted(1, 30_000_000_000L); // 30 s: above the largest bound
+    String scrape = registry.scrape();
+    Map<String, String> expected =
+        Map.of("0.00005", "1.0", "0.0005", "1.0", "0.001", "3.0", "10", "3.0", "+Inf", "4.0");
+    expected.forEach(
+        (le, count) ->
+            assertTrue(
+                scrape.contains(
+                    "stave_decision_log_commit_seconds_buckets_total{WF_DEPLOYMENT=\"stave.ear\","
+                        + "le=\""
+                        + le
+                        + "\"} "
+                        + count
+                        + "\n"),
+                "le=" + le + " counts " + count + "\n" + scrape));
+    assertTrue(
+        scrape.contains("stave_decision_log_commit_seconds_count{WF_DEPLOYMENT=\"stave.ear\"} 4\n"),
+        scrape);
+    assertEquals(
+        LatencyHistogram.BOUNDS.length + 1,
+        scrape
+            .lines()
+            .filter(l -> l.startsWith("stave_decision_engine_seconds_buckets_total{"))
+            .count(),
+        "every bound and +Inf, before the first decision too");
+  }
+
+  @Test
+  void aValueWatchedAgainIsReadFromItsNewSource() {
+    metrics.watchClusterMembers(() -> 1);
+    metrics.watchClusterMembers(() -> 3);
+    assertTrue(
+        registry.scrape().contains("stave_cluster_members{WF_DEPLOYMENT=\"stave.ear\"} 3.0"),
+        registry.scrape());
   }
 
   @Test
