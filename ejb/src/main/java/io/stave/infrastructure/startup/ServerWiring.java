@@ -7,6 +7,8 @@ import io.stave.application.PolicyService;
 import io.stave.application.Recordings;
 import io.stave.application.ServiceUnavailableException;
 import io.stave.application.authoring.PolicyAuthoring;
+import io.stave.application.revenue.RevenueService;
+import io.stave.application.revenue.UsageService;
 import io.stave.infrastructure.cluster.ClusterCatalogue;
 import io.stave.infrastructure.cluster.ClusterMember;
 import io.stave.infrastructure.cluster.HazelcastFactStore;
@@ -15,6 +17,7 @@ import io.stave.infrastructure.persistence.CatalogueRepository;
 import io.stave.infrastructure.persistence.Database;
 import io.stave.infrastructure.persistence.JdbcDecisionLog;
 import io.stave.infrastructure.persistence.JdbcFeedLedger;
+import io.stave.infrastructure.persistence.JdbcRevenueLedger;
 import io.stave.infrastructure.persistence.PolicyRepository;
 import io.stave.rules.domain.Isrc;
 import io.stave.rules.engine.EvaluationLimits;
@@ -113,6 +116,23 @@ public class ServerWiring {
         Duration.ofMillis(
             Long.getLong(
                 "stave.decision.deadline-ms", EvaluationLimits.DEFAULT.deadline().toMillis())));
+  }
+
+  /** Usage reported against logged decisions (issue 13). */
+  @Produces
+  @Singleton
+  UsageService usageService(DecisionLog log) {
+    return new UsageService(
+        log,
+        new JdbcRevenueLedger(database.dataSource()),
+        Duration.ofHours(Long.getLong("stave.usage.decision-validity-hours", 24)));
+  }
+
+  /** Period close and statements, with the active policy's revenue rules (issue 13). */
+  @Produces
+  @Singleton
+  RevenueService revenueService(PolicyService policies) {
+    return new RevenueService(new JdbcRevenueLedger(database.dataSource()), policies);
   }
 
   /** How activations reach every node of the cluster; the startup bean subscribes this node. */
