@@ -4,6 +4,7 @@ import io.stave.application.ConflictException;
 import io.stave.application.ServiceUnavailableException;
 import io.stave.application.revenue.RevenueLedger;
 import io.stave.application.revenue.RevenueService;
+import io.stave.application.revenue.StatementDocument;
 import io.stave.application.revenue.UsageEvent;
 import io.stave.application.revenue.UsageReceipt;
 import io.stave.rules.domain.Isrc;
@@ -444,7 +445,7 @@ public final class JdbcRevenueLedger implements RevenueLedger {
               insert.setLong(8, s.reserveHeld());
               insert.setLong(9, s.payout());
               insert.setLong(10, s.closing());
-              insert.setString(11, RevenueDocuments.write(s));
+              insert.setString(11, StatementDocument.write(s));
               insert.addBatch();
               for (PreparedStatement balance : List.of(update, create)) {
                 balance.setString(1, period.toString());
@@ -540,7 +541,7 @@ public final class JdbcRevenueLedger implements RevenueLedger {
             select.setString(1, period.toString());
             try (ResultSet row = select.executeQuery()) {
               while (row.next()) {
-                statements.add(RevenueDocuments.read(row.getString(1)));
+                statements.add(StatementDocument.read(row.getString(1)));
               }
             }
           }
@@ -560,7 +561,7 @@ public final class JdbcRevenueLedger implements RevenueLedger {
             select.setString(2, partyId);
             try (ResultSet row = select.executeQuery()) {
               return row.next()
-                  ? Optional.of(RevenueDocuments.read(row.getString(1)))
+                  ? Optional.of(StatementDocument.read(row.getString(1)))
                   : Optional.empty();
             }
           }
