@@ -52,6 +52,15 @@ public final class JdbcRevenueLedger implements RevenueLedger {
           + " usage_period, booked_period, split, content_hash, received_at)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+  /**
+   * Usage writes and closes take the book's row lock in the database; on one node they queue here
+   * first, so concurrent requests wait their turn in the JVM instead of timing out on the
+   * database's lock wait (H2 gave up after a second with four writers). Across nodes the database
+   * lock decides.
+   */
+  private static final java.util.concurrent.locks.ReentrantLock BOOK =
+      new java.util.concurrent.locks.ReentrantLock(true);
+
   private final DataSource dataSource;
 
   public JdbcRevenueLedger(DataSource dataSource) {
@@ -61,6 +70,23 @@ public final class JdbcRevenueLedger implements RevenueLedger {
   @FunctionalInterface
   private interface Work<T> {
     T run(Connection connection) throws SQLException;
+  }
+
+  /** One transaction holding the book; a database fault is a 503, a conflict passes through. */
+  private <T> T bookTransaction(String what, Work<T> work) {
+    try {
+      if (!BOOK.tryLock(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        throw new ServiceUnavailableException(what + " waited 30 s for earlier usage writes");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ServiceUnavailableException(what + " was interrupted", e);
+    }
+    try {
+      return transaction(what, work);
+    } finally {
+      BOOK.unlock();
+    }
   }
 
   /** One transaction; a database fault is a 503, a conflict passes through after rollback. */
@@ -93,7 +119,7 @@ public final class JdbcRevenueLedger implements RevenueLedger {
 
   @Override
   public List<UsageReceipt> book(String principal, List<CheckedEvent> events) {
-    return transaction(
+    return bookTransaction(
         "booking usage",
         connection -> {
           YearMonth lastClosed = lockBook(connection);
@@ -198,7 +224,7 @@ public final class JdbcRevenueLedger implements RevenueLedger {
 
   @Override
   public void beginClose(YearMonth period, String principal) {
-    transaction(
+    bookTransaction(
         "beginning the close of " + period,
         connection -> {
           YearMonth lastClosed = lockBook(connection);
@@ -409,7 +435,7 @@ public final class JdbcRevenueLedger implements RevenueLedger {
       long events,
       PeriodRevenue.Allocation allocation,
       List<Statement> statements) {
-    transaction(
+    bookTransaction(
         "closing " + period,
         connection -> {
           lockBook(connection);
