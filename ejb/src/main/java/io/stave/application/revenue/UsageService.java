@@ -26,10 +26,36 @@ public final class UsageService {
   private final RevenueLedger ledger;
   private final Duration validity;
 
+  /**
+   * Logged decisions never change, so the ones usage named recently are kept (a feature reports
+   * many events per decision; reading and parsing each from the log was most of a batch's time).
+   * Only found decisions are kept: a miss is asked again.
+   */
+  private final Map<String, LoggedDecision> recent =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, LoggedDecision> eldest) {
+              return size() > RECENT_DECISIONS;
+            }
+          });
+
+  private static final int RECENT_DECISIONS = 20_000;
+
   public UsageService(DecisionLog log, RevenueLedger ledger, Duration validity) {
     this.log = log;
     this.ledger = ledger;
     this.validity = validity;
+  }
+
+  private Optional<LoggedDecision> find(String decisionId) {
+    LoggedDecision known = recent.get(decisionId);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<LoggedDecision> logged = log.find(decisionId);
+    logged.ifPresent(d -> recent.put(decisionId, d));
+    return logged;
   }
 
   public Duration validity() {
@@ -44,7 +70,7 @@ public final class UsageService {
     Map<String, Optional<LoggedDecision>> decisions = new HashMap<>();
     for (int i = 0; i < events.size(); i++) {
       UsageEvent event = events.get(i);
-      Optional<LoggedDecision> logged = decisions.computeIfAbsent(event.decisionId(), log::find);
+      Optional<LoggedDecision> logged = decisions.computeIfAbsent(event.decisionId(), this::find);
       UsageReceipt rejection = check(event, logged);
       if (rejection != null) {
         receipts[i] = rejection;
