@@ -29,7 +29,9 @@ CREATE TABLE usage_event (
     split          TEXT          NOT NULL,  -- the split the decision named
     content_hash   VARCHAR(64)   NOT NULL,
     received_at    TIMESTAMP WITH TIME ZONE NOT NULL,
-    PRIMARY KEY (principal, event_id)
+    -- event_id first: a batch's duplicate check is "event_id IN (…)", which H2 answers from the
+    -- index only when the list is on the key's first column (the other order scanned the table).
+    PRIMARY KEY (event_id, principal)
 );
 CREATE INDEX usage_event_by_booked_period ON usage_event (booked_period);
 
