@@ -2,6 +2,7 @@ package io.stave.bench;
 
 import io.stave.infrastructure.persistence.CatalogueRepository;
 import io.stave.infrastructure.persistence.Migrations;
+import io.stave.infrastructure.persistence.SplitSheetRepository;
 import io.stave.rules.domain.Consent;
 import io.stave.rules.domain.Deal;
 import io.stave.rules.domain.Recording;
@@ -37,19 +38,21 @@ public final class SeedDatabase {
       connection.setAutoCommit(false);
       // In slices of 1,000 rows, each committed: the set-based writes the feeds use.
       for (List<Recording> slice : slices(catalogue.recordings)) {
-        repository.saveRecordings(connection, slice);
+        repository.recordings().save(connection, slice);
         connection.commit();
       }
       for (List<Deal> slice : slices(catalogue.deals)) {
-        repository.saveDeals(connection, slice);
+        repository.deals().save(connection, slice);
         connection.commit();
       }
       for (List<Consent> slice : slices(catalogue.consents)) {
-        repository.appendConsents(connection, slice);
+        repository.consents().append(connection, slice);
         connection.commit();
       }
       for (List<SplitSheet> slice : slices(catalogue.splitSheets)) {
-        repository.saveSplitSheets(connection, slice, CatalogueRepository.SheetSource.SPLIT_FEED);
+        repository
+            .splitSheets()
+            .save(connection, slice, SplitSheetRepository.SheetSource.SPLIT_FEED);
         connection.commit();
       }
       connection.commit();

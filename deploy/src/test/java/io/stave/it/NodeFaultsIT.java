@@ -26,6 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
@@ -33,15 +35,16 @@ import org.junit.jupiter.api.Test;
 /**
  * Faults an operator meets, on a node started by {@code deploy/run.sh} in its own process (beside
  * the Arquillian server, on shifted ports): the server JVM killed with {@code kill -9} while it
- * answers decisions and applies ERN messages from its inbox and from its JMS queue, then started
- * again; and, on PostgreSQL, the database unreachable (a TCP proxy the test cuts) while decisions
- * run. Nothing answered 200 or APPLIED may be lost; nothing may be answered 200 while the database
- * cannot log it. {@code bench/faults/hard-kill.sh} and {@code feed-kill.sh} are the larger runs of
- * the same checks.
+ * answers decisions and applies ERN messages from its inbox, its JMS queue and HTTP posts, then
+ * started again; and, on PostgreSQL, the database unreachable (a TCP proxy the test cuts) while
+ * decisions run. Nothing answered 200 or APPLIED may be lost; nothing may be answered 200 while the
+ * database cannot log it. {@code bench/faults/hard-kill.sh} and {@code feed-kill.sh} are the larger
+ * runs of the same checks.
  */
 class NodeFaultsIT {
   private static final int RELEASES = 200;
   private static final int QUEUED_RELEASES = 300;
+  private static final int POSTED_RELEASES = 150;
   private static final String SENDER = "PADPIDA2026112401E";
 
   @Test
@@ -56,6 +59,9 @@ class NodeFaultsIT {
       sendToQueue(node, queued);
       List<Release> dropped = releases(RELEASES);
       dropIntoInbox(node, dropped);
+      List<Release> posted = releases(POSTED_RELEASES);
+      CompletableFuture<List<String>> poster =
+          CompletableFuture.supplyAsync(() -> postRetryingUntilAnswered(node, posted));
       await("part of each feed applied, with decisions still running")
           .atMost(Duration.ofSeconds(120))
           .pollInterval(Duration.ofMillis(20))
@@ -83,6 +89,11 @@ class NodeFaultsIT {
           .pollInterval(Duration.ofMillis(500))
           .until(() -> pending(node) == 0 && appliedFromQueue(node) == QUEUED_RELEASES);
       assertEveryMessageAppliedOnce(node, dropped);
+      // A client whose POST got no answer (the node died under it) sends it again, as HTTP
+      // clients do; the ledger knows the messages that were applied before the kill.
+      List<String> refused = poster.get(300, TimeUnit.SECONDS);
+      assertTrue(refused.isEmpty(), "feed messages posted and refused: " + refused);
+      assertEveryMessageAppliedOnce(node, posted);
       // Messages the broker held at the kill, including the one being applied (acknowledged only
       // after its facts were committed), are redelivered; the ledger knows those already applied.
       assertEveryMessageAppliedOnce(node, queued);
@@ -279,6 +290,49 @@ class NodeFaultsIT {
             .send(queue, release.xml());
       }
     }
+  }
+
+  /**
+   * Posts each release over HTTP, one after another, sending it again after no answer or a 503 (the
+   * node is down or restarting) until it is answered; returns the refusals (anything but 200).
+   */
+  private static List<String> postRetryingUntilAnswered(StaveNode node, List<Release> releases) {
+    StaveClient feeds = node.as("feeds");
+    List<String> refused = new ArrayList<>();
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(8);
+    for (Release release : releases) {
+      while (true) {
+        try {
+          HttpResponse<String> answer =
+              feeds.postBytes(
+                  "feeds/ern", "application/xml", release.xml().getBytes(StandardCharsets.UTF_8));
+          if (answer.statusCode() == 200) {
+            break;
+          }
+          if (answer.statusCode() != 503 && answer.statusCode() != 404) {
+            refused.add(release.messageId() + ": " + answer.statusCode() + " " + answer.body());
+            break;
+          }
+        } catch (IOException noAnswer) {
+          // the node is gone or not yet back: send it again
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          refused.add("interrupted");
+          return refused;
+        }
+        if (System.nanoTime() > deadline) {
+          refused.add(release.messageId() + ": never answered");
+          break;
+        }
+        try {
+          Thread.sleep(250);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return refused;
+        }
+      }
+    }
+    return refused;
   }
 
   private static int appliedFromQueue(StaveNode node) throws Exception {

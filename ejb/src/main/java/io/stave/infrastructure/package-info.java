@@ -1,5 +1,5 @@
 /**
  * Adapters to the outside: the database (Flyway migrations, JDBC), the embedded Hazelcast member,
- * the CamelContext, health checks, and the startup bean that brings them up in order.
+ * the CamelContext, and the startup bean that brings them up in order.
  */
 package io.stave.infrastructure;

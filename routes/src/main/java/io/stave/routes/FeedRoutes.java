@@ -1,9 +1,9 @@
 package io.stave.routes;
 
-import io.stave.routes.feed.FeedIntake;
 import io.stave.routes.feed.FeedMessage;
 import io.stave.routes.feed.FeedReceipt;
 import io.stave.routes.feed.FeedRejectedException;
+import io.stave.routes.intake.FeedIntake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

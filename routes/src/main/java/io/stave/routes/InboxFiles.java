@@ -4,8 +4,8 @@ import io.stave.routes.feed.FeedChannel;
 import io.stave.routes.feed.FeedFormat;
 import io.stave.routes.feed.FeedKind;
 import io.stave.routes.feed.FeedMessage;
+import io.stave.routes.feed.FeedProblem;
 import io.stave.routes.feed.FeedRejectedException;
-import io.stave.routes.feed.Problem;
 import java.util.Locale;
 
 /**
@@ -29,7 +29,7 @@ public final class InboxFiles {
       }
     }
     throw new FeedRejectedException(
-        new Problem(
+        new FeedProblem(
             "file name",
             "'"
                 + fileName

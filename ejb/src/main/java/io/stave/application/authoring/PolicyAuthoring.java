@@ -1,7 +1,5 @@
 package io.stave.application.authoring;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.UnifiedDiffUtils;
 import io.stave.application.ConflictException;
 import io.stave.application.DecisionLog;
 import io.stave.application.NotFoundException;
@@ -12,18 +10,14 @@ import io.stave.rules.domain.InvalidValueException;
 import io.stave.rules.engine.CompiledPolicy;
 import io.stave.rules.engine.EvaluationLimits;
 import io.stave.rules.engine.PolicyCompilationException;
-import io.stave.rules.engine.PolicyCompiler;
 import io.stave.rules.engine.PolicySource;
 import io.stave.rules.engine.RuleLint;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -36,8 +30,6 @@ import java.util.concurrent.RejectedExecutionException;
  * becomes active, and a rollback makes a new version so history only grows.
  */
 public final class PolicyAuthoring {
-  private static final int MAX_FILES = 200;
-  private static final int MAX_FILE_CHARS = 2_000_000;
   private static final int MAX_JOBS = 16;
 
   /** What a validation found: the compiler's and guard's problems, and lint warnings. */
@@ -115,8 +107,8 @@ public final class PolicyAuthoring {
     if (basedOn != null) {
       merged.putAll(sources(basedOn).files());
     }
-    merge(merged, files);
-    PolicySource checked = checkedSource(merged);
+    PolicyFiles.merge(merged, files);
+    PolicySource checked = PolicyFiles.checkedSource(merged);
     return sql(() -> versions.createDraft(checked.files(), author, basedOn, description, "CREATE"));
   }
 
@@ -128,8 +120,8 @@ public final class PolicyAuthoring {
     PolicyVersionInfo current = info(version);
     requireDraft(current, "changed");
     Map<String, String> merged = new LinkedHashMap<>(sources(version).files());
-    merge(merged, files);
-    PolicySource checked = checkedSource(merged);
+    PolicyFiles.merge(merged, files);
+    PolicySource checked = PolicyFiles.checkedSource(merged);
     if (!sql(() -> versions.updateDraft(version, checked.files(), actor))) {
       throw new ConflictException(
           "policy version " + version + " is no longer a draft; make a new draft based on it");
@@ -138,30 +130,11 @@ public final class PolicyAuthoring {
   }
 
   public List<FileDiff> diff(long from, long to) {
-    Map<String, String> before = sources(from).files();
-    Map<String, String> after = sources(to).files();
-    List<FileDiff> diffs = new ArrayList<>();
-    TreeSet<String> names = new TreeSet<>(before.keySet());
-    names.addAll(after.keySet());
-    for (String name : names) {
-      String a = before.get(name);
-      String b = after.get(name);
-      if (a != null && a.equals(b)) {
-        continue;
-      }
-      List<String> left = a == null ? List.of() : Arrays.asList(a.split("\n", -1));
-      List<String> right = b == null ? List.of() : Arrays.asList(b.split("\n", -1));
-      List<String> unified =
-          UnifiedDiffUtils.generateUnifiedDiff(
-              "v" + from + "/" + name, "v" + to + "/" + name, left, DiffUtils.diff(left, right), 3);
-      diffs.add(
-          new FileDiff(name, a == null ? "ADDED" : b == null ? "REMOVED" : "CHANGED", unified));
-    }
-    return diffs;
+    return PolicyFiles.diff(from, sources(from).files(), to, sources(to).files());
   }
 
   public Validation validate(long version, String actor) {
-    Validation validation = validation(sources(version));
+    Validation validation = PolicyFiles.validation(sources(version));
     audit(
         version,
         "VALIDATE",
@@ -172,19 +145,10 @@ public final class PolicyAuthoring {
     return validation;
   }
 
-  private static Validation validation(PolicySource source) {
-    try (CompiledPolicy compiled = PolicyCompiler.compile(source)) {
-      return new Validation(
-          source.version(), true, List.of(), compiled.warnings(), compiled.ruleCount());
-    } catch (PolicyCompilationException e) {
-      return new Validation(source.version(), false, e.problems(), RuleLint.check(source), 0);
-    }
-  }
-
   /** Runs the version's scenarios; a version that does not compile is a 400 naming its problems. */
   public PolicyScenarios.Report test(long version, String actor) {
     PolicySource source = sources(version);
-    try (CompiledPolicy compiled = compile(source)) {
+    try (CompiledPolicy compiled = PolicyFiles.compile(source)) {
       PolicyScenarios.Report report = PolicyScenarios.run(source, compiled);
       audit(version, "TEST", actor, report.passed() + " passed, " + report.failed() + " failed");
       return report;
@@ -194,7 +158,7 @@ public final class PolicyAuthoring {
   /** Starts replaying logged decisions against the draft; the job's report says how far it is. */
   public ImpactAnalysis.Report startImpact(
       long version, ImpactAnalysis.Window window, String actor) {
-    CompiledPolicy draft = compile(sources(version));
+    CompiledPolicy draft = PolicyFiles.compile(sources(version));
     String jobId = UUID.randomUUID().toString();
     ImpactAnalysis job =
         new ImpactAnalysis(jobId, draft, policies.active(), log, facts, limits, window);
@@ -322,7 +286,7 @@ public final class PolicyAuthoring {
               + "; only a version that was active before (RETIRED) can be rolled back to");
     }
     PolicySource source = sources(toVersion);
-    requireCompiles(source);
+    PolicyFiles.requireCompiles(source);
     PolicyVersionInfo restored =
         sql(
             () ->
@@ -414,7 +378,7 @@ public final class PolicyAuthoring {
 
   private void requireReady(long version) {
     PolicySource source = sources(version);
-    try (CompiledPolicy compiled = compile(source)) {
+    try (CompiledPolicy compiled = PolicyFiles.compile(source)) {
       PolicyScenarios.Report report = PolicyScenarios.run(source, compiled);
       if (report.failed() > 0) {
         throw new ConflictException(
@@ -434,31 +398,6 @@ public final class PolicyAuthoring {
     }
   }
 
-  private static void requireCompiles(PolicySource source) {
-    compile(source).close();
-  }
-
-  private static CompiledPolicy compile(PolicySource source) {
-    try {
-      CompiledPolicy compiled = PolicyCompiler.compile(source);
-      compiled.warmUp();
-      return compiled;
-    } catch (PolicyCompilationException e) {
-      throw new InvalidValueException(
-          "files",
-          "policy version "
-              + source.version()
-              + " does not compile: "
-              + e.problems().get(0)
-              + (e.problems().size() > 1
-                  ? " (and "
-                      + (e.problems().size() - 1)
-                      + " more; validate"
-                      + " it to see them all)"
-                  : ""));
-    }
-  }
-
   private static void requireDraft(PolicyVersionInfo version, String what) {
     if (!version.isDraft()) {
       throw new ConflictException(
@@ -469,40 +408,6 @@ public final class PolicyAuthoring {
               + " and cannot be "
               + what
               + "; make a new draft based on it");
-    }
-  }
-
-  private static void merge(Map<String, String> files, Map<String, String> changes) {
-    if (changes == null) {
-      return;
-    }
-    changes.forEach(
-        (name, text) -> {
-          if (text == null || text.isEmpty()) {
-            files.remove(name);
-          } else {
-            files.put(name, text);
-          }
-        });
-  }
-
-  private static PolicySource checkedSource(Map<String, String> files) {
-    if (files.size() > MAX_FILES) {
-      throw new InvalidValueException("files", "a version holds at most " + MAX_FILES + " files");
-    }
-    files.forEach(
-        (name, text) -> {
-          if (text.length() > MAX_FILE_CHARS) {
-            throw new InvalidValueException(
-                "files." + name, "is longer than " + MAX_FILE_CHARS + " characters");
-          }
-        });
-    try {
-      PolicySource source = new PolicySource(0, files);
-      PolicyScenarios.read(source); // a scenarios file that cannot be read is refused up front
-      return source;
-    } catch (IllegalArgumentException e) {
-      throw new InvalidValueException("files", e.getMessage());
     }
   }
 

@@ -3,20 +3,12 @@ package io.stave.infrastructure.cluster;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.stave.application.Catalogue;
-import io.stave.application.CatalogueChange;
+import io.stave.application.RefusedFactsException;
 import io.stave.application.ServiceUnavailableException;
 import io.stave.infrastructure.persistence.CatalogueRepository;
-import io.stave.infrastructure.persistence.CatalogueRepository.SheetSource;
-import io.stave.infrastructure.persistence.FeedDocuments;
-import io.stave.routes.feed.Credit;
-import io.stave.routes.feed.ReleaseDeals;
-import io.stave.routes.feed.ReleasePurge;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
+import io.stave.infrastructure.persistence.CatalogueWriter;
+import io.stave.infrastructure.persistence.CatalogueWriter.Written;
+import io.stave.routes.feed.CatalogueChange;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -28,154 +20,35 @@ import java.util.function.Supplier;
  * committed facts. A change that fails to commit leaves both the database and the maps untouched.
  */
 public final class ClusterCatalogue implements Catalogue {
-  private final CatalogueRepository repository;
+  private final CatalogueWriter writer;
   private final Supplier<HazelcastInstance> hazelcast;
 
   public ClusterCatalogue(CatalogueRepository repository, Supplier<HazelcastInstance> hazelcast) {
-    this.repository = repository;
+    this.writer = new CatalogueWriter(repository);
     this.hazelcast = hazelcast;
-  }
-
-  /** What the work done first in the transaction decided about the change. */
-  public enum Verdict {
-    /** Write the facts and commit. */
-    APPLY,
-    /** Commit what the first step wrote, but not the facts. */
-    COMMIT_WITHOUT_FACTS,
-    /** Roll everything back. */
-    ROLL_BACK
-  }
-
-  /** Work that must commit or roll back with the facts (a feed message's status). */
-  @FunctionalInterface
-  public interface SameTransaction {
-    Verdict run(Connection connection) throws SQLException;
   }
 
   @Override
   public void apply(CatalogueChange change) {
-    apply(change, connection -> Verdict.APPLY);
-  }
-
-  /**
-   * Transactions that met a concurrent writer of the same rows (two messages naming one party, on
-   * two threads or nodes: one inserts, the other finds the key taken) are tried again, this many
-   * times in all; a change whose own rows clash fails the same way every time and is refused.
-   */
-  static final int ATTEMPTS = 5;
-
-  /** Runs {@code first}, then, as it decides, applies the change in the same transaction. */
-  public Verdict apply(CatalogueChange change, SameTransaction first) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return applyOnce(change, first);
-      } catch (SQLException e) {
-        if (attempt < ATTEMPTS && isConcurrentWrite(e)) {
-          pause(attempt);
-          continue;
-        }
-        throw new ServiceUnavailableException(
-            "the catalogue change could not be stored: " + e.getMessage(), e);
-      }
-    }
-  }
-
-  /**
-   * Unique key taken by a transaction that committed meanwhile, serialization failure or deadlock
-   * (SQLSTATE 23505, 40001, 40P01; H2 and PostgreSQL use the same codes).
-   */
-  static boolean isConcurrentWrite(SQLException e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sql
-          && sql.getSQLState() != null
-          && (sql.getSQLState().equals("23505")
-              || sql.getSQLState().equals("40001")
-              || sql.getSQLState().equals("40P01"))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static void pause(int attempt) {
     try {
-      Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 20L * attempt));
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
+      apply(change, transaction -> Outcome.APPLY);
+    } catch (RefusedFactsException e) {
+      throw new ServiceUnavailableException(
+          "the catalogue change could not be stored: " + e.getMessage(), e);
     }
   }
 
-  private Verdict applyOnce(CatalogueChange change, SameTransaction first) throws SQLException {
-    Set<String> recordings = new HashSet<>();
-    Set<String> dealRecordings = new HashSet<>();
-    Set<String> consents = new HashSet<>();
-    Set<String> splits = new HashSet<>();
-    try (Connection connection = repository.dataSource().getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        Verdict verdict = first.run(connection);
-        if (verdict == Verdict.ROLL_BACK) {
-          connection.rollback();
-          return verdict;
-        }
-        if (verdict == Verdict.COMMIT_WITHOUT_FACTS) {
-          connection.commit();
-          return verdict;
-        }
-        repository.saveParties(
-            connection,
-            change.parties().stream()
-                .map(
-                    party ->
-                        new String[] {
-                          party.partyId(), party.name(), FeedDocuments.identifiers(party)
-                        })
-                .toList());
-        repository.saveRecordings(connection, change.recordings());
-        change.recordings().forEach(recording -> recordings.add(recording.getIsrc().code()));
-        Map<String, List<String[]>> credits = new LinkedHashMap<>();
-        for (Credit credit : change.credits()) {
-          credits
-              .computeIfAbsent(credit.isrc().code(), isrc -> new ArrayList<>())
-              .add(new String[] {credit.partyId(), credit.role()});
-        }
-        repository.replaceRecordingParties(connection, credits);
-        dealRecordings.addAll(repository.saveDeals(connection, change.deals()));
-        for (ReleaseDeals release : change.releaseDeals()) {
-          dealRecordings.addAll(
-              repository.replaceReleaseDeals(connection, release.releaseKey(), release.deals()));
-        }
-        for (ReleasePurge purge : change.releasePurges()) {
-          dealRecordings.addAll(
-              repository.endReleaseDeals(
-                  connection, purge.releaseKeys(), purge.endsAtLatest(java.time.Instant.now())));
-        }
-        repository.appendConsents(connection, change.consents());
-        change
-            .consents()
-            .forEach(
-                consent ->
-                    consents.add(
-                        HazelcastFactStore.consentKey(consent.artistId(), consent.useType())));
-        repository
-            .saveSplitSheets(connection, change.splitSheets(), SheetSource.SPLIT_FEED)
-            .forEach(sheet -> splits.add(sheet.getIsrc().code()));
-        repository
-            .saveSplitSheets(
-                connection, change.rightsControllerSheets(), SheetSource.RIGHTS_CONTROLLERS)
-            .forEach(sheet -> splits.add(sheet.getIsrc().code()));
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      }
+  @Override
+  public Outcome apply(CatalogueChange change, FirstStep first) {
+    Written written = writer.write(change, first);
+    if (written.outcome() == Outcome.APPLY) {
+      HazelcastInstance cluster = hazelcast.get();
+      reload(cluster, HazelcastFactStore.RECORDINGS, written.recordings());
+      reload(cluster, HazelcastFactStore.RECORDING_DEALS, written.dealRecordings());
+      reload(cluster, HazelcastFactStore.CONSENTS, written.consents());
+      reload(cluster, HazelcastFactStore.SPLIT_SHEETS, written.splitSheets());
     }
-    HazelcastInstance cluster = hazelcast.get();
-    reload(cluster, HazelcastFactStore.RECORDINGS, recordings);
-    reload(cluster, HazelcastFactStore.RECORDING_DEALS, dealRecordings);
-    reload(cluster, HazelcastFactStore.CONSENTS, consents);
-    reload(cluster, HazelcastFactStore.SPLIT_SHEETS, splits);
-    return Verdict.APPLY;
+    return written.outcome();
   }
 
   /** The key of the map-wide lock taken while a change's keys are reloaded; no fact has it. */

@@ -6,7 +6,7 @@ import com.hazelcast.config.SplitBrainProtectionConfig;
 import com.hazelcast.config.XmlConfigBuilder;
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionOn;
 import io.stave.infrastructure.persistence.CatalogueRepository;
-import io.stave.infrastructure.startup.StartupException;
+import io.stave.readiness.StartupException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -59,30 +59,33 @@ public final class ClusterConfiguration {
         config,
         HazelcastFactStore.RECORDINGS,
         new FactLoader<>(
-            HazelcastFactStore.RECORDINGS, catalogue::recordingKeys, catalogue::recordings, null));
+            HazelcastFactStore.RECORDINGS,
+            catalogue.recordings()::keys,
+            catalogue.recordings()::find,
+            null));
     loadFrom(
         config,
         HazelcastFactStore.RECORDING_DEALS,
         new FactLoader<>(
             HazelcastFactStore.RECORDING_DEALS,
-            catalogue::dealRecordingKeys,
-            catalogue::dealsByRecording,
+            catalogue.deals()::recordingKeys,
+            catalogue.deals()::byRecording,
             ArrayList::new));
     loadFrom(
         config,
         HazelcastFactStore.CONSENTS,
         new FactLoader<>(
             HazelcastFactStore.CONSENTS,
-            catalogue::consentKeys,
-            catalogue::consents,
+            catalogue.consents()::keys,
+            catalogue.consents()::histories,
             ArrayList::new));
     loadFrom(
         config,
         HazelcastFactStore.SPLIT_SHEETS,
         new FactLoader<>(
             HazelcastFactStore.SPLIT_SHEETS,
-            catalogue::splitSheetKeys,
-            catalogue::splitSheets,
+            catalogue.splitSheets()::keys,
+            catalogue.splitSheets()::byRecording,
             ArrayList::new));
     return config;
   }

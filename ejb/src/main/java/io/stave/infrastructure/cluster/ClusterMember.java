@@ -4,7 +4,7 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent;
 import io.stave.infrastructure.persistence.CatalogueRepository;
-import io.stave.infrastructure.startup.StartupException;
+import io.stave.readiness.StartupException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -2,7 +2,7 @@ package io.stave.infrastructure.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import io.stave.infrastructure.persistence.CatalogueRepository;
+import io.stave.infrastructure.persistence.ConsentRepository;
 import io.stave.rules.domain.Consent;
 import io.stave.rules.domain.Deal;
 import io.stave.rules.domain.FactStore;
@@ -100,7 +100,7 @@ public final class HazelcastFactStore implements FactStore {
   }
 
   public static String consentKey(String artistId, UseType useType) {
-    return CatalogueRepository.consentKey(artistId, useType.name());
+    return ConsentRepository.key(artistId, useType.name());
   }
 
   IMap<String, Recording> recordings() {

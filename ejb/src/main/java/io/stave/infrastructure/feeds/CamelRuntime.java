@@ -2,14 +2,14 @@ package io.stave.infrastructure.feeds;
 
 import io.stave.application.Feeds;
 import io.stave.application.ServiceUnavailableException;
-import io.stave.infrastructure.startup.StartupException;
+import io.stave.readiness.StartupException;
 import io.stave.routes.FeedRoutes;
 import io.stave.routes.ern.ErnReader;
-import io.stave.routes.feed.FeedIntake;
 import io.stave.routes.feed.FeedLedger;
 import io.stave.routes.feed.FeedMessage;
-import io.stave.routes.feed.FeedParser;
 import io.stave.routes.feed.FeedReceipt;
+import io.stave.routes.intake.FeedIntake;
+import io.stave.routes.intake.FeedParser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -25,10 +25,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 /**
  * The CamelContext of this node, with the label feed routes. Camel 4 has no CDI integration, so the
  * startup bean creates, starts and stops it here. It is the feeds' way in for HTTP and JMS; the
- * ledger it files messages in is produced by {@code ServerWiring}. Configuration (system
- * properties, set from the environment by the server configuration): {@code stave.feeds.inbox} (the
- * watched directory; default {@code <stave.data.dir>/inbox}, {@code off} for none), {@code
- * stave.feeds.poll-ms}, {@code stave.feeds.max-message-bytes}.
+ * ledger it files messages in is produced by {@code ServerWiring}, its settings come from {@code
+ * StaveSettings}.
  */
 @ApplicationScoped
 public class CamelRuntime implements Feeds {
@@ -40,18 +38,21 @@ public class CamelRuntime implements Feeds {
   private volatile ProducerTemplate template;
   private volatile long maxMessageBytes;
 
-  public void start() {
+  /**
+   * Starts the routes: {@code inbox} the watched directory (null: none), polled every {@code
+   * pollMillis}; messages above {@code maxMessageBytes} are rejected unread.
+   */
+  public void start(Path inbox, long pollMillis, long maxMessageBytes) {
     try {
-      maxMessageBytes = Long.getLong("stave.feeds.max-message-bytes", 64L * 1024 * 1024);
+      this.maxMessageBytes = maxMessageBytes;
       FeedIntake intake =
           new FeedIntake(
               new FeedParser(new ErnReader(), Clock.systemUTC()), ledger, maxMessageBytes);
-      Path inbox = inbox();
 
       DefaultCamelContext camel = new DefaultCamelContext();
       camel.getCamelContextExtension().setName("stave");
       camel.setApplicationContextClassLoader(CamelRuntime.class.getClassLoader());
-      camel.addRoutes(new FeedRoutes(intake, inbox, Long.getLong("stave.feeds.poll-ms", 500)));
+      camel.addRoutes(new FeedRoutes(intake, inbox, pollMillis));
       camel.start();
       template = camel.createProducerTemplate();
       context = camel;
@@ -64,21 +65,6 @@ public class CamelRuntime implements Feeds {
     } catch (Exception e) {
       throw new StartupException("camel", "the CamelContext could not start: " + e.getMessage(), e);
     }
-  }
-
-  /**
-   * {@code stave.feeds.inbox}, else {@code <stave.data.dir>/inbox}, else none; "off" turns it off.
-   */
-  private static Path inbox() {
-    String setting = System.getProperty("stave.feeds.inbox", "").trim();
-    if (setting.equals("off")) {
-      return null;
-    }
-    if (!setting.isEmpty()) {
-      return Path.of(setting).toAbsolutePath();
-    }
-    String dataDir = System.getProperty("stave.data.dir", "").trim();
-    return dataDir.isEmpty() ? null : Path.of(dataDir, "inbox").toAbsolutePath();
   }
 
   @Override

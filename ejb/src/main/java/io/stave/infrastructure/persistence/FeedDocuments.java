@@ -1,7 +1,7 @@
 package io.stave.infrastructure.persistence;
 
+import io.stave.routes.feed.FeedProblem;
 import io.stave.routes.feed.IngestedParty;
-import io.stave.routes.feed.Problem;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -37,15 +37,15 @@ public final class FeedDocuments {
     return identifiers;
   }
 
-  public static String problems(List<Problem> problems) {
+  public static String problems(List<FeedProblem> problems) {
     JsonArrayBuilder array = JSON.createArrayBuilder();
     problems.forEach(
         p -> array.add(JSON.createObjectBuilder().add("where", p.where()).add("what", p.what())));
     return array.build().toString();
   }
 
-  public static List<Problem> problems(String json) {
-    List<Problem> problems = new ArrayList<>();
+  public static List<FeedProblem> problems(String json) {
+    List<FeedProblem> problems = new ArrayList<>();
     if (json == null || json.isBlank()) {
       return problems;
     }
@@ -53,7 +53,7 @@ public final class FeedDocuments {
       JsonArray array = reader.readArray();
       array
           .getValuesAs(JsonObject.class)
-          .forEach(o -> problems.add(new Problem(o.getString("where"), o.getString("what"))));
+          .forEach(o -> problems.add(new FeedProblem(o.getString("where"), o.getString("what"))));
     }
     return problems;
   }

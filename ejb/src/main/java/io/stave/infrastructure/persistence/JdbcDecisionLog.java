@@ -233,50 +233,27 @@ public final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
 
   @Override
   public DecisionPage list(DecisionQuery query) {
-    StringBuilder sql =
-        new StringBuilder("SELECT d.document, d.principal FROM decision_log d WHERE 1 = 1");
-    List<Object> parameters = new ArrayList<>();
-    if (query.feature() != null) {
-      sql.append(" AND d.feature = ?");
-      parameters.add(query.feature());
-    }
-    if (query.isrc() != null) {
-      sql.append(" AND d.isrc = ?");
-      parameters.add(query.isrc().code());
-    }
-    if (query.verdict() != null) {
-      sql.append(" AND d.verdict = ?");
-      parameters.add(query.verdict().name());
-    }
-    if (query.from() != null) {
-      sql.append(" AND d.evaluated_at >= ?");
-      parameters.add(utc(query.from()));
-    }
-    if (query.to() != null) {
-      sql.append(" AND d.evaluated_at < ?");
-      parameters.add(utc(query.to()));
-    }
-    if (query.artistId() != null) {
-      sql.append(
-          " AND EXISTS (SELECT 1 FROM decision_artist a"
-              + " WHERE a.decision_id = d.decision_id AND a.artist_id = ?)");
-      parameters.add(query.artistId());
-    }
-    sql.append(" ORDER BY d.evaluated_at DESC, d.decision_id DESC LIMIT ? OFFSET ?");
-    parameters.add(query.limit() + 1);
-    parameters.add(query.offset());
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(sql.toString())) {
-      for (int i = 0; i < parameters.size(); i++) {
-        select.setObject(i + 1, parameters.get(i));
-      }
+    Sql.Where where =
+        new Sql.Where()
+            .and("d.feature = ?", query.feature())
+            .and("d.isrc = ?", query.isrc() == null ? null : query.isrc().code())
+            .and("d.verdict = ?", query.verdict() == null ? null : query.verdict().name())
+            .and("d.evaluated_at >= ?", query.from())
+            .and("d.evaluated_at < ?", query.to())
+            .and(
+                "EXISTS (SELECT 1 FROM decision_artist a"
+                    + " WHERE a.decision_id = d.decision_id AND a.artist_id = ?)",
+                query.artistId());
+    try (Connection connection = dataSource.getConnection()) {
       List<LoggedDecision> decisions = new ArrayList<>();
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          decisions.add(
-              new LoggedDecision(DecisionDocument.read(rows.getString(1)), rows.getString(2)));
-        }
-      }
+      where.query(
+          connection,
+          "SELECT d.document, d.principal FROM decision_log d",
+          " ORDER BY d.evaluated_at DESC, d.decision_id DESC LIMIT ? OFFSET ?",
+          List.of(query.limit() + 1, query.offset()),
+          row ->
+              decisions.add(
+                  new LoggedDecision(DecisionDocument.read(row.getString(1)), row.getString(2))));
       boolean more = decisions.size() > query.limit();
       return new DecisionPage(
           more ? decisions.subList(0, query.limit()) : decisions,

@@ -1,27 +1,20 @@
 package io.stave.infrastructure.persistence;
 
-import io.stave.application.CatalogueChange;
 import io.stave.application.FeedMessageQuery;
-import io.stave.application.FeedMessages;
-import io.stave.application.Metrics;
+import io.stave.application.FeedMessageStore;
 import io.stave.application.ServiceUnavailableException;
-import io.stave.infrastructure.cluster.ClusterCatalogue;
-import io.stave.infrastructure.cluster.ClusterCatalogue.Verdict;
 import io.stave.routes.feed.FeedChannel;
-import io.stave.routes.feed.FeedFacts;
 import io.stave.routes.feed.FeedFormat;
 import io.stave.routes.feed.FeedKind;
-import io.stave.routes.feed.FeedLedger;
+import io.stave.routes.feed.FeedLedger.StoredMessage;
 import io.stave.routes.feed.FeedMessage;
+import io.stave.routes.feed.FeedProblem;
 import io.stave.routes.feed.FeedReceipt;
-import io.stave.routes.feed.FeedRejectedException;
 import io.stave.routes.feed.FeedStatus;
-import io.stave.routes.feed.Problem;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -30,28 +23,20 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The feed ledger in the database. The message id is the primary key of {@code feed_message}, so a
- * second delivery of the same message cannot be stored twice, whichever node receives it; the
- * status changes to APPLIED in the same transaction as the facts, and only from RECEIVED or
- * REJECTED, so a message is applied at most once.
+ * The feed messages in the database. The message id is the primary key of {@code feed_message}, so
+ * a second delivery of the same message cannot be stored twice, whichever node receives it; the
+ * status changes to APPLIED in the transaction of the facts ({@link JdbcFeedTransaction}), and only
+ * from RECEIVED or REJECTED, so a message is applied at most once.
  */
-public final class JdbcFeedLedger implements FeedLedger, FeedMessages {
+public final class JdbcFeedLedger implements FeedMessageStore {
   private static final String COLUMNS =
       "message_id, kind, format, channel, source_name, status, summary,"
           + " problems, warnings, received_at, decided_at";
 
   private final DataSource dataSource;
-  private final ClusterCatalogue catalogue;
-  private final Metrics metrics;
 
-  public JdbcFeedLedger(DataSource dataSource, ClusterCatalogue catalogue) {
-    this(dataSource, catalogue, Metrics.NONE);
-  }
-
-  public JdbcFeedLedger(DataSource dataSource, ClusterCatalogue catalogue, Metrics metrics) {
+  public JdbcFeedLedger(DataSource dataSource) {
     this.dataSource = dataSource;
-    this.catalogue = catalogue;
-    this.metrics = metrics;
   }
 
   @Override
@@ -71,11 +56,9 @@ public final class JdbcFeedLedger implements FeedLedger, FeedMessages {
       insert.setBytes(8, message.body());
       insert.setObject(9, OffsetDateTime.now(ZoneOffset.UTC));
       insert.executeUpdate();
-      metrics.feedMessage(message.kind().name(), "RECEIVED", message.body().length);
       return Optional.empty();
     } catch (SQLException e) {
-      if (isUniqueViolation(e)) {
-        metrics.feedMessage(message.kind().name(), "DUPLICATE", 0);
+      if (Sql.isUniqueViolation(e)) {
         return find(messageId);
       }
       throw unavailable("store feed message " + messageId, e);
@@ -83,203 +66,7 @@ public final class JdbcFeedLedger implements FeedLedger, FeedMessages {
   }
 
   @Override
-  public FeedReceipt apply(String messageId, FeedFacts facts) {
-    Verdict verdict;
-    try {
-      verdict =
-          catalogue.apply(
-              CatalogueChange.of(facts),
-              connection -> {
-                List<Problem> warnings = new ArrayList<>(facts.warnings());
-                warnings.addAll(consentsForUnknownParties(connection, facts));
-                List<FeedFacts.ReleaseVersion> versions =
-                    releaseVersions(connection, facts, warnings);
-                if (!claim(connection, messageId, facts.summary(), warnings)) {
-                  return Verdict.ROLL_BACK;
-                }
-                for (FeedFacts.ReleaseVersion version : versions) {
-                  Optional<String> newer = newerMessageFor(connection, version, messageId);
-                  if (newer.isPresent()) {
-                    warnings.add(
-                        new Problem(
-                            "MessageHeader/MessageCreatedDateTime",
-                            "release "
-                                + version.releaseKey()
-                                + " was last set by "
-                                + newer.get()
-                                + "; this older message is"
-                                + " superseded and changed nothing"));
-                    describe(
-                        connection,
-                        messageId,
-                        "superseded by " + newer.get() + "; nothing applied",
-                        warnings);
-                    return Verdict.COMMIT_WITHOUT_FACTS;
-                  }
-                }
-                if (facts.release() != null) {
-                  CatalogueRepository.saveReleaseAliases(
-                      connection, facts.release().releaseKey(), facts.release().aliases());
-                }
-                return Verdict.APPLY;
-              });
-    } catch (ServiceUnavailableException e) {
-      if (e.getCause() instanceof SQLException sql && isDataProblem(sql)) {
-        throw new FeedRejectedException(
-            new Problem("database", "refused a fact of this message: " + sql.getMessage()));
-      }
-      throw e;
-    }
-    FeedReceipt receipt = find(messageId).orElseThrow();
-    if (verdict == Verdict.ROLL_BACK) {
-      metrics.feedMessage(receipt.kind().name(), "DUPLICATE", 0);
-      return receipt.asDuplicate();
-    }
-    metrics.feedMessage(receipt.kind().name(), receipt.status().name(), 0);
-    return receipt;
-  }
-
-  /**
-   * The releases whose latest message this one must not be older than: the release an ERN message
-   * describes, or every release a purge names (by any identifier it was delivered under; if none is
-   * known yet, the purge is recorded under the ids it gives, so an older release message arriving
-   * late is superseded by it).
-   */
-  private static List<FeedFacts.ReleaseVersion> releaseVersions(
-      Connection connection, FeedFacts facts, List<Problem> warnings) throws SQLException {
-    if (facts.release() != null) {
-      return List.of(facts.release());
-    }
-    if (facts.purge() == null) {
-      return List.of();
-    }
-    java.util.Set<String> releases =
-        CatalogueRepository.releaseKeys(connection, facts.purge().releaseKeys());
-    if (releases.isEmpty()) {
-      warnings.add(
-          new Problem(
-              "PurgedRelease/ReleaseId",
-              "names no release this sender has delivered ("
-                  + String.join(", ", facts.purge().releaseKeys())
-                  + "); no deal ended"));
-      releases = new java.util.LinkedHashSet<>(facts.purge().releaseKeys());
-    }
-    return releases.stream()
-        .map(key -> new FeedFacts.ReleaseVersion(key, facts.purge().endsAt()))
-        .toList();
-  }
-
-  /**
-   * A consent names its artist by party id. One that no feed has named yet is kept (the release may
-   * come later) but said on the status, since an opt-out under a mistyped id would change nothing.
-   */
-  private static List<Problem> consentsForUnknownParties(Connection connection, FeedFacts facts)
-      throws SQLException {
-    List<Problem> warnings = new ArrayList<>();
-    java.util.Set<String> artists = new java.util.TreeSet<>();
-    facts.consents().forEach(consent -> artists.add(consent.artistId()));
-    for (String artist : artists) {
-      try (PreparedStatement select =
-          connection.prepareStatement("SELECT 1 FROM party WHERE party_id = ?")) {
-        select.setString(1, artist);
-        try (ResultSet row = select.executeQuery()) {
-          if (!row.next()) {
-            warnings.add(
-                new Problem(
-                    "artist " + artist,
-                    "is not a party any feed has named yet; its consents are"
-                        + " kept and apply to recordings that name this id (GET /api/v1/recordings/{isrc} shows the ids)"));
-          }
-        }
-      }
-      if (warnings.size() >= 50) {
-        break;
-      }
-    }
-    return warnings;
-  }
-
-  /** Marks the message APPLIED if nothing else decided it; false when something did. */
-  private static boolean claim(
-      Connection connection, String messageId, String summary, List<Problem> warnings)
-      throws SQLException {
-    try (PreparedStatement claim =
-        connection.prepareStatement(
-            "UPDATE feed_message SET status = 'APPLIED', summary = ?, problems = NULL, warnings = ?, decided_at = ?,"
-                + " attempts = attempts + 1 WHERE message_id = ? AND status IN ('RECEIVED', 'REJECTED')")) {
-      claim.setString(1, truncate(summary, 2000));
-      claim.setString(2, FeedDocuments.problems(cap(warnings)));
-      claim.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
-      claim.setString(4, messageId);
-      return claim.executeUpdate() == 1;
-    }
-  }
-
-  private static void describe(
-      Connection connection, String messageId, String summary, List<Problem> warnings)
-      throws SQLException {
-    try (PreparedStatement update =
-        connection.prepareStatement(
-            "UPDATE feed_message SET summary = ?, warnings = ? WHERE message_id = ?")) {
-      update.setString(1, truncate(summary, 2000));
-      update.setString(2, FeedDocuments.problems(cap(warnings)));
-      update.setString(3, messageId);
-      update.executeUpdate();
-    }
-  }
-
-  /**
-   * The id of a message that already set this release and was made later than this one; otherwise
-   * records this message as the release's latest, locking the row until the transaction ends.
-   */
-  private static Optional<String> newerMessageFor(
-      Connection connection, FeedFacts.ReleaseVersion release, String messageId)
-      throws SQLException {
-    if (release.createdAt() == null) {
-      return Optional.empty();
-    }
-    OffsetDateTime created = OffsetDateTime.ofInstant(release.createdAt(), ZoneOffset.UTC);
-    Savepoint beforeInsert = connection.setSavepoint();
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO release_version (release_key, message_id, message_created_at, applied_at) VALUES (?, ?, ?, ?)")) {
-      insert.setString(1, release.releaseKey());
-      insert.setString(2, messageId);
-      insert.setObject(3, created);
-      insert.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
-      insert.executeUpdate();
-      return Optional.empty();
-    } catch (SQLException e) {
-      if (!isUniqueViolation(e)) {
-        throw e;
-      }
-      connection.rollback(beforeInsert);
-    }
-    try (PreparedStatement select =
-        connection.prepareStatement(
-            "SELECT message_id, message_created_at FROM release_version WHERE release_key = ? FOR UPDATE")) {
-      select.setString(1, release.releaseKey());
-      try (ResultSet row = select.executeQuery()) {
-        row.next();
-        if (row.getObject(2, OffsetDateTime.class).isAfter(created)) {
-          return Optional.of(row.getString(1));
-        }
-      }
-    }
-    try (PreparedStatement update =
-        connection.prepareStatement(
-            "UPDATE release_version SET message_id = ?, message_created_at = ?, applied_at = ? WHERE release_key = ?")) {
-      update.setString(1, messageId);
-      update.setObject(2, created);
-      update.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
-      update.setString(4, release.releaseKey());
-      update.executeUpdate();
-    }
-    return Optional.empty();
-  }
-
-  @Override
-  public FeedReceipt reject(String messageId, List<Problem> problems) {
+  public FeedReceipt reject(String messageId, List<FeedProblem> problems) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement update =
             connection.prepareStatement(
@@ -292,9 +79,7 @@ public final class JdbcFeedLedger implements FeedLedger, FeedMessages {
     } catch (SQLException e) {
       throw unavailable("record the rejection of " + messageId, e);
     }
-    FeedReceipt receipt = find(messageId).orElseThrow();
-    metrics.feedMessage(receipt.kind().name(), receipt.status().name(), 0);
-    return receipt;
+    return find(messageId).orElseThrow();
   }
 
   @Override
@@ -346,57 +131,21 @@ public final class JdbcFeedLedger implements FeedLedger, FeedMessages {
   /** Newest first, filtered by whatever the query sets. */
   @Override
   public List<FeedReceipt> list(FeedMessageQuery query) {
-    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM feed_message WHERE 1 = 1");
-    List<Object> values = new ArrayList<>();
-    query
-        .status()
-        .ifPresent(
-            s -> {
-              sql.append(" AND status = ?");
-              values.add(s.name());
-            });
-    query
-        .kind()
-        .ifPresent(
-            k -> {
-              sql.append(" AND kind = ?");
-              values.add(k.name());
-            });
-    query
-        .channel()
-        .ifPresent(
-            c -> {
-              sql.append(" AND channel = ?");
-              values.add(c.name());
-            });
-    query
-        .since()
-        .ifPresent(
-            t -> {
-              sql.append(" AND received_at >= ?");
-              values.add(OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
-            });
-    query
-        .until()
-        .ifPresent(
-            t -> {
-              sql.append(" AND received_at < ?");
-              values.add(OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
-            });
-    sql.append(" ORDER BY received_at DESC, message_id LIMIT ? OFFSET ?");
-    values.add(query.limit());
-    values.add(query.offset());
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(sql.toString())) {
-      for (int i = 0; i < values.size(); i++) {
-        select.setObject(i + 1, values.get(i));
-      }
+    Sql.Where where =
+        new Sql.Where()
+            .and("status = ?", query.status().map(Enum::name).orElse(null))
+            .and("kind = ?", query.kind().map(Enum::name).orElse(null))
+            .and("channel = ?", query.channel().map(Enum::name).orElse(null))
+            .and("received_at >= ?", query.since().orElse(null))
+            .and("received_at < ?", query.until().orElse(null));
+    try (Connection connection = dataSource.getConnection()) {
       List<FeedReceipt> receipts = new ArrayList<>();
-      try (ResultSet row = select.executeQuery()) {
-        while (row.next()) {
-          receipts.add(receipt(row));
-        }
-      }
+      where.query(
+          connection,
+          "SELECT " + COLUMNS + " FROM feed_message",
+          " ORDER BY received_at DESC, message_id LIMIT ? OFFSET ?",
+          List.of(query.limit(), query.offset()),
+          row -> receipts.add(receipt(row)));
       return receipts;
     } catch (SQLException e) {
       throw unavailable("list feed messages", e);
@@ -420,22 +169,12 @@ public final class JdbcFeedLedger implements FeedLedger, FeedMessages {
         decided == null ? null : decided.toInstant());
   }
 
-  private static List<Problem> cap(List<Problem> problems) {
+  static List<FeedProblem> cap(List<FeedProblem> problems) {
     return problems.size() <= 200 ? problems : problems.subList(0, 200);
   }
 
-  private static String truncate(String text, int length) {
+  static String truncate(String text, int length) {
     return text == null || text.length() <= length ? text : text.substring(0, length - 1) + "…";
-  }
-
-  private static boolean isUniqueViolation(SQLException e) {
-    return "23505".equals(e.getSQLState());
-  }
-
-  /** Class 22 (data exception) and 23 (integrity constraint): the message, not the database. */
-  private static boolean isDataProblem(SQLException e) {
-    String state = e.getSQLState();
-    return state != null && (state.startsWith("22") || state.startsWith("23"));
   }
 
   private static ServiceUnavailableException unavailable(String what, SQLException e) {

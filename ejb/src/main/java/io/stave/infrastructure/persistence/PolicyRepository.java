@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
@@ -30,8 +29,11 @@ public final class PolicyRepository implements PolicyVersions {
 
   private final DataSource dataSource;
 
+  private final PolicyAuditTrail auditTrail;
+
   public PolicyRepository(DataSource dataSource) {
     this.dataSource = dataSource;
+    this.auditTrail = new PolicyAuditTrail(dataSource);
   }
 
   @Override
@@ -74,107 +76,6 @@ public final class PolicyRepository implements PolicyVersions {
       }
     }
     return files.isEmpty() ? Optional.empty() : Optional.of(new PolicySource(version, files));
-  }
-
-  /**
-   * Makes sure the shipped baseline is what a system-installed policy runs. On an empty database it
-   * becomes active version 1. When the active version is a baseline Stave installed earlier (author
-   * {@code stave}) and the shipped baseline has changed since, the new baseline is stored as the
-   * next version and activated, and the old one retired: a baseline written for an older fact model
-   * would otherwise no longer compile after an upgrade. A version a policy author published is
-   * never replaced. Returns true when it stored a version.
-   */
-  @Override
-  public boolean installShippedBaseline() throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        long next;
-        Long retire = null;
-        try (PreparedStatement select =
-                connection.prepareStatement(
-                    "SELECT version, author, checksum FROM policy_version WHERE status = 'ACTIVE'");
-            ResultSet active = select.executeQuery()) {
-          long latest = latestVersion(connection);
-          if (!active.next()) {
-            if (latest > 0) {
-              connection.rollback();
-              return false; // versions exist but none is active: an operator's decision, not ours
-            }
-            next = 1;
-          } else {
-            boolean systemBaseline = SYSTEM_AUTHOR.equals(active.getString(2));
-            boolean current = active.getString(3).equals(checksum(PolicySource.baseline(1)));
-            if (!systemBaseline || current) {
-              connection.rollback();
-              return false;
-            }
-            retire = active.getLong(1);
-            next = latest + 1;
-          }
-        }
-        if (retire != null) {
-          try (PreparedStatement update =
-              connection.prepareStatement(
-                  "UPDATE policy_version SET status = 'RETIRED' WHERE version = ?")) {
-            update.setLong(1, retire);
-            update.executeUpdate();
-          }
-        }
-        insertActive(
-            connection,
-            PolicySource.baseline(next),
-            retire == null
-                ? "The baseline policy shipped with Stave (DESIGN.md, Decisions)"
-                : "The baseline shipped with this Stave release, replacing version " + retire);
-        connection.commit();
-        return true;
-      } catch (SQLException e) {
-        connection.rollback();
-        // Another node may have stored it at the same moment; its version then stands.
-        if (findActive().isPresent()) {
-          return false;
-        }
-        throw e;
-      }
-    }
-  }
-
-  private static long latestVersion(Connection connection) throws SQLException {
-    try (PreparedStatement select =
-            connection.prepareStatement("SELECT COALESCE(MAX(version), 0) FROM policy_version");
-        ResultSet row = select.executeQuery()) {
-      row.next();
-      return row.getLong(1);
-    }
-  }
-
-  private static void insertActive(Connection connection, PolicySource source, String description)
-      throws SQLException {
-    try (PreparedStatement version =
-        connection.prepareStatement(
-            """
-            INSERT INTO policy_version (version, status, author, approver, checksum, description,
-                created_at, activated_at)
-            VALUES (?, 'ACTIVE', ?, ?, ?, ?, ?, ?)""")) {
-      var now = Instant.now().atOffset(ZoneOffset.UTC);
-      version.setLong(1, source.version());
-      version.setString(2, SYSTEM_AUTHOR);
-      version.setString(3, SYSTEM_AUTHOR);
-      version.setString(4, checksum(source));
-      version.setString(5, description);
-      version.setObject(6, now);
-      version.setObject(7, now);
-      version.executeUpdate();
-    }
-    insertFiles(connection, source);
-    audit(
-        connection,
-        source.version(),
-        "INSTALL_BASELINE",
-        SYSTEM_AUTHOR,
-        checksum(source),
-        description);
   }
 
   private static final String INFO_COLUMNS =
@@ -234,7 +135,7 @@ public final class PolicyRepository implements PolicyVersions {
         instant(row, 14));
   }
 
-  private static Instant instant(ResultSet row, int column) throws SQLException {
+  static Instant instant(ResultSet row, int column) throws SQLException {
     OffsetDateTime time = row.getObject(column, OffsetDateTime.class);
     return time == null ? null : time.toInstant();
   }
@@ -265,7 +166,7 @@ public final class PolicyRepository implements PolicyVersions {
             insert.executeUpdate();
           }
           insertFiles(connection, source);
-          audit(
+          PolicyAuditTrail.append(
               connection,
               version,
               action,
@@ -313,7 +214,8 @@ public final class PolicyRepository implements PolicyVersions {
             delete.executeUpdate();
           }
           insertFiles(connection, source);
-          audit(connection, version, "UPDATE", actor, source.checksum(), files.size() + " file(s)");
+          PolicyAuditTrail.append(
+              connection, version, "UPDATE", actor, source.checksum(), files.size() + " file(s)");
           return true;
         });
   }
@@ -353,7 +255,7 @@ public final class PolicyRepository implements PolicyVersions {
               return false;
             }
           }
-          audit(connection, version, action, actor, checksum, null);
+          PolicyAuditTrail.append(connection, version, action, actor, checksum, null);
           return true;
         });
   }
@@ -392,7 +294,7 @@ public final class PolicyRepository implements PolicyVersions {
               retire.executeUpdate();
             }
           }
-          audit(
+          PolicyAuditTrail.append(
               connection,
               version,
               "ACTIVATE",
@@ -404,91 +306,35 @@ public final class PolicyRepository implements PolicyVersions {
   }
 
   @Override
+  public boolean installShippedBaseline() throws SQLException {
+    return new ShippedBaseline(dataSource, this).install();
+  }
+
+  @Override
   public List<String> editors(long version) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select =
-            connection.prepareStatement(
-                """
-            SELECT DISTINCT actor FROM policy_audit WHERE version = ? AND action IN ('CREATE', 'UPDATE', 'ROLLBACK')
-            UNION SELECT author FROM policy_version WHERE version = ?""")) {
-      select.setLong(1, version);
-      select.setLong(2, version);
-      List<String> editors = new ArrayList<>();
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          editors.add(rows.getString(1));
-        }
-      }
-      return editors;
-    }
+    return auditTrail.editors(version);
   }
 
   @Override
   public List<PolicyAuditEntry> audit(Long version, int limit) throws SQLException {
-    String sql =
-        "SELECT version, action, actor, at, checksum, detail FROM policy_audit"
-            + (version == null ? "" : " WHERE version = ?")
-            + " ORDER BY at DESC, audit_id DESC";
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(sql)) {
-      select.setMaxRows(limit);
-      if (version != null) {
-        select.setLong(1, version);
-      }
-      List<PolicyAuditEntry> entries = new ArrayList<>();
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          entries.add(
-              new PolicyAuditEntry(
-                  rows.getLong(1),
-                  rows.getString(2),
-                  rows.getString(3),
-                  instant(rows, 4),
-                  rows.getString(5),
-                  rows.getString(6)));
-        }
-      }
-      return entries;
-    }
+    return auditTrail.entries(version, limit);
   }
 
   @Override
   public void record(PolicyAuditEntry entry) throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      audit(
-          connection,
-          entry.version(),
-          entry.action(),
-          entry.actor(),
-          entry.checksum(),
-          entry.detail());
+    auditTrail.record(entry);
+  }
+
+  static long latestVersion(Connection connection) throws SQLException {
+    try (PreparedStatement select =
+            connection.prepareStatement("SELECT COALESCE(MAX(version), 0) FROM policy_version");
+        ResultSet row = select.executeQuery()) {
+      row.next();
+      return row.getLong(1);
     }
   }
 
-  private static void audit(
-      Connection connection,
-      long version,
-      String action,
-      String actor,
-      String checksum,
-      String detail)
-      throws SQLException {
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO policy_audit (audit_id, version, action, actor, at, checksum, detail) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-      insert.setString(1, UUID.randomUUID().toString());
-      insert.setLong(2, version);
-      insert.setString(3, action);
-      insert.setString(4, actor);
-      insert.setObject(5, now());
-      insert.setString(6, checksum);
-      insert.setString(
-          7, detail == null ? null : detail.length() > 2000 ? detail.substring(0, 2000) : detail);
-      insert.executeUpdate();
-    }
-  }
-
-  private static void insertFiles(Connection connection, PolicySource source) throws SQLException {
+  static void insertFiles(Connection connection, PolicySource source) throws SQLException {
     try (PreparedStatement file =
         connection.prepareStatement(
             "INSERT INTO policy_file (version, file_name, content) VALUES (?, ?, ?)")) {
@@ -524,7 +370,7 @@ public final class PolicyRepository implements PolicyVersions {
     }
   }
 
-  private static OffsetDateTime now() {
+  static OffsetDateTime now() {
     return Instant.now().atOffset(ZoneOffset.UTC);
   }
 

@@ -1,12 +1,13 @@
 package io.stave.infrastructure.startup;
 
+import io.stave.application.ApplyFeedMessages;
 import io.stave.application.Catalogue;
 import io.stave.application.DecisionLog;
 import io.stave.application.DecisionService;
+import io.stave.application.FeedMessageStore;
 import io.stave.application.Metrics;
 import io.stave.application.PolicyService;
 import io.stave.application.Recordings;
-import io.stave.application.ServiceUnavailableException;
 import io.stave.application.authoring.PolicyAuthoring;
 import io.stave.infrastructure.cluster.ClusterCatalogue;
 import io.stave.infrastructure.cluster.ClusterMember;
@@ -16,9 +17,9 @@ import io.stave.infrastructure.persistence.CatalogueRepository;
 import io.stave.infrastructure.persistence.Database;
 import io.stave.infrastructure.persistence.JdbcDecisionLog;
 import io.stave.infrastructure.persistence.JdbcFeedLedger;
+import io.stave.infrastructure.persistence.JdbcRecordings;
 import io.stave.infrastructure.persistence.PolicyRepository;
-import io.stave.rules.domain.Isrc;
-import io.stave.rules.engine.EvaluationLimits;
+import io.stave.routes.feed.FeedLedger;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,31 +27,59 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.sql.SQLException;
-import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Builds the application services from the server's resources. The services themselves are plain
- * Java (and tested so); this is the only place that knows they run in WildFly.
+ * Builds the application services from the server's resources, one instance of each, with the
+ * settings read once ({@link StaveSettings}). The services themselves are plain Java (and tested
+ * so); this is the only place that knows they run in WildFly.
  */
 @ApplicationScoped
 public class ServerWiring {
   @Inject Database database;
   @Inject ClusterMember cluster;
-  @Inject Metrics metrics;
 
   @Resource(lookup = "java:jboss/ee/concurrency/factory/default")
   ManagedThreadFactory threads;
 
+  @Inject Metrics metrics;
+
+  /** Impact analyses run one at a time, off the request threads. */
+  private ExecutorService impactAnalyses;
+
   @Produces
   @Singleton
-  PolicyService policyService() {
+  StaveSettings settings() {
+    return StaveSettings.from(System.getProperties());
+  }
+
+  @Produces
+  @Singleton
+  CatalogueRepository catalogueTables() {
+    return new CatalogueRepository(database.dataSource());
+  }
+
+  @Produces
+  @Singleton
+  PolicyRepository policyTables() {
+    return new PolicyRepository(database.dataSource());
+  }
+
+  /** The facts in the cluster's maps, as decisions and impact analyses read them. */
+  @Produces
+  @Singleton
+  HazelcastFactStore facts() {
+    return new HazelcastFactStore(cluster::hazelcast);
+  }
+
+  @Produces
+  @Singleton
+  PolicyService policyService(PolicyRepository policies) {
     metrics.watchClusterMembers(cluster::memberCount);
-    return new PolicyService(new PolicyRepository(database.dataSource()), metrics);
+    return new PolicyService(policies, metrics);
   }
 
   void closePolicies(@Disposes PolicyService policies) {
@@ -59,101 +88,86 @@ public class ServerWiring {
 
   @Produces
   @Singleton
-  DecisionLog decisionLog() {
+  JdbcDecisionLog decisionLog(StaveSettings settings) {
     return new JdbcDecisionLog(
         database.dataSource(),
         threads,
-        Integer.getInteger("stave.decision-log.queue", 10_000),
-        Duration.ofMillis(Long.getLong("stave.decision-log.enqueue-timeout-ms", 2_000)),
-        Duration.ofMillis(Long.getLong("stave.decision-log.commit-timeout-ms", 10_000)),
+        settings.decisionLogQueue(),
+        settings.decisionLogEnqueueTimeout(),
+        settings.decisionLogCommitTimeout(),
         metrics);
   }
 
-  void closeDecisionLog(@Disposes DecisionLog log) {
-    ((JdbcDecisionLog) log).close();
+  void closeDecisionLog(@Disposes JdbcDecisionLog log) {
+    log.close();
   }
 
   @Produces
   @Singleton
-  Catalogue catalogue() {
-    return clusterCatalogue();
+  Catalogue catalogue(CatalogueRepository tables) {
+    return new ClusterCatalogue(tables, cluster::hazelcast);
   }
 
-  /** The feed ledger: what the routes file messages in, and what the API lists. */
+  /** The stored feed messages and their status, as the API lists them. */
   @Produces
   @Singleton
-  JdbcFeedLedger feedLedger() {
-    return new JdbcFeedLedger(database.dataSource(), clusterCatalogue(), metrics);
+  FeedMessageStore feedMessages() {
+    return new JdbcFeedLedger(database.dataSource());
   }
 
+  /** The feed ledger the routes file messages in: stored, then applied to the catalogue. */
   @Produces
   @Singleton
-  Recordings recordings() {
-    CatalogueRepository catalogue = new CatalogueRepository(database.dataSource());
-    return isrc -> {
-      Isrc code = Isrc.of(isrc);
-      try {
-        return catalogue.details(code);
-      } catch (SQLException e) {
-        throw new ServiceUnavailableException("the catalogue cannot be read: " + e.getMessage(), e);
-      }
-    };
-  }
-
-  private ClusterCatalogue clusterCatalogue() {
-    return new ClusterCatalogue(new CatalogueRepository(database.dataSource()), cluster::hazelcast);
+  FeedLedger feedLedger(FeedMessageStore messages, Catalogue catalogue) {
+    return new ApplyFeedMessages(messages, catalogue, metrics);
   }
 
   @Produces
   @Singleton
-  DecisionService decisionService(PolicyService policies, DecisionLog log) {
+  Recordings recordings(CatalogueRepository tables) {
+    return new JdbcRecordings(tables);
+  }
+
+  @Produces
+  @Singleton
+  DecisionService decisionService(
+      PolicyService policies, DecisionLog log, HazelcastFactStore facts, StaveSettings settings) {
     return new DecisionService(
-        policies,
-        new HazelcastFactStore(cluster::hazelcast),
-        log,
-        cluster::isSafe,
-        limits(),
-        metrics);
-  }
-
-  private static EvaluationLimits limits() {
-    return new EvaluationLimits(
-        Integer.getInteger("stave.decision.fire-limit", EvaluationLimits.DEFAULT.fireLimit()),
-        Duration.ofMillis(
-            Long.getLong(
-                "stave.decision.deadline-ms", EvaluationLimits.DEFAULT.deadline().toMillis())));
+        policies, facts, log, cluster::isSafe, settings.evaluationLimits(), metrics);
   }
 
   /** How activations reach every node of the cluster; the startup bean subscribes this node. */
   @Produces
   @Singleton
-  HazelcastPolicyActivations policyActivations(PolicyService policies) {
-    return new HazelcastPolicyActivations(
-        cluster::hazelcast, policies, new PolicyRepository(database.dataSource()), threads);
+  HazelcastPolicyActivations policyActivations(
+      PolicyService policies, PolicyRepository repository) {
+    return new HazelcastPolicyActivations(cluster::hazelcast, policies, repository, threads);
   }
 
   void stopPolicyActivations(@Disposes HazelcastPolicyActivations activations) {
     activations.stop();
   }
 
-  /** Impact analyses run one at a time, off the request threads. */
-  private ExecutorService impactAnalyses;
-
   @Produces
   @Singleton
   PolicyAuthoring policyAuthoring(
-      PolicyService policies, HazelcastPolicyActivations activations, DecisionLog log) {
+      PolicyRepository repository,
+      PolicyService policies,
+      HazelcastPolicyActivations activations,
+      DecisionLog log,
+      HazelcastFactStore facts,
+      StaveSettings settings) {
     impactAnalyses =
         new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(4), threads);
     return new PolicyAuthoring(
-        new PolicyRepository(database.dataSource()),
+        repository,
         policies,
         activations,
         log,
-        new HazelcastFactStore(cluster::hazelcast),
-        limits(),
+        facts,
+        settings.evaluationLimits(),
         impactAnalyses,
-        Duration.ofSeconds(Long.getLong("stave.policy.activation-wait-seconds", 120)));
+        settings.activationWait());
   }
 
   void stopPolicyAuthoring(@Disposes PolicyAuthoring authoring) {

@@ -9,7 +9,8 @@ import io.stave.infrastructure.persistence.CatalogueRepository;
 import io.stave.infrastructure.persistence.Database;
 import io.stave.infrastructure.persistence.DurableCommits;
 import io.stave.infrastructure.persistence.Migrations;
-import io.stave.interfaces.health.NodeReadiness;
+import io.stave.readiness.NodeReadiness;
+import io.stave.readiness.StartupException;
 import io.stave.rules.engine.PolicyCompilationException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -33,7 +34,7 @@ import java.util.logging.Logger;
  * (which then answers 503), and the steps after it are not attempted. It also answers the readiness
  * checks of {@code /health/ready}.
  */
-@Singleton
+@Singleton(name = NodeReadiness.BEAN_NAME)
 @Startup
 @LocalBean
 @Local(NodeReadiness.class)
@@ -47,20 +48,23 @@ public class StaveStartup implements NodeReadiness {
   @Inject CamelRuntime camel;
   @Inject PolicyService policies;
   @Inject HazelcastPolicyActivations activations;
+  @Inject StaveSettings settings;
+  @Inject CatalogueRepository catalogue;
+  @Inject HazelcastFactStore facts;
   private final Map<String, String> startupFailures = new ConcurrentHashMap<>();
 
   @PostConstruct
   void start() {
     try {
       migrateDatabase();
-      cluster.start(new CatalogueRepository(database.dataSource()));
+      cluster.start(catalogue);
       if (cluster.isSafe()) {
         // Below the minimum cluster size the maps refuse every operation; they load once it is met.
-        new HazelcastFactStore(cluster::hazelcast).warmUp();
+        facts.warmUp();
       }
       activatePolicy();
       activations.listen();
-      camel.start();
+      camel.start(settings.feedInbox(), settings.feedPollMillis(), settings.feedMaxMessageBytes());
       LOG.info(
           "Stave node started: database "
               + Database.location()
@@ -123,10 +127,11 @@ public class StaveStartup implements NodeReadiness {
   public CheckState check(String name) {
     String failure = startupFailures.getOrDefault(name, startupFailures.get("startup"));
     return switch (name) {
-      case "database" -> new CheckState(database.isReachable(), Database.location(), failure);
-      case "cluster" -> new CheckState(cluster.isSafe(), cluster.describe(), failure);
-      case "camel" -> new CheckState(camel.isStarted(), camel.describe(), failure);
-      case "policy" ->
+      case NodeReadiness.DATABASE ->
+          new CheckState(database.isReachable(), Database.location(), failure);
+      case NodeReadiness.CLUSTER -> new CheckState(cluster.isSafe(), cluster.describe(), failure);
+      case NodeReadiness.CAMEL -> new CheckState(camel.isStarted(), camel.describe(), failure);
+      case NodeReadiness.POLICY ->
           new CheckState(
               policies.hasActive(),
               policies

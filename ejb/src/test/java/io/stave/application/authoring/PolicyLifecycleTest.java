@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.core.HazelcastInstance;
-import io.stave.application.CatalogueChange;
 import io.stave.application.ConflictException;
 import io.stave.application.PolicyService;
 import io.stave.infrastructure.cluster.ClusterCatalogue;
@@ -18,6 +17,7 @@ import io.stave.infrastructure.persistence.JdbcDecisionLog;
 import io.stave.infrastructure.persistence.PolicyRepository;
 import io.stave.infrastructure.persistence.TestDatabases;
 import io.stave.infrastructure.persistence.TestDatabases.TestDatabase;
+import io.stave.routes.feed.CatalogueChange;
 import io.stave.rules.domain.Deal;
 import io.stave.rules.domain.Decision;
 import io.stave.rules.domain.DecisionRequest;

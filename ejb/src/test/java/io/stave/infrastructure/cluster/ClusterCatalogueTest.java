@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.core.HazelcastInstance;
-import io.stave.application.CatalogueChange;
 import io.stave.application.ServiceUnavailableException;
 import io.stave.infrastructure.persistence.CatalogueRepository;
 import io.stave.infrastructure.persistence.TestDatabases.TestDatabase;
+import io.stave.routes.feed.CatalogueChange;
 import io.stave.rules.domain.Consent;
 import io.stave.rules.domain.ConsentChoice;
 import io.stave.rules.domain.Deal;
@@ -288,7 +288,7 @@ class ClusterCatalogueTest extends OneMemberTestBase {
         optIn.get();
         optOut.get();
         String key = HazelcastFactStore.consentKey(artist, UseType.AI_TRAINING);
-        assertEquals(2, repository.consents(List.of(key)).get(key).size());
+        assertEquals(2, repository.consents().histories(List.of(key)).get(key).size());
         assertEquals(
             2,
             secondMember.<String, List<Consent>>getMap(HazelcastFactStore.CONSENTS).get(key).size(),

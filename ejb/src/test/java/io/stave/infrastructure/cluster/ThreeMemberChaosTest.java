@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.stave.infrastructure.persistence.CatalogueRepository;
-import io.stave.infrastructure.persistence.CatalogueRepository.SheetSource;
+import io.stave.infrastructure.persistence.SplitSheetRepository.SheetSource;
 import io.stave.infrastructure.persistence.TestDatabases;
 import io.stave.rules.domain.Consent;
 import io.stave.rules.domain.ConsentChoice;
@@ -153,17 +153,19 @@ class ThreeMemberChaosTest {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       for (int i = 0; i < recordings.size(); i += 5_000) {
-        repository.saveRecordings(
-            connection, recordings.subList(i, Math.min(recordings.size(), i + 5_000)));
+        repository
+            .recordings()
+            .save(connection, recordings.subList(i, Math.min(recordings.size(), i + 5_000)));
       }
       for (int i = 0; i < deals.size(); i += 1_000) {
-        repository.saveDeals(connection, deals.subList(i, Math.min(deals.size(), i + 1_000)));
+        repository.deals().save(connection, deals.subList(i, Math.min(deals.size(), i + 1_000)));
       }
       for (int i = 0; i < consents.size(); i += 5_000) {
-        repository.appendConsents(
-            connection, consents.subList(i, Math.min(consents.size(), i + 5_000)));
+        repository
+            .consents()
+            .append(connection, consents.subList(i, Math.min(consents.size(), i + 5_000)));
       }
-      repository.saveSplitSheets(connection, sheets, SheetSource.SPLIT_FEED);
+      repository.splitSheets().save(connection, sheets, SheetSource.SPLIT_FEED);
       connection.commit();
     }
     recordings.forEach(oracle::add);
@@ -233,23 +235,23 @@ class ThreeMemberChaosTest {
     assertMapEqualsDatabase(
         survivor,
         HazelcastFactStore.RECORDINGS,
-        repository.recordingKeys(),
-        keys -> unchecked(() -> repository.recordings(keys)));
+        repository.recordings().keys(),
+        keys -> unchecked(() -> repository.recordings().find(keys)));
     assertMapEqualsDatabase(
         survivor,
         HazelcastFactStore.RECORDING_DEALS,
-        repository.dealRecordingKeys(),
-        keys -> unchecked(() -> repository.dealsByRecording(keys)));
+        repository.deals().recordingKeys(),
+        keys -> unchecked(() -> repository.deals().byRecording(keys)));
     assertMapEqualsDatabase(
         survivor,
         HazelcastFactStore.CONSENTS,
-        repository.consentKeys(),
-        keys -> unchecked(() -> repository.consents(keys)));
+        repository.consents().keys(),
+        keys -> unchecked(() -> repository.consents().histories(keys)));
     assertMapEqualsDatabase(
         survivor,
         HazelcastFactStore.SPLIT_SHEETS,
-        repository.splitSheetKeys(),
-        keys -> unchecked(() -> repository.splitSheets(keys)));
+        repository.splitSheets().keys(),
+        keys -> unchecked(() -> repository.splitSheets().byRecording(keys)));
   }
 
   private static String outcome(Decision decision) {

@@ -4,10 +4,10 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.hazelcast.core.HazelcastInstance;
-import io.stave.application.CatalogueChange;
 import io.stave.infrastructure.persistence.CatalogueRepository;
 import io.stave.infrastructure.persistence.CountingDataSource;
 import io.stave.infrastructure.persistence.TestDatabases.TestDatabase;
+import io.stave.routes.feed.CatalogueChange;
 import io.stave.rules.domain.Deal;
 import io.stave.rules.domain.Isrc;
 import io.stave.rules.domain.Recording;

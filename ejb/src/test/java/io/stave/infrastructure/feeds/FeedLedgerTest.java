@@ -6,22 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.stave.application.ApplyFeedMessages;
 import io.stave.infrastructure.cluster.ClusterCatalogue;
 import io.stave.infrastructure.cluster.HazelcastFactStore;
 import io.stave.infrastructure.cluster.OneMemberTestBase;
 import io.stave.infrastructure.cluster.TestMembers;
 import io.stave.infrastructure.persistence.CatalogueRepository;
 import io.stave.infrastructure.persistence.JdbcFeedLedger;
+import io.stave.infrastructure.persistence.JdbcRecordings;
 import io.stave.infrastructure.persistence.TestDatabases.TestDatabase;
 import io.stave.routes.ern.ErnReader;
 import io.stave.routes.feed.FeedChannel;
 import io.stave.routes.feed.FeedFormat;
-import io.stave.routes.feed.FeedIntake;
 import io.stave.routes.feed.FeedKind;
 import io.stave.routes.feed.FeedMessage;
-import io.stave.routes.feed.FeedParser;
 import io.stave.routes.feed.FeedReceipt;
 import io.stave.routes.feed.FeedStatus;
+import io.stave.routes.intake.FeedIntake;
+import io.stave.routes.intake.FeedParser;
 import io.stave.rules.domain.Isrc;
 import io.stave.rules.domain.UseType;
 import java.io.InputStream;
@@ -56,10 +58,11 @@ class FeedLedgerTest extends OneMemberTestBase {
   private Node start(DataSource dataSource) {
     CatalogueRepository catalogue = new CatalogueRepository(dataSource);
     member = TestMembers.startAlone(catalogue);
-    JdbcFeedLedger ledger =
-        new JdbcFeedLedger(dataSource, new ClusterCatalogue(catalogue, () -> member));
+    JdbcFeedLedger ledger = new JdbcFeedLedger(dataSource);
+    ApplyFeedMessages applying =
+        new ApplyFeedMessages(ledger, new ClusterCatalogue(catalogue, () -> member));
     return new Node(
-        new FeedIntake(new FeedParser(ERN, Clock.systemUTC()), ledger, 1_000_000),
+        new FeedIntake(new FeedParser(ERN, Clock.systemUTC()), applying, 1_000_000),
         ledger,
         catalogue);
   }
@@ -183,7 +186,7 @@ class FeedLedgerTest extends OneMemberTestBase {
     assertEquals(
         "PERMIT LICENSED", decide(isrc, "ZA"), "visible to decisions as soon as it is applied");
     assertEquals("DENY NOT_LICENSED", decide(isrc, "SE"));
-    var details = node.catalogue().details(isrc).orElseThrow();
+    var details = new JdbcRecordings(node.catalogue()).find(isrc.code()).orElseThrow();
     assertEquals(3, details.deals().size());
     assertTrue(
         details.parties().stream()
@@ -287,7 +290,7 @@ class FeedLedgerTest extends OneMemberTestBase {
     assertEquals("DENY NOT_LICENSED", decide(isrc, "ZA"), "the update's deals ended before now");
     assertEquals(
         3,
-        node.catalogue().details(isrc).orElseThrow().deals().size(),
+        new JdbcRecordings(node.catalogue()).find(isrc.code()).orElseThrow().deals().size(),
         "three deals replaced by three, not added to them");
   }
 
@@ -365,7 +368,13 @@ class FeedLedgerTest extends OneMemberTestBase {
             .verdict()
             .name(),
         "the deals' history is kept");
-    assertEquals(3, node.catalogue().details(release.isrc()).orElseThrow().deals().size());
+    assertEquals(
+        3,
+        new JdbcRecordings(node.catalogue())
+            .find(release.isrc().code())
+            .orElseThrow()
+            .deals()
+            .size());
 
     FeedReceipt late =
         node.intake()

@@ -1,5 +1,6 @@
 package io.stave.interfaces.health;
 
+import io.stave.readiness.NodeReadiness;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.Readiness;
 
@@ -8,6 +9,6 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class ClusterReadiness extends NodeCheck {
   public ClusterReadiness() {
-    super("cluster");
+    super(NodeReadiness.CLUSTER);
   }
 }

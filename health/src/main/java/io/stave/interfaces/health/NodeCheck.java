@@ -1,5 +1,6 @@
 package io.stave.interfaces.health;
 
+import io.stave.readiness.NodeReadiness;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.eclipse.microprofile.health.HealthCheck;

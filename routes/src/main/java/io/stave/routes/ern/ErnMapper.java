@@ -1,19 +1,15 @@
 package io.stave.routes.ern;
 
 import io.stave.routes.ern.ReleaseNotification.ArtistCredit;
-import io.stave.routes.ern.ReleaseNotification.DealDescription;
-import io.stave.routes.ern.ReleaseNotification.DealGroup;
 import io.stave.routes.ern.ReleaseNotification.PartyDescription;
 import io.stave.routes.ern.ReleaseNotification.ReleaseDescription;
 import io.stave.routes.ern.ReleaseNotification.ResourceDescription;
 import io.stave.routes.ern.ReleaseNotification.RightsShare;
-import io.stave.routes.ern.ReleaseNotification.UseTypeValue;
-import io.stave.routes.ern.ReleaseNotification.Validity;
 import io.stave.routes.feed.Credit;
 import io.stave.routes.feed.FeedFacts;
+import io.stave.routes.feed.FeedProblem;
 import io.stave.routes.feed.FeedRejectedException;
 import io.stave.routes.feed.IngestedParty;
-import io.stave.routes.feed.Problem;
 import io.stave.routes.feed.ReleaseDeals;
 import io.stave.routes.feed.ReleasePurge;
 import io.stave.routes.identifiers.CheckCharacters;
@@ -24,20 +20,11 @@ import io.stave.rules.domain.Percent;
 import io.stave.rules.domain.Recording;
 import io.stave.rules.domain.Share;
 import io.stave.rules.domain.SplitSheet;
-import io.stave.rules.domain.Territory;
-import io.stave.rules.domain.UseType;
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,21 +63,21 @@ public final class ErnMapper {
             .toList();
     if (keys.isEmpty()) {
       throw new FeedRejectedException(
-          new Problem(
+          new FeedProblem(
               "PurgedRelease/ReleaseId",
               "names no ICPN, GRid, proprietary id or catalogue number, so no release can be purged"));
     }
     if (purge.createdAt() == null) {
       throw new FeedRejectedException(
-          new Problem(
+          new FeedProblem(
               "MessageHeader/MessageCreatedDateTime",
               "is required to know from when the release's deals end"));
     }
-    List<Problem> warnings = new ArrayList<>();
+    List<FeedProblem> warnings = new ArrayList<>();
     if (purge.icpn() != null) {
       String problem = CheckCharacters.icpnProblem(purge.icpn());
       if (problem != null) {
-        warnings.add(new Problem("PurgedRelease/ReleaseId/ICPN", problem));
+        warnings.add(new FeedProblem("PurgedRelease/ReleaseId/ICPN", problem));
       }
     }
     return FeedFacts.ofPurge(new ReleasePurge(keys, purge.createdAt()), warnings);
@@ -122,8 +109,8 @@ public final class ErnMapper {
   private static final class Mapping {
     private final ReleaseNotification message;
     private final String senderKey;
-    private final List<Problem> problems = new ArrayList<>();
-    private final List<Problem> warnings = new ArrayList<>();
+    private final List<FeedProblem> problems = new ArrayList<>();
+    private final List<FeedProblem> warnings = new ArrayList<>();
     private final Map<String, String> partyIds = new HashMap<>();
     private final Map<String, IngestedParty> parties = new LinkedHashMap<>();
     private final Map<String, Isrc> isrcByResource = new HashMap<>();
@@ -158,7 +145,7 @@ public final class ErnMapper {
       List<ReleaseDeals> releaseDeals = new ArrayList<>();
       FeedFacts.ReleaseVersion version = null;
       if (main == null) {
-        problems.add(new Problem("ReleaseList", "names no release"));
+        problems.add(new FeedProblem("ReleaseList", "names no release"));
       } else {
         String releaseKey = releaseKey(main);
         version =
@@ -171,24 +158,24 @@ public final class ErnMapper {
                     .toList());
         if (message.hasDealList()) {
           List<Deal> deals = new ArrayList<>();
-          message.dealGroups().forEach(group -> deals.addAll(deals(group, releases, releaseKey)));
+          ErnDeals dealTerms = new ErnDeals(senderKey, isrcByResource, problems, warnings);
+          message
+              .dealGroups()
+              .forEach(group -> deals.addAll(dealTerms.deals(group, releases, releaseKey)));
           releaseDeals.add(new ReleaseDeals(releaseKey, deals));
         }
       }
       if (!problems.isEmpty()) {
         throw new FeedRejectedException(problems);
       }
-      return new FeedFacts(
+      return FeedFacts.ofRelease(
           List.copyOf(recordings.values()),
           List.copyOf(parties.values()),
           credits,
           releaseDeals,
-          List.of(),
-          List.of(),
           sheets,
           warnings,
-          version,
-          null);
+          version);
     }
 
     private Set<String> mainArtistReferences() {
@@ -240,19 +227,19 @@ public final class ErnMapper {
       if (resource.isrc() == null) {
         // DDEX allows a resource identified only by a proprietary id; decisions name recordings by
         // ISRC, so such a recording cannot be asked about (an unknown ISRC is denied).
-        warnings.add(new Problem(where, "has no ISRC, so no decision can name it; skipped"));
+        warnings.add(new FeedProblem(where, "has no ISRC, so no decision can name it; skipped"));
         return;
       }
       Isrc isrc;
       try {
         isrc = Isrc.of(resource.isrc());
       } catch (InvalidValueException e) {
-        problems.add(new Problem(where + "/ResourceId/ISRC", e.getMessage()));
+        problems.add(new FeedProblem(where + "/ResourceId/ISRC", e.getMessage()));
         return;
       }
       if (recordings.containsKey(isrc)) {
         warnings.add(
-            new Problem(
+            new FeedProblem(
                 where, "repeats ISRC " + isrc.code() + "; the first resource with it is used"));
         isrcByResource.put(resource.reference(), isrc);
         return;
@@ -263,7 +250,7 @@ public final class ErnMapper {
         String partyId = partyIds.get(artist.partyReference());
         if (partyId == null) {
           problems.add(
-              new Problem(
+              new FeedProblem(
                   where + "/DisplayArtist",
                   "names party "
                       + artist.partyReference()
@@ -277,7 +264,7 @@ public final class ErnMapper {
       }
       if (mainArtists.isEmpty()) {
         warnings.add(
-            new Problem(
+            new FeedProblem(
                 where + "/DisplayArtist",
                 "names no MainArtist (nor an Artist); its main"
                     + " artists are unknown, so every use that needs their opt-in is denied"));
@@ -310,7 +297,7 @@ public final class ErnMapper {
                 rightsControllerId,
                 resource.pLine()));
       } catch (InvalidValueException e) {
-        problems.add(new Problem(where, e.getMessage()));
+        problems.add(new FeedProblem(where, e.getMessage()));
         return;
       }
       isrcByResource.put(resource.reference(), isrc);
@@ -329,7 +316,7 @@ public final class ErnMapper {
         String partyId = partyIds.get(controller.partyReference());
         if (partyId == null) {
           problems.add(
-              new Problem(
+              new FeedProblem(
                   where + "/ResourceRightsController",
                   "names party "
                       + controller.partyReference()
@@ -343,7 +330,7 @@ public final class ErnMapper {
         credits.add(new Credit(isrc, partyId, role));
         if (controller.shareUnknown()) {
           warnings.add(
-              new Problem(
+              new FeedProblem(
                   where, "a rights controller's share is unknown; no split sheet made from it"));
           return;
         }
@@ -359,7 +346,7 @@ public final class ErnMapper {
         sheets.add(new SplitSheet("ern:" + isrc.code(), isrc, null, shares));
       } catch (InvalidValueException | ArithmeticException e) {
         warnings.add(
-            new Problem(
+            new FeedProblem(
                 where + "/ResourceRightsController",
                 "shares do not make a split sheet (" + e.getMessage() + "); none made from them"));
       }
@@ -375,7 +362,7 @@ public final class ErnMapper {
               release.icpn(), release.grid(), release.proprietaryIds(), release.catalogNumber());
       if (ids.isEmpty()) {
         problems.add(
-            new Problem(
+            new FeedProblem(
                 where,
                 "names no ICPN, GRid, proprietary id or catalogue number, so a later"
                     + " update could not find this release's deals"));
@@ -384,174 +371,9 @@ public final class ErnMapper {
       return senderKey + "/" + ids.get(0);
     }
 
-    private List<Deal> deals(
-        DealGroup group, Map<String, ReleaseDescription> releases, String releaseKey) {
-      String where = "DealList/ReleaseDeal[" + group.position() + "]";
-      Set<Isrc> covered = new LinkedHashSet<>();
-      for (String releaseReference : group.releaseReferences()) {
-        ReleaseDescription release = releases.get(releaseReference);
-        if (release == null) {
-          problems.add(
-              new Problem(
-                  where + "/DealReleaseReference",
-                  "names " + releaseReference + ", which is not a release of this message"));
-          continue;
-        }
-        release.resourceReferences().stream()
-            .map(isrcByResource::get)
-            .filter(java.util.Objects::nonNull)
-            .forEach(covered::add);
-      }
-      if (covered.isEmpty()) {
-        warnings.add(
-            new Problem(
-                where,
-                "covers no recording with an ISRC; its deals are not facts Stave decides on"));
-        return List.of();
-      }
-      List<Deal> deals = new ArrayList<>();
-      for (DealDescription deal : group.deals()) {
-        deals.addAll(
-            deal(
-                where + "/Deal[" + deal.position() + "]",
-                releaseKey + "#" + group.position() + "." + deal.position(),
-                deal,
-                covered));
-      }
-      return deals;
-    }
-
-    private List<Deal> deal(String where, String dealId, DealDescription deal, Set<Isrc> covered) {
-      if (!deal.hasTerms()) {
-        warnings.add(
-            new Problem(
-                where, "has no DealTerms (communicated out of band); it licenses nothing here"));
-        return List.of();
-      }
-      Set<Territory> territories =
-          territories(where + "/DealTerms/TerritoryCode", deal.territories());
-      Set<Territory> excluded =
-          territories(where + "/DealTerms/ExcludedTerritoryCode", deal.excludedTerritories());
-      if (territories.isEmpty() && !excluded.isEmpty()) {
-        territories.add(Territory.WORLDWIDE);
-      }
-      if (territories.isEmpty()) {
-        warnings.add(new Problem(where + "/DealTerms", "names no territory; it licenses nowhere"));
-        return List.of();
-      }
-      Set<UseType> aiUseTypes = EnumSet.noneOf(UseType.class);
-      Set<String> ddexUseTypes = new LinkedHashSet<>();
-      for (UseTypeValue useType : deal.useTypes()) {
-        var ai = UseTypeMapping.aiUseType(useType.value(), useType.userDefinedValue());
-        if (ai.isPresent()) {
-          aiUseTypes.add(ai.get());
-        } else if ("UserDefined".equals(useType.value())) {
-          warnings.add(
-              new Problem(
-                  where + "/DealTerms/UseType",
-                  "UserDefined value '"
-                      + useType.userDefinedValue()
-                      + "' names no AI use type ("
-                      + UseType.names()
-                      + "); it licenses no AI use"));
-          ddexUseTypes.add("UserDefined:" + useType.userDefinedValue());
-        } else {
-          ddexUseTypes.add(useType.value());
-        }
-      }
-      String commercialModel =
-          deal.commercialModels().isEmpty() ? null : String.join(",", deal.commercialModels());
-      List<Deal> deals = new ArrayList<>();
-      int period = 0;
-      for (Validity validity : deal.validity()) {
-        period++;
-        String periodWhere = where + "/DealTerms/ValidityPeriod[" + period + "]";
-        try {
-          Instant from = start(validity);
-          Instant until = end(validity);
-          if (from == null) {
-            problems.add(new Problem(periodWhere, "has no start"));
-            continue;
-          }
-          String id = deal.validity().size() == 1 ? dealId : dealId + "." + period;
-          deals.add(
-              new Deal(
-                  id,
-                  senderKey,
-                  covered,
-                  territories,
-                  excluded,
-                  from,
-                  until,
-                  aiUseTypes,
-                  ddexUseTypes,
-                  commercialModel,
-                  null));
-        } catch (DateTimeParseException e) {
-          problems.add(
-              new Problem(periodWhere, "has a date that is not a date: " + e.getParsedString()));
-        } catch (InvalidValueException e) {
-          problems.add(new Problem(periodWhere, e.getMessage()));
-        }
-      }
-      return deals;
-    }
-
-    /**
-     * The territories Stave can decide for. A DDEX code that is not an ISO 3166-1 country (XK,
-     * historic codes) is left out with a warning: no listener can be placed there, so leaving it
-     * out of a licence or of an exclusion changes no decision.
-     */
-    private Set<Territory> territories(String where, List<String> codes) {
-      Set<Territory> territories = new LinkedHashSet<>();
-      for (String code : codes) {
-        try {
-          territories.add(Territory.of(code));
-        } catch (InvalidValueException e) {
-          warnings.add(
-              new Problem(
-                  where, e.getMessage() + "; left out, since no listener can be placed there"));
-        }
-      }
-      return territories;
-    }
-
-    private static Instant start(Validity validity) {
-      if (validity.startDateTime() != null) {
-        return OffsetDateTime.parse(validity.startDateTime()).toInstant();
-      }
-      return validity.startDate() == null
-          ? null
-          : firstDay(validity.startDate()).atStartOfDay(ZoneOffset.UTC).toInstant();
-    }
-
-    /** Exclusive end: the day after a DDEX EndDate (the last day the deal applies). */
-    private static Instant end(Validity validity) {
-      if (validity.endDateTime() != null) {
-        return OffsetDateTime.parse(validity.endDateTime()).toInstant();
-      }
-      if (validity.endDate() == null) {
-        return null;
-      }
-      String date = validity.endDate();
-      LocalDate last =
-          date.length() == 4
-              ? LocalDate.parse(date + "-12-31")
-              : date.length() == 7
-                  ? LocalDate.parse(date + "-01").plusMonths(1).minusDays(1)
-                  : LocalDate.parse(date);
-      return last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-    }
-
-    private static LocalDate firstDay(String date) {
-      return date.length() == 4
-          ? LocalDate.parse(date + "-01-01")
-          : date.length() == 7 ? LocalDate.parse(date + "-01") : LocalDate.parse(date);
-    }
-
     private void report(boolean rejects, String where, String problem) {
       if (problem != null) {
-        (rejects ? problems : warnings).add(new Problem(where, problem));
+        (rejects ? problems : warnings).add(new FeedProblem(where, problem));
       }
     }
 

@@ -1,7 +1,7 @@
 package io.stave.routes.ern;
 
+import io.stave.routes.feed.FeedProblem;
 import io.stave.routes.feed.FeedRejectedException;
-import io.stave.routes.feed.Problem;
 import io.stave.routes.xml.HardenedXml;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
@@ -86,7 +86,7 @@ public final class ErnReader {
   /** The message, or a {@link FeedRejectedException} listing what is wrong where. */
   public ErnMessage read(byte[] xml) {
     ErnVersion version = versionOf(xml);
-    List<Problem> problems = new ArrayList<>();
+    List<FeedProblem> problems = new ArrayList<>();
     try {
       Unmarshaller unmarshaller = bindings.get(version).createUnmarshaller();
       unmarshaller.setSchema(schemas.get(version));
@@ -114,23 +114,24 @@ public final class ErnReader {
         return Ern432Adapter.describe(message);
       }
       throw new FeedRejectedException(
-          new Problem("root element", "is not a NewReleaseMessage or PurgeReleaseMessage"));
+          new FeedProblem("root element", "is not a NewReleaseMessage or PurgeReleaseMessage"));
     } catch (SAXParseException e) {
       problems.add(at(e.getLineNumber(), e.getColumnNumber(), explain(e.getMessage())));
       throw new FeedRejectedException(problems);
     } catch (TooManyProblems e) {
       problems.add(
-          new Problem(
+          new FeedProblem(
               "message", "more than " + MAX_PROBLEMS + " problems; the rest are not listed"));
       throw new FeedRejectedException(problems);
     } catch (UnmarshalException e) {
       if (problems.isEmpty()) {
-        problems.add(new Problem("message", "cannot be read as ERN " + version.label() + ": " + e));
+        problems.add(
+            new FeedProblem("message", "cannot be read as ERN " + version.label() + ": " + e));
       }
       throw new FeedRejectedException(problems);
     } catch (SAXException | JAXBException | IOException e) {
       problems.add(
-          new Problem(
+          new FeedProblem(
               "message",
               "cannot be read as ERN " + version.label() + ": " + explain(e.getMessage())));
       throw new FeedRejectedException(problems);
@@ -151,7 +152,7 @@ public final class ErnReader {
           .orElseThrow(
               () ->
                   new FeedRejectedException(
-                      new Problem(
+                      new FeedProblem(
                           "root element",
                           "is {"
                               + found.namespace
@@ -168,17 +169,17 @@ public final class ErnReader {
           at(e.getLineNumber(), e.getColumnNumber(), explain(e.getMessage())));
     } catch (SAXException | IOException e) {
       throw new FeedRejectedException(
-          new Problem("message", "is not XML: " + explain(e.getMessage())));
+          new FeedProblem("message", "is not XML: " + explain(e.getMessage())));
     }
-    throw new FeedRejectedException(new Problem("message", "has no root element"));
+    throw new FeedRejectedException(new FeedProblem("message", "has no root element"));
   }
 
-  private static boolean collect(List<Problem> problems, ValidationEvent event) {
+  private static boolean collect(List<FeedProblem> problems, ValidationEvent event) {
     ValidationEventLocator where = event.getLocator();
     String what = explain(event.getMessage());
     problems.add(
         where == null
-            ? new Problem("message", what)
+            ? new FeedProblem("message", what)
             : at(where.getLineNumber(), where.getColumnNumber(), what));
     if (problems.size() >= MAX_PROBLEMS) {
       throw new TooManyProblems();
@@ -186,8 +187,8 @@ public final class ErnReader {
     return true;
   }
 
-  private static Problem at(int line, int column, String what) {
-    return new Problem("line " + line + ", column " + column, what);
+  private static FeedProblem at(int line, int column, String what) {
+    return new FeedProblem("line " + line + ", column " + column, what);
   }
 
   /**
@@ -207,7 +208,7 @@ public final class ErnReader {
   }
 
   /** An error or fatal error from the parser or a validator, as a problem with its position. */
-  private record Collector(List<Problem> problems) implements ErrorHandler {
+  private record Collector(List<FeedProblem> problems) implements ErrorHandler {
     @Override
     public void warning(SAXParseException e) {
       // Schema warnings are not about the message.

@@ -6,23 +6,13 @@ import io.stave.rules.domain.SplitSheet;
 import java.util.List;
 
 /**
- * Everything one feed message states, ready to apply in one transaction, plus the warnings found
- * while reading it (values that were accepted but look wrong, such as a bad check digit on an
+ * Everything one feed message states: the catalogue change to apply in one transaction, plus what
+ * the message says about itself (the release it sets and when its sender made it) and the warnings
+ * found while reading it (values that were accepted but look wrong, such as a bad check digit on an
  * identifier no rule keys on).
  */
-// rightsControllerSheets: sheets made from an ERN message's rights controllers, which never
-// replace a sheet a split-sheet feed delivered.
 public record FeedFacts(
-    List<Recording> recordings,
-    List<IngestedParty> parties,
-    List<Credit> credits,
-    List<ReleaseDeals> releaseDeals,
-    List<Consent> consents,
-    List<SplitSheet> splitSheets,
-    List<SplitSheet> rightsControllerSheets,
-    List<Problem> warnings,
-    ReleaseVersion release,
-    ReleasePurge purge) {
+    CatalogueChange change, List<FeedProblem> warnings, ReleaseVersion release) {
 
   /**
    * Which release an ERN message describes and when its sender made it: a message older than the
@@ -42,58 +32,107 @@ public record FeedFacts(
   }
 
   public FeedFacts {
-    recordings = List.copyOf(recordings);
-    parties = List.copyOf(parties);
-    credits = List.copyOf(credits);
-    releaseDeals = List.copyOf(releaseDeals);
-    consents = List.copyOf(consents);
-    splitSheets = List.copyOf(splitSheets);
-    rightsControllerSheets = List.copyOf(rightsControllerSheets);
     warnings = List.copyOf(warnings);
+  }
+
+  /**
+   * An ERN message's facts. {@code rightsControllerSheets}: sheets made from its rights
+   * controllers, which never replace a sheet a split-sheet feed delivered.
+   */
+  public static FeedFacts ofRelease(
+      List<Recording> recordings,
+      List<IngestedParty> parties,
+      List<Credit> credits,
+      List<ReleaseDeals> releaseDeals,
+      List<SplitSheet> rightsControllerSheets,
+      List<FeedProblem> warnings,
+      ReleaseVersion release) {
+    return new FeedFacts(
+        new CatalogueChange(
+            recordings,
+            List.of(),
+            List.of(),
+            List.of(),
+            parties,
+            credits,
+            releaseDeals,
+            rightsControllerSheets,
+            List.of()),
+        warnings,
+        release);
   }
 
   public static FeedFacts ofConsents(List<Consent> consents) {
     return new FeedFacts(
-        List.of(), List.of(), List.of(), List.of(), consents, List.of(), List.of(), List.of(), null,
-        null);
+        new CatalogueChange(List.of(), List.of(), consents, List.of()), List.of(), null);
   }
 
   public static FeedFacts ofSplitSheets(List<SplitSheet> sheets) {
     return new FeedFacts(
-        List.of(), List.of(), List.of(), List.of(), List.of(), sheets, List.of(), List.of(), null,
-        null);
-  }
-
-  public int dealCount() {
-    return releaseDeals.stream().mapToInt(release -> release.deals().size()).sum();
+        new CatalogueChange(List.of(), List.of(), List.of(), sheets), List.of(), null);
   }
 
   /** The facts of a {@code PurgeReleaseMessage}: nothing but the purge. */
-  public static FeedFacts ofPurge(ReleasePurge purge, List<Problem> warnings) {
-    return new FeedFacts(
-        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), warnings, null,
-        purge);
+  public static FeedFacts ofPurge(ReleasePurge purge, List<FeedProblem> warnings) {
+    return new FeedFacts(CatalogueChange.of(purge), warnings, null);
+  }
+
+  public List<Recording> recordings() {
+    return change.recordings();
+  }
+
+  public List<IngestedParty> parties() {
+    return change.parties();
+  }
+
+  public List<Credit> credits() {
+    return change.credits();
+  }
+
+  public List<ReleaseDeals> releaseDeals() {
+    return change.releaseDeals();
+  }
+
+  public List<Consent> consents() {
+    return change.consents();
+  }
+
+  public List<SplitSheet> splitSheets() {
+    return change.splitSheets();
+  }
+
+  public List<SplitSheet> rightsControllerSheets() {
+    return change.rightsControllerSheets();
+  }
+
+  /** The purge a {@code PurgeReleaseMessage} states, or null. */
+  public ReleasePurge purge() {
+    return change.releasePurges().isEmpty() ? null : change.releasePurges().get(0);
+  }
+
+  public int dealCount() {
+    return releaseDeals().stream().mapToInt(release -> release.deals().size()).sum();
   }
 
   /** A one-line account of what the message held, for its status record. */
   public String summary() {
-    if (purge != null) {
+    if (purge() != null) {
       return "purge of release "
-          + purge.releaseKeys().get(0)
+          + purge().releaseKeys().get(0)
           + ": its deals end at "
-          + purge.endsAt();
+          + purge().endsAt();
     }
-    return recordings.size()
+    return recordings().size()
         + " recording(s), "
-        + parties.size()
+        + parties().size()
         + " part(ies), "
         + dealCount()
         + " deal(s) for "
-        + releaseDeals.size()
+        + releaseDeals().size()
         + " release(s), "
-        + consents.size()
+        + consents().size()
         + " consent(s), "
-        + (splitSheets.size() + rightsControllerSheets.size())
+        + (splitSheets().size() + rightsControllerSheets().size())
         + " split sheet(s)";
   }
 }

@@ -24,7 +24,7 @@ public interface FeedLedger {
   FeedReceipt apply(String messageId, FeedFacts facts);
 
   /** Marks the message REJECTED with its problems (unless it was applied meanwhile). */
-  FeedReceipt reject(String messageId, List<Problem> problems);
+  FeedReceipt reject(String messageId, List<FeedProblem> problems);
 
   /** The stored message and its receipt, for a replay. */
   Optional<StoredMessage> load(String messageId);

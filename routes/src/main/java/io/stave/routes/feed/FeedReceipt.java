@@ -16,8 +16,8 @@ public record FeedReceipt(
     FeedStatus status,
     boolean duplicate,
     String summary,
-    List<Problem> problems,
-    List<Problem> warnings,
+    List<FeedProblem> problems,
+    List<FeedProblem> warnings,
     Instant receivedAt,
     Instant decidedAt) {
 
@@ -54,7 +54,7 @@ public record FeedReceipt(
   }
 
   /** A headline and one problem per line. */
-  public static String reasonText(String headline, List<Problem> problems) {
+  public static String reasonText(String headline, List<FeedProblem> problems) {
     StringBuilder text = new StringBuilder(headline).append('\n');
     problems.forEach(problem -> text.append(problem).append('\n'));
     return text.toString();

@@ -10,24 +10,24 @@ public class FeedRejectedException extends RuntimeException {
   /** Enough to fix a message; a message with more problems says how many it left out. */
   public static final int MAX_PROBLEMS = 100;
 
-  private final transient List<Problem> problems;
+  private final transient List<FeedProblem> problems;
 
-  public FeedRejectedException(List<Problem> problems) {
+  public FeedRejectedException(List<FeedProblem> problems) {
     super(summarise(problems));
     this.problems = List.copyOf(problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS)));
   }
 
-  public FeedRejectedException(Problem problem) {
+  public FeedRejectedException(FeedProblem problem) {
     this(List.of(problem));
   }
 
-  public List<Problem> problems() {
+  public List<FeedProblem> problems() {
     return problems;
   }
 
-  private static String summarise(List<Problem> problems) {
+  private static String summarise(List<FeedProblem> problems) {
     String shown =
-        problems.stream().limit(3).map(Problem::toString).collect(Collectors.joining("; "));
+        problems.stream().limit(3).map(FeedProblem::toString).collect(Collectors.joining("; "));
     return problems.size() > 3 ? shown + "; and " + (problems.size() - 3) + " more" : shown;
   }
 }

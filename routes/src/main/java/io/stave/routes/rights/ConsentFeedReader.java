@@ -2,8 +2,8 @@ package io.stave.routes.rights;
 
 import io.stave.routes.feed.FeedFacts;
 import io.stave.routes.feed.FeedFormat;
+import io.stave.routes.feed.FeedProblem;
 import io.stave.routes.feed.FeedRejectedException;
-import io.stave.routes.feed.Problem;
 import io.stave.routes.tabular.CsvTable;
 import io.stave.routes.tabular.FeedRecord;
 import io.stave.routes.tabular.JsonRecords;
@@ -32,10 +32,10 @@ public final class ConsentFeedReader {
           case JSON -> JsonRecords.read(body, "consents");
           case XML ->
               throw new FeedRejectedException(
-                  new Problem("format", "consents come as CSV or JSON, not XML"));
+                  new FeedProblem("format", "consents come as CSV or JSON, not XML"));
         };
     List<Consent> consents = new ArrayList<>();
-    List<Problem> problems = new ArrayList<>();
+    List<FeedProblem> problems = new ArrayList<>();
     int position = 0;
     for (FeedRecord record : records) {
       position++;
@@ -62,7 +62,7 @@ public final class ConsentFeedReader {
     try {
       return new Consent(consentId, artist, useType, choice, effectiveFrom, source, receivedAt);
     } catch (InvalidValueException e) {
-      throw new FieldProblem(new Problem(record.where(e.field()), e.getMessage()));
+      throw new FieldProblem(new FeedProblem(record.where(e.field()), e.getMessage()));
     }
   }
 

@@ -1,6 +1,6 @@
 package io.stave.routes.rights;
 
-import io.stave.routes.feed.Problem;
+import io.stave.routes.feed.FeedProblem;
 import io.stave.routes.tabular.FeedRecord;
 import io.stave.rules.domain.InvalidValueException;
 import java.time.Instant;
@@ -16,7 +16,7 @@ final class Fields {
   static String required(FeedRecord record, String field) {
     String value = record.get(field);
     if (value == null) {
-      throw new FieldProblem(new Problem(record.where(field), "is required"));
+      throw new FieldProblem(new FeedProblem(record.where(field), "is required"));
     }
     return value;
   }
@@ -26,7 +26,7 @@ final class Fields {
     try {
       return parser.apply(value);
     } catch (InvalidValueException e) {
-      throw new FieldProblem(new Problem(record.where(field), e.getMessage()));
+      throw new FieldProblem(new FeedProblem(record.where(field), e.getMessage()));
     }
   }
 

@@ -2,8 +2,8 @@ package io.stave.routes.rights;
 
 import io.stave.routes.feed.FeedFacts;
 import io.stave.routes.feed.FeedFormat;
+import io.stave.routes.feed.FeedProblem;
 import io.stave.routes.feed.FeedRejectedException;
-import io.stave.routes.feed.Problem;
 import io.stave.routes.tabular.CsvTable;
 import io.stave.routes.tabular.FeedRecord;
 import io.stave.routes.tabular.JsonRecords;
@@ -41,7 +41,7 @@ public final class SplitSheetFeedReader {
       case JSON -> fromJson(JsonRecords.read(body, "splitSheets"));
       case XML ->
           throw new FeedRejectedException(
-              new Problem("format", "split sheets come as CSV or JSON, not XML"));
+              new FeedProblem("format", "split sheets come as CSV or JSON, not XML"));
     };
   }
 
@@ -52,7 +52,7 @@ public final class SplitSheetFeedReader {
   private static FeedFacts fromRows(List<CsvTable.Row> rows) {
     Map<SheetKey, Draft> drafts = new LinkedHashMap<>();
     Map<SheetKey, List<Integer>> lines = new LinkedHashMap<>();
-    List<Problem> problems = new ArrayList<>();
+    List<FeedProblem> problems = new ArrayList<>();
     for (CsvTable.Row row : rows) {
       try {
         SheetKey key = key(row, "isrc", "usetype");
@@ -73,7 +73,7 @@ public final class SplitSheetFeedReader {
 
   private static FeedFacts fromJson(List<JsonRecord> records) {
     Map<SheetKey, Draft> drafts = new LinkedHashMap<>();
-    List<Problem> problems = new ArrayList<>();
+    List<FeedProblem> problems = new ArrayList<>();
     for (JsonRecord record : records) {
       try {
         SheetKey key = key(record, "isrc", "useType");
@@ -84,7 +84,7 @@ public final class SplitSheetFeedReader {
         }
         if (drafts.put(key, new Draft(record.where("shares"), shares)) != null) {
           problems.add(
-              new Problem(
+              new FeedProblem(
                   record.path(), "repeats the sheet for " + key.isrc().code() + " " + scope(key)));
         }
       } catch (FieldProblem e) {
@@ -96,7 +96,7 @@ public final class SplitSheetFeedReader {
     return sheets(drafts, problems);
   }
 
-  private static FeedFacts sheets(Map<SheetKey, Draft> drafts, List<Problem> problems) {
+  private static FeedFacts sheets(Map<SheetKey, Draft> drafts, List<FeedProblem> problems) {
     List<SplitSheet> sheets = new ArrayList<>();
     drafts.forEach(
         (key, draft) -> {
@@ -109,7 +109,7 @@ public final class SplitSheetFeedReader {
             sheets.add(new SplitSheet(splitId, key.isrc(), key.useType(), draft.shares()));
           } catch (InvalidValueException e) {
             problems.add(
-                new Problem(
+                new FeedProblem(
                     draft.where(),
                     "the " + scope(key) + " of " + key.isrc().code() + ": " + e.getMessage()));
           }

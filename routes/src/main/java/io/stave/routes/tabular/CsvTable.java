@@ -1,7 +1,7 @@
 package io.stave.routes.tabular;
 
+import io.stave.routes.feed.FeedProblem;
 import io.stave.routes.feed.FeedRejectedException;
-import io.stave.routes.feed.Problem;
 import io.stave.routes.text.MalformedTextException;
 import io.stave.routes.text.StrictUtf8;
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ public final class CsvTable {
     try {
       text = StrictUtf8.decode(utf8);
     } catch (MalformedTextException e) {
-      throw new FeedRejectedException(new Problem(e.where(), e.what()));
+      throw new FeedRejectedException(new FeedProblem(e.where(), e.what()));
     }
     return parse(text, required, optional);
   }
@@ -100,7 +100,7 @@ public final class CsvTable {
     }
     if (quoted) {
       throw new FeedRejectedException(
-          new Problem("line " + recordLine, "a quoted field is never closed"));
+          new FeedProblem("line " + recordLine, "a quoted field is never closed"));
     }
     if (recordHasContent || field.length() > 0) {
       fields.add(field.toString());
@@ -109,18 +109,18 @@ public final class CsvTable {
     }
     if (records.isEmpty()) {
       throw new FeedRejectedException(
-          new Problem(
+          new FeedProblem(
               "line 1", "the CSV is empty; expected a header row " + String.join(",", required)));
     }
     List<String> header =
         records.get(0).stream()
             .map(h -> h.strip().replace("\uFEFF", "").toLowerCase(Locale.ROOT))
             .toList();
-    List<Problem> problems = new ArrayList<>();
+    List<FeedProblem> problems = new ArrayList<>();
     for (String column : required) {
       if (!header.contains(column.toLowerCase(Locale.ROOT))) {
         problems.add(
-            new Problem(
+            new FeedProblem(
                 "line 1",
                 "the header has no column '"
                     + column
@@ -138,7 +138,7 @@ public final class CsvTable {
       List<String> record = records.get(r);
       if (record.size() != header.size()) {
         problems.add(
-            new Problem(
+            new FeedProblem(
                 "line " + lines.get(r),
                 "has " + record.size() + " field(s); the header has " + header.size()));
         continue;
@@ -153,7 +153,8 @@ public final class CsvTable {
       throw new FeedRejectedException(problems);
     }
     if (rows.isEmpty()) {
-      throw new FeedRejectedException(new Problem("line 2", "the CSV has a header but no rows"));
+      throw new FeedRejectedException(
+          new FeedProblem("line 2", "the CSV has a header but no rows"));
     }
     return new CsvTable(header, rows);
   }

@@ -1,7 +1,7 @@
 package io.stave.routes.tabular;
 
+import io.stave.routes.feed.FeedProblem;
 import io.stave.routes.feed.FeedRejectedException;
-import io.stave.routes.feed.Problem;
 import io.stave.routes.text.HardenedJson;
 import io.stave.routes.text.MalformedTextException;
 import jakarta.json.JsonArray;
@@ -33,7 +33,7 @@ public final class JsonRecords {
             case NUMBER, TRUE, FALSE -> value.toString();
             default ->
                 throw new FeedRejectedException(
-                    new Problem(where(field), "must be a string, not " + value.getValueType()));
+                    new FeedProblem(where(field), "must be a string, not " + value.getValueType()));
           };
       return text.isBlank() ? null : text.trim();
     }
@@ -46,7 +46,7 @@ public final class JsonRecords {
     public JsonArray array(String field) {
       JsonValue value = object.get(field);
       if (value == null || value.getValueType() != JsonValue.ValueType.ARRAY) {
-        throw new FeedRejectedException(new Problem(where(field), "must be an array"));
+        throw new FeedRejectedException(new FeedProblem(where(field), "must be an array"));
       }
       return value.asJsonArray();
     }
@@ -57,7 +57,7 @@ public final class JsonRecords {
     try {
       document = HardenedJson.read(json);
     } catch (MalformedTextException e) {
-      throw new FeedRejectedException(new Problem(e.where(), e.what()));
+      throw new FeedRejectedException(new FeedProblem(e.where(), e.what()));
     }
     String expected = "expected {\"" + listName + "\": [ {...}, ... ]} or a bare array of objects";
     if (document.getValueType() == JsonValue.ValueType.ARRAY) {
@@ -65,7 +65,7 @@ public final class JsonRecords {
     }
     if (document.getValueType() != JsonValue.ValueType.OBJECT) {
       throw new FeedRejectedException(
-          new Problem(
+          new FeedProblem(
               "message",
               "is a JSON "
                   + document.getValueType().name().toLowerCase(Locale.ROOT)
@@ -74,22 +74,22 @@ public final class JsonRecords {
     }
     JsonValue items = document.asJsonObject().get(listName);
     if (items == null) {
-      throw new FeedRejectedException(new Problem(listName, "is missing: " + expected));
+      throw new FeedRejectedException(new FeedProblem(listName, "is missing: " + expected));
     }
     if (items.getValueType() != JsonValue.ValueType.ARRAY) {
       throw new FeedRejectedException(
-          new Problem(listName, "must be an array, not " + items.getValueType()));
+          new FeedProblem(listName, "must be an array, not " + items.getValueType()));
     }
     return objects(items.asJsonArray(), listName);
   }
 
   public static List<JsonRecord> objects(JsonArray items, String path) {
     List<JsonRecord> records = new ArrayList<>();
-    List<Problem> problems = new ArrayList<>();
+    List<FeedProblem> problems = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       JsonValue item = items.get(i);
       if (item.getValueType() != JsonValue.ValueType.OBJECT) {
-        problems.add(new Problem(path + "[" + i + "]", "must be an object"));
+        problems.add(new FeedProblem(path + "[" + i + "]", "must be an object"));
       } else {
         records.add(new JsonRecord(path + "[" + i + "]", item.asJsonObject()));
       }
@@ -98,7 +98,7 @@ public final class JsonRecords {
       throw new FeedRejectedException(problems);
     }
     if (records.isEmpty()) {
-      throw new FeedRejectedException(new Problem(path, "is empty"));
+      throw new FeedRejectedException(new FeedProblem(path, "is empty"));
     }
     return records;
   }

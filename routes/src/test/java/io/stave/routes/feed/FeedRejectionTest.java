@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.stave.routes.intake.FeedIntake;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class FeedRejectionTest {
   private FeedReceipt rejected(FeedMessage message, String... expected) {
     FeedReceipt receipt = intake.ingest(message);
     String problems =
-        receipt.problems().stream().map(Problem::toString).collect(Collectors.joining("\n"));
+        receipt.problems().stream().map(FeedProblem::toString).collect(Collectors.joining("\n"));
     assertEquals(FeedStatus.REJECTED, receipt.status(), problems);
     for (String text : expected) {
       assertTrue(problems.contains(text), "expected '" + text + "' in:\n" + problems);
@@ -278,9 +279,9 @@ class FeedRejectionTest {
             Feeds.http(FeedKind.CONSENTS, FeedFormat.CSV, csv.toString()),
             "line 2, column usetype");
     assertEquals(FeedRejectedException.MAX_PROBLEMS, receipt.problems().size());
-    for (Problem problem : receipt.problems()) {
+    for (FeedProblem problem : receipt.problems()) {
       assertTrue(
-          problem.what().length() <= Problem.MAX_WHAT, problem.what().length() + " characters");
+          problem.what().length() <= FeedProblem.MAX_WHAT, problem.what().length() + " characters");
       assertTrue(
           problem.what().chars().noneMatch(Character::isISOControl),
           "control characters are not echoed");
@@ -321,7 +322,8 @@ class FeedRejectionTest {
     InMemoryFeedLedger refusing =
         new InMemoryFeedLedger()
             .failingFirstApplyWith(
-                new FeedRejectedException(new Problem("consent", "conflicts with a stored fact")));
+                new FeedRejectedException(
+                    new FeedProblem("consent", "conflicts with a stored fact")));
     FeedIntake refusingIntake = Feeds.intake(refusing, 1_000_000);
     FeedReceipt first =
         refusingIntake.ingest(

@@ -1,6 +1,8 @@
 package io.stave.routes.feed;
 
 import io.stave.routes.ern.ErnReader;
+import io.stave.routes.intake.FeedIntake;
+import io.stave.routes.intake.FeedParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -52,7 +52,7 @@ public final class InMemoryFeedLedger implements FeedLedger {
   }
 
   @Override
-  public synchronized FeedReceipt reject(String messageId, List<Problem> problems) {
+  public synchronized FeedReceipt reject(String messageId, List<FeedProblem> problems) {
     FeedReceipt receipt = receipt(messageId, FeedStatus.REJECTED, null, problems, List.of());
     receipts.put(messageId, receipt);
     return receipt;
@@ -72,8 +72,8 @@ public final class InMemoryFeedLedger implements FeedLedger {
       String id,
       FeedStatus status,
       String summary,
-      List<Problem> problems,
-      List<Problem> warnings) {
+      List<FeedProblem> problems,
+      List<FeedProblem> warnings) {
     FeedMessage message = messages.get(id);
     return new FeedReceipt(
         id,

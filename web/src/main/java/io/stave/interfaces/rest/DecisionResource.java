@@ -13,7 +13,6 @@ import io.stave.interfaces.rest.dto.DecisionView;
 import io.stave.interfaces.rest.problem.FieldError;
 import io.stave.interfaces.rest.problem.InvalidRequestException;
 import io.stave.rules.domain.Decision;
-import io.stave.rules.domain.InvalidValueException;
 import io.stave.rules.domain.Isrc;
 import io.stave.rules.domain.Verdict;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,7 +31,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -225,17 +223,17 @@ public class DecisionResource {
           @QueryParam("offset")
           @DefaultValue("0")
           String offset) {
+    QueryParameters parameters = new QueryParameters();
+    Isrc recording = parameters.parsed("isrc", isrc, Isrc::of, "is not an ISRC", null);
+    Verdict decision = parameters.oneOf("decision", verdict, Verdict.class);
+    Instant since = parameters.instant("from", from);
+    Instant until = parameters.instant("to", to);
+    int pageSize = parameters.wholeNumber("limit", limit, 50);
+    int skip = parameters.wholeNumber("offset", offset, 0);
+    parameters.check();
     DecisionPage page =
         log.list(
-            new DecisionQuery(
-                feature,
-                isrc == null ? null : Isrc.of(isrc),
-                artist,
-                verdict(verdict),
-                instant("from", from),
-                instant("to", to),
-                wholeNumber("limit", limit),
-                wholeNumber("offset", offset)));
+            new DecisionQuery(feature, recording, artist, decision, since, until, pageSize, skip));
     DecisionListView view = new DecisionListView();
     page.decisions().forEach(d -> view.decisions.add(DecisionView.logged(d)));
     view.offset = page.offset();
@@ -254,38 +252,5 @@ public class DecisionResource {
 
   private String principal() {
     return security.getUserPrincipal().getName();
-  }
-
-  private static Verdict verdict(String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return Verdict.valueOf(value);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidValueException("decision", "'" + value + "' is neither PERMIT nor DENY");
-    }
-  }
-
-  /**
-   * An int query parameter as a String: JAX-RS would answer a value that is no number with a 404.
-   */
-  static int wholeNumber(String field, String value) {
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new InvalidValueException(field, "'" + value + "' is not a whole number");
-    }
-  }
-
-  private static Instant instant(String field, String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new InvalidValueException(field, "'" + value + "' is not an ISO-8601 instant");
-    }
   }
 }

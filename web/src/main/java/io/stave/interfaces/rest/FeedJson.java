@@ -1,8 +1,8 @@
 package io.stave.interfaces.rest;
 
 import io.stave.application.RecordingDetails;
+import io.stave.routes.feed.FeedProblem;
 import io.stave.routes.feed.FeedReceipt;
-import io.stave.routes.feed.Problem;
 import io.stave.rules.domain.Consent;
 import io.stave.rules.domain.Deal;
 import io.stave.rules.domain.Recording;
@@ -45,7 +45,7 @@ final class FeedJson {
    * problems} (where/what, as in status records), the message id, and the whole status record.
    */
   static JsonObject rejection(FeedReceipt receipt, int status, String title) {
-    List<Problem> problems = receipt.problems();
+    List<FeedProblem> problems = receipt.problems();
     String first = problems.isEmpty() ? "no reason was recorded" : problems.get(0).toString();
     String more = problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problem(s))" : "";
     return JSON.createObjectBuilder()
@@ -162,7 +162,7 @@ final class FeedJson {
     return object;
   }
 
-  private static JsonArrayBuilder problems(List<Problem> problems) {
+  private static JsonArrayBuilder problems(List<FeedProblem> problems) {
     JsonArrayBuilder array = JSON.createArrayBuilder();
     problems.forEach(
         p -> array.add(JSON.createObjectBuilder().add("where", p.where()).add("what", p.what())));

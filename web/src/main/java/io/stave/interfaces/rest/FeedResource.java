@@ -5,8 +5,6 @@ import io.stave.application.FeedMessages;
 import io.stave.application.Feeds;
 import io.stave.application.NotFoundException;
 import io.stave.interfaces.rest.problem.ContentTooLarge;
-import io.stave.interfaces.rest.problem.FieldError;
-import io.stave.interfaces.rest.problem.InvalidRequestException;
 import io.stave.interfaces.rest.problem.Problem;
 import io.stave.interfaces.rest.problem.UnsupportedContentType;
 import io.stave.routes.feed.FeedChannel;
@@ -33,13 +31,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -172,21 +164,23 @@ public class FeedResource {
       @QueryParam("until") String until,
       @QueryParam("limit") @DefaultValue("50") String limitText,
       @QueryParam("offset") @DefaultValue("0") String offsetText) {
-    List<FieldError> errors = new ArrayList<>();
-    int limit = parse(errors, "limit", limitText, Integer::parseInt).orElse(50);
-    int offset = parse(errors, "offset", offsetText, Integer::parseInt).orElse(0);
+    QueryParameters parameters = new QueryParameters();
     var query =
         new FeedMessageQuery(
-            parse(errors, "status", status, v -> FeedStatus.valueOf(v.toUpperCase(Locale.ROOT))),
-            parse(errors, "kind", kind, v -> FeedKind.fromWireName(v).orElseThrow()),
-            parse(errors, "channel", channel, v -> FeedChannel.valueOf(v.toUpperCase(Locale.ROOT))),
-            parse(errors, "since", since, Instant::parse),
-            parse(errors, "until", until, Instant::parse),
-            limit,
-            offset);
-    if (!errors.isEmpty()) {
-      throw new InvalidRequestException(errors);
-    }
+            Optional.ofNullable(parameters.oneOf("status", status, FeedStatus.class)),
+            Optional.ofNullable(
+                parameters.parsed(
+                    "kind",
+                    kind,
+                    v -> FeedKind.fromWireName(v).orElseThrow(),
+                    "is not a feed kind (ern, consents, splits)",
+                    null)),
+            Optional.ofNullable(parameters.oneOf("channel", channel, FeedChannel.class)),
+            Optional.ofNullable(parameters.instant("since", since)),
+            Optional.ofNullable(parameters.instant("until", until)),
+            parameters.wholeNumber("limit", limitText, 50),
+            parameters.wholeNumber("offset", offsetText, 0));
+    parameters.check();
     return Response.ok(FeedJson.receipts(messages.list(query), query.limit(), query.offset()))
         .build();
   }
@@ -261,20 +255,5 @@ public class FeedResource {
 
   private static NotFoundException notFound(String id) {
     return new NotFoundException("no feed message " + id + " is on record");
-  }
-
-  private static <T> Optional<T> parse(
-      List<FieldError> errors, String field, String value, Function<String, T> parser) {
-    if (value == null || value.isBlank()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(parser.apply(value.trim()));
-    } catch (IllegalArgumentException
-        | DateTimeParseException
-        | java.util.NoSuchElementException e) {
-      errors.add(new FieldError(field, "'" + value + "' is not a valid " + field));
-      return Optional.empty();
-    }
   }
 }

@@ -321,10 +321,12 @@ public class PolicyResource {
   public JsonObject audit(
       @QueryParam("version") String version,
       @QueryParam("limit") @DefaultValue("100") String limit) {
+    QueryParameters parameters = new QueryParameters();
+    Integer versionNumber = parameters.wholeNumber("version", version, null);
+    int entries = parameters.wholeNumber("limit", limit, 100);
+    parameters.check();
     return PolicyJson.audit(
-        authoring.audit(
-            version == null ? null : (long) DecisionResource.wholeNumber("version", version),
-            DecisionResource.wholeNumber("limit", limit)));
+        authoring.audit(versionNumber == null ? null : (long) versionNumber, entries));
   }
 
   @GET

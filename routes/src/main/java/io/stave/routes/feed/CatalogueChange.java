@@ -1,10 +1,5 @@
-package io.stave.application;
+package io.stave.routes.feed;
 
-import io.stave.routes.feed.Credit;
-import io.stave.routes.feed.FeedFacts;
-import io.stave.routes.feed.IngestedParty;
-import io.stave.routes.feed.ReleaseDeals;
-import io.stave.routes.feed.ReleasePurge;
 import io.stave.rules.domain.Consent;
 import io.stave.rules.domain.Deal;
 import io.stave.rules.domain.Recording;
@@ -12,11 +7,11 @@ import io.stave.rules.domain.SplitSheet;
 import java.util.List;
 
 /**
- * Facts that arrive together (one feed message) and are applied all-or-nothing: recordings, parties
- * and deals replace earlier versions with the same id, a release's deals replace every deal stated
- * earlier for that release, a purge ends a release's running deals, a recording's credits replace
- * its earlier ones, consents are appended, a split sheet replaces the sheet of the same recording
- * and scope.
+ * Catalogue facts that arrive together (one feed message, or a test's or a seeder's batch) and are
+ * applied all-or-nothing: recordings, parties and deals replace earlier versions with the same id,
+ * a release's deals replace every deal stated earlier for that release, a purge ends a release's
+ * running deals, a recording's credits replace its earlier ones, consents are appended, a split
+ * sheet replaces the sheet of the same recording and scope.
  */
 public record CatalogueChange(
     List<Recording> recordings,
@@ -57,21 +52,22 @@ public record CatalogueChange(
         List.of());
   }
 
-  public static CatalogueChange of(List<Recording> recordings, List<Deal> deals) {
-    return new CatalogueChange(recordings, deals, List.of(), List.of());
+  /** A change that only ends a release's deals. */
+  public static CatalogueChange of(ReleasePurge purge) {
+    return new CatalogueChange(
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(purge));
   }
 
-  public static CatalogueChange of(FeedFacts facts) {
-    return new CatalogueChange(
-        facts.recordings(),
-        List.of(),
-        facts.consents(),
-        facts.splitSheets(),
-        facts.parties(),
-        facts.credits(),
-        facts.releaseDeals(),
-        facts.rightsControllerSheets(),
-        facts.purge() == null ? List.of() : List.of(facts.purge()));
+  public static CatalogueChange of(List<Recording> recordings, List<Deal> deals) {
+    return new CatalogueChange(recordings, deals, List.of(), List.of());
   }
 
   public boolean isEmpty() {

@@ -1,8 +1,13 @@
-package io.stave.routes.feed;
+package io.stave.routes.intake;
 
 import io.stave.routes.ern.ErnMapper;
 import io.stave.routes.ern.ErnMessage;
 import io.stave.routes.ern.ErnReader;
+import io.stave.routes.feed.FeedFacts;
+import io.stave.routes.feed.FeedFormat;
+import io.stave.routes.feed.FeedMessage;
+import io.stave.routes.feed.FeedProblem;
+import io.stave.routes.feed.FeedRejectedException;
 import io.stave.routes.rights.ConsentFeedReader;
 import io.stave.routes.rights.SplitSheetFeedReader;
 import java.time.Clock;
@@ -31,7 +36,7 @@ public final class FeedParser {
       case ERN -> {
         if (message.format() != FeedFormat.XML) {
           throw new FeedRejectedException(
-              new Problem("format", "ERN messages are XML, not " + message.format()));
+              new FeedProblem("format", "ERN messages are XML, not " + message.format()));
         }
         ErnMessage notification = ernReader.read(message.body());
         String id =
@@ -40,7 +45,7 @@ public final class FeedParser {
                 : ErnMapper.messageKey(notification);
         if (id.length() > MAX_MESSAGE_ID) {
           throw new FeedRejectedException(
-              new Problem(
+              new FeedProblem(
                   "MessageHeader/MessageId",
                   "with its sender the message id is "
                       + id.length()

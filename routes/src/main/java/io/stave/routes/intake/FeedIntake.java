@@ -1,5 +1,12 @@
-package io.stave.routes.feed;
+package io.stave.routes.intake;
 
+import io.stave.routes.feed.FeedFacts;
+import io.stave.routes.feed.FeedLedger;
+import io.stave.routes.feed.FeedMessage;
+import io.stave.routes.feed.FeedProblem;
+import io.stave.routes.feed.FeedReceipt;
+import io.stave.routes.feed.FeedRejectedException;
+import io.stave.routes.feed.FeedStatus;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -34,7 +41,7 @@ public final class FeedIntake {
     }
     String messageId;
     FeedFacts facts = null;
-    List<Problem> problems = List.of();
+    List<FeedProblem> problems = List.of();
     try {
       FeedParser.Parsed parsed = parse(message);
       messageId = parsed.messageId();
@@ -85,7 +92,7 @@ public final class FeedIntake {
     } catch (RuntimeException | StackOverflowError e) {
       LOG.log(Level.SEVERE, "the reader failed on " + message + "; the message is rejected", e);
       throw new FeedRejectedException(
-          new Problem(
+          new FeedProblem(
               "message",
               "could not be read ("
                   + e.getClass().getSimpleName()
@@ -93,7 +100,7 @@ public final class FeedIntake {
     }
   }
 
-  private FeedReceipt decide(String messageId, FeedFacts facts, List<Problem> problems) {
+  private FeedReceipt decide(String messageId, FeedFacts facts, List<FeedProblem> problems) {
     if (facts == null) {
       LOG.info(
           () ->
@@ -114,8 +121,8 @@ public final class FeedIntake {
   }
 
   private FeedReceipt tooLarge(FeedMessage message) {
-    Problem problem =
-        new Problem(
+    FeedProblem problem =
+        new FeedProblem(
             "message",
             "is "
                 + message.body().length

@@ -8,11 +8,11 @@ import java.util.Objects;
  * bounded length, and control characters are shown as U+FFFD: problems often quote the message's
  * own values, and a hostile message must not make its rejection too large to record.
  */
-public record Problem(String where, String what) {
+public record FeedProblem(String where, String what) {
   public static final int MAX_WHERE = 120;
   public static final int MAX_WHAT = 300;
 
-  public Problem {
+  public FeedProblem {
     Objects.requireNonNull(what, "what");
     where = where == null || where.isBlank() ? "message" : bounded(where, MAX_WHERE);
     what = bounded(what, MAX_WHAT);

@@ -1,4 +1,4 @@
-package io.stave.infrastructure.startup;
+package io.stave.readiness;
 
 /**
  * A start-up step that cannot succeed as configured. Its message is one line that says what is

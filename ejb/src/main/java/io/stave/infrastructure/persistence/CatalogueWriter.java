@@ -1,0 +1,158 @@
+package io.stave.infrastructure.persistence;
+
+import io.stave.application.Catalogue.FirstStep;
+import io.stave.application.Catalogue.Outcome;
+import io.stave.application.RefusedFactsException;
+import io.stave.application.ServiceUnavailableException;
+import io.stave.infrastructure.persistence.SplitSheetRepository.SheetSource;
+import io.stave.routes.feed.CatalogueChange;
+import io.stave.routes.feed.ReleaseDeals;
+import io.stave.routes.feed.ReleasePurge;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Writes a catalogue change across the aggregates' tables in one transaction, after a first step
+ * that may decide otherwise (a feed message's status), and says which keys of the cluster's fact
+ * maps it touched.
+ */
+public final class CatalogueWriter {
+  private final CatalogueRepository catalogue;
+
+  public CatalogueWriter(CatalogueRepository catalogue) {
+    this.catalogue = catalogue;
+  }
+
+  /** What a write decided, and the keys of each fact map it changed (none unless applied). */
+  public record Written(
+      Outcome outcome,
+      Set<String> recordings,
+      Set<String> dealRecordings,
+      Set<String> consents,
+      Set<String> splitSheets) {
+    static Written nothing(Outcome outcome) {
+      return new Written(outcome, Set.of(), Set.of(), Set.of(), Set.of());
+    }
+  }
+
+  /**
+   * Transactions that met a concurrent writer of the same rows (two messages naming one party, on
+   * two threads or nodes: one inserts, the other finds the key just taken) are tried again, this
+   * many times in all; a change whose own rows clash fails the same way every time and is refused.
+   */
+  static final int ATTEMPTS = 5;
+
+  /**
+   * Runs {@code first}, then, as it decides, writes the change and commits. A fact the database
+   * refuses is a {@link RefusedFactsException}; any other failure a {@link
+   * ServiceUnavailableException}; either way nothing is committed.
+   */
+  public Written write(CatalogueChange change, FirstStep first) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return writeOnce(change, first);
+      } catch (SQLException e) {
+        if (attempt < ATTEMPTS && isConcurrentWrite(e)) {
+          pause(attempt);
+          continue;
+        }
+        if (Sql.isDataProblem(e)) {
+          throw new RefusedFactsException(e.getMessage(), e);
+        }
+        throw new ServiceUnavailableException(
+            "the catalogue change could not be stored: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /**
+   * Unique key taken by a transaction that committed meanwhile, serialization failure or deadlock
+   * (SQLSTATE 23505, 40001, 40P01; H2 and PostgreSQL use the same codes).
+   */
+  static boolean isConcurrentWrite(SQLException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql
+          && sql.getSQLState() != null
+          && (sql.getSQLState().equals("23505")
+              || sql.getSQLState().equals("40001")
+              || sql.getSQLState().equals("40P01"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private Written writeOnce(CatalogueChange change, FirstStep first) throws SQLException {
+    try (Connection connection = catalogue.dataSource().getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        Outcome outcome = first.run(new JdbcFeedTransaction(connection, catalogue));
+        if (outcome == Outcome.ROLL_BACK) {
+          connection.rollback();
+          return Written.nothing(outcome);
+        }
+        if (outcome == Outcome.COMMIT_WITHOUT_FACTS) {
+          connection.commit();
+          return Written.nothing(outcome);
+        }
+        Written written = writeFacts(connection, change);
+        connection.commit();
+        return written;
+      } catch (JdbcFeedTransaction.Failure e) {
+        connection.rollback();
+        throw e.getCause();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
+    }
+  }
+
+  private Written writeFacts(Connection connection, CatalogueChange change) throws SQLException {
+    Set<String> recordings = new HashSet<>();
+    Set<String> dealRecordings = new HashSet<>();
+    Set<String> consents = new HashSet<>();
+    Set<String> splits = new HashSet<>();
+    catalogue.parties().save(connection, change.parties());
+    catalogue.recordings().save(connection, change.recordings());
+    change.recordings().forEach(recording -> recordings.add(recording.getIsrc().code()));
+    catalogue.recordings().replaceCredits(connection, change.credits());
+    DealRepository deals = catalogue.deals();
+    dealRecordings.addAll(deals.save(connection, change.deals()));
+    for (ReleaseDeals release : change.releaseDeals()) {
+      dealRecordings.addAll(
+          deals.replaceReleaseDeals(connection, release.releaseKey(), release.deals()));
+    }
+    for (ReleasePurge purge : change.releasePurges()) {
+      dealRecordings.addAll(
+          deals.endReleaseDeals(
+              connection, purge.releaseKeys(), purge.endsAtLatest(Instant.now())));
+    }
+    catalogue.consents().append(connection, change.consents());
+    change
+        .consents()
+        .forEach(
+            consent ->
+                consents.add(ConsentRepository.key(consent.artistId(), consent.useType().name())));
+    SplitSheetRepository sheets = catalogue.splitSheets();
+    sheets
+        .save(connection, change.splitSheets(), SheetSource.SPLIT_FEED)
+        .forEach(sheet -> splits.add(sheet.getIsrc().code()));
+    sheets
+        .save(connection, change.rightsControllerSheets(), SheetSource.RIGHTS_CONTROLLERS)
+        .forEach(sheet -> splits.add(sheet.getIsrc().code()));
+    return new Written(Outcome.APPLY, recordings, dealRecordings, consents, splits);
+  }
+}
