@@ -113,20 +113,36 @@ class ObservabilityIT {
     assertEquals(jaxRsMethods(), documented);
   }
 
+  /**
+   * The web module's resource classes: every source file of its REST package with a class-level
+   * {@code @Path}, so a resource added later is checked without anyone listing it here.
+   */
+  private static List<String> resourceClasses() throws java.io.IOException {
+    java.nio.file.Path rest =
+        java.nio.file.Path.of(
+            System.getProperty("stave.repo.root"), "web/src/main/java/io/stave/interfaces/rest");
+    List<String> names = new java.util.ArrayList<>();
+    try (var files = java.nio.file.Files.list(rest)) {
+      for (java.nio.file.Path file : files.sorted().toList()) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(".java")
+            && java.nio.file.Files.readString(file).lines().anyMatch(l -> l.startsWith("@Path("))) {
+          names.add(name.substring(0, name.length() - ".java".length()));
+        }
+      }
+    }
+    assertTrue(names.size() >= 5, "resource classes found in " + rest + ": " + names);
+    return names;
+  }
+
   /** Every resource method of the web module, as "METHOD /api/v1/path", read by reflection. */
-  private static Set<String> jaxRsMethods() throws ClassNotFoundException {
+  private static Set<String> jaxRsMethods() throws Exception {
     String application =
         Class.forName("io.stave.interfaces.rest.StaveApi")
             .getAnnotation(jakarta.ws.rs.ApplicationPath.class)
             .value();
     Set<String> methods = new TreeSet<>();
-    for (String name :
-        List.of(
-            "DecisionResource",
-            "FeedResource",
-            "PolicyResource",
-            "RecordingResource",
-            "ConsoleResource")) {
+    for (String name : resourceClasses()) {
       Class<?> resource = Class.forName("io.stave.interfaces.rest." + name);
       String root = resource.getAnnotation(jakarta.ws.rs.Path.class).value();
       for (Method method : resource.getDeclaredMethods()) {

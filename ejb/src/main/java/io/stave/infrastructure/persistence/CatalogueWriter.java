@@ -44,7 +44,7 @@ public final class CatalogueWriter {
    * two threads or nodes: one inserts, the other finds the key just taken) are tried again, this
    * many times in all; a change whose own rows clash fails the same way every time and is refused.
    */
-  static final int ATTEMPTS = 5;
+  static final int ATTEMPTS = 20;
 
   /**
    * Runs {@code first}, then, as it decides, writes the change and commits. A fact the database
@@ -88,7 +88,9 @@ public final class CatalogueWriter {
 
   private static void pause(int attempt) {
     try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+      // exponential back-off with jitter, at most about a quarter of a second a try
+      long ceiling = Math.min(250L, 5L << Math.min(attempt, 6));
+      Thread.sleep(ThreadLocalRandom.current().nextLong(1, ceiling + 1));
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
     }
