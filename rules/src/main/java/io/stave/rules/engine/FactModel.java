@@ -15,14 +15,22 @@ import io.stave.rules.domain.Money;
 import io.stave.rules.domain.Obligation;
 import io.stave.rules.domain.ObligationType;
 import io.stave.rules.domain.Payee;
+import io.stave.rules.domain.PayoutTerms;
 import io.stave.rules.domain.Percent;
+import io.stave.rules.domain.PoolContribution;
+import io.stave.rules.domain.PoolShare;
+import io.stave.rules.domain.RateCharge;
 import io.stave.rules.domain.Reason;
 import io.stave.rules.domain.ReasonCode;
 import io.stave.rules.domain.Recording;
+import io.stave.rules.domain.RevenuePeriod;
+import io.stave.rules.domain.RevenuePool;
 import io.stave.rules.domain.Share;
 import io.stave.rules.domain.SplitFallback;
 import io.stave.rules.domain.SplitSheet;
 import io.stave.rules.domain.Territory;
+import io.stave.rules.domain.UsageLine;
+import io.stave.rules.domain.UsageUnit;
 import io.stave.rules.domain.UseType;
 import io.stave.rules.domain.UseTypePolicy;
 import io.stave.rules.domain.Verdict;
@@ -65,6 +73,14 @@ public final class FactModel {
           Territory.class,
           Percent.class,
           Money.class,
+          UsageLine.class,
+          RateCharge.class,
+          RevenuePool.class,
+          PoolContribution.class,
+          PoolShare.class,
+          PayoutTerms.class,
+          RevenuePeriod.class,
+          UsageUnit.class,
           UseType.class,
           ConsentChoice.class,
           ConsentModel.class,
