@@ -405,4 +405,36 @@ class HostileInputIT {
         404,
         "no feed message");
   }
+
+  /** The revenue endpoints (issue 13) read their bodies through the same hardened reader. */
+  @Test
+  void theRevenueEndpointsAnswerHostileBodiesWithProblemDocuments() throws Exception {
+    StaveClient auditor = StaveClient.as("auditor");
+    for (var endpoint :
+        List.of(
+            java.util.Map.entry(client, "usage"),
+            java.util.Map.entry(auditor, "revenue/rates"),
+            java.util.Map.entry(auditor, "revenue/adjustments"))) {
+      StaveClient caller = endpoint.getKey();
+      String path = endpoint.getValue();
+      String deep = "{\"events\":" + "[".repeat(DEPTH) + "]".repeat(DEPTH) + "}";
+      problem(caller.post(path, JSON, JSON, deep), 400, "deeper than 64 levels");
+      problem(caller.postBytes(path, "text/plain", utf8("{}"), false), 415, "'text/plain'");
+      problem(
+          caller.postBytes(path, JSON, new byte[] {'{', '"', (byte) 0xFE, '"', '}'}, false),
+          400,
+          "UTF-8");
+      problem(caller.post(path, JSON, JSON, "[]"), 400, "must be a JSON object");
+      problem(caller.post(path, JSON, JSON, "{\"events\":"), 400);
+      problem(caller.post(path, JSON, JSON, ""), 400);
+      byte[] huge = new byte[(int) DECISION_LIMIT + 1];
+      java.util.Arrays.fill(huge, (byte) ' ');
+      problem(caller.postBytes(path, JSON, huge, false), 413, "STAVE_API_MAX_REQUEST_BYTES");
+    }
+    problem(
+        client.post("usage", JSON, JSON, "{\"events\":[{\"quantity\":\"lots\"}]}"),
+        400,
+        "events[0].quantity",
+        "events[0].eventId");
+  }
 }

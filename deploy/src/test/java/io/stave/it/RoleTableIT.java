@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Who may call what: every endpoint as anonymous and as each of the five development users (README,
+ * Who may call what: every endpoint as anonymous and as each of the six development users (README,
  * "Who may call what"). One row per endpoint; a new endpoint is one more line in {@link #TABLE}.
  * The whole table is compared at once, so a failure shows every cell that differs.
  */
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RoleTableIT {
   /** Columns, in this order: no credentials, then the users (password = user name). */
   private static final List<String> CALLERS =
-      List.of("anonymous", "client", "feeds", "author", "approver", "auditor");
+      List.of("anonymous", "client", "feeds", "author", "approver", "auditor", "holder");
 
   private record Row(
       String method, String path, String contentType, String body, List<Integer> expected) {
@@ -44,9 +44,17 @@ class RoleTableIT {
     }
   }
 
+  /**
+   * Six statuses (anonymous to auditor): the rights holder ({@code holder}) then gets 403, or 200
+   * on the management port; seven name the rights holder's too.
+   */
   private static Row row(
       String method, String path, String contentType, String body, Integer... expected) {
-    return new Row(method, path, contentType, body, List.of(expected));
+    List<Integer> statuses = new java.util.ArrayList<>(List.of(expected));
+    if (statuses.size() == CALLERS.size() - 1) {
+      statuses.add(path.startsWith("http") ? 200 : 403);
+    }
+    return new Row(method, path, contentType, body, statuses);
   }
 
   private static final String JSON = "application/json";
@@ -61,6 +69,18 @@ class RoleTableIT {
   private static final String CONSENT =
       "artist,useType,choice,effectiveFrom,source\n"
           + "role-table-artist-{nonce},AI_TRAINING,OPT_OUT,2026-01-01,role table\n";
+
+  /** A usage event for the table's decision, with an id of its own per caller. */
+  private static final String USAGE =
+      """
+      {"eventId":"roles-{nonce}","decisionId":"{decision}","feature":"roles","useType":"AI_CURATION","isrc":"{isrc}","unit":"PLAYS","quantity":1,"from":"{usageFrom}"}""";
+
+  private static final String RATES =
+      """
+      {"rates":[{"from":"JPY","to":"EUR","rate":"0.0062","validFrom":"2000-01-01"}]}""";
+  private static final String ADJUSTMENT =
+      """
+      {"partyId":"role-table","amount":"0.00","currency":"EUR","reason":"role table"}""";
 
   /** {placeholders} are filled in from what {@link #createTheThingsToRead} made. */
   static final List<Row> TABLE =
@@ -143,6 +163,107 @@ class RoleTableIT {
           row("POST", "api/v1/policies/1/submit", JSON, "{}", 401, 403, 403, 409, 403, 403),
           row("POST", "api/v1/policies/1/approve", JSON, "{}", 401, 403, 403, 403, 409, 403),
           row("POST", "api/v1/policies/1/activate", JSON, "{}", 401, 403, 403, 403, 409, 403),
+          // Revenue (issue 13); the last column is the rights holder.
+          row("POST", "api/v1/usage", JSON, USAGE, 401, 200, 403, 403, 403, 403, 403),
+          row("GET", "api/v1/revenue/periods", null, null, 401, 403, 403, 403, 403, 200, 403),
+          row(
+              "GET",
+              "api/v1/revenue/periods/{period}",
+              null,
+              null,
+              401,
+              403,
+              403,
+              403,
+              403,
+              200,
+              403),
+          row(
+              "POST",
+              "api/v1/revenue/periods/{period}/close",
+              JSON,
+              "",
+              401,
+              403,
+              403,
+              403,
+              403,
+              409,
+              403),
+          row("POST", "api/v1/revenue/rates", JSON, RATES, 401, 403, 403, 403, 403, 200, 403),
+          row(
+              "POST",
+              "api/v1/revenue/adjustments",
+              JSON,
+              ADJUSTMENT,
+              401,
+              403,
+              403,
+              403,
+              403,
+              200,
+              403),
+          row("GET", "api/v1/statements/{period}", null, null, 401, 403, 403, 403, 403, 200, 403),
+          row(
+              "GET",
+              "api/v1/statements/{period}/export.csv",
+              null,
+              null,
+              401,
+              403,
+              403,
+              403,
+              403,
+              200,
+              403),
+          row(
+              "GET",
+              "api/v1/statements/{period}/export.dsr",
+              null,
+              null,
+              401,
+              403,
+              403,
+              403,
+              403,
+              200,
+              403),
+          row(
+              "GET",
+              "api/v1/statements/{period}/parties/{holderParty}",
+              null,
+              null,
+              401,
+              403,
+              403,
+              403,
+              403,
+              200,
+              200),
+          row(
+              "GET",
+              "api/v1/statements/{period}/parties/{holderParty}/export.csv",
+              null,
+              null,
+              401,
+              403,
+              403,
+              403,
+              403,
+              200,
+              200),
+          row(
+              "GET",
+              "api/v1/statements/{period}/parties/{labelParty}",
+              null,
+              null,
+              401,
+              403,
+              403,
+              403,
+              403,
+              200,
+              403),
           row(
               "GET",
               "http://127.0.0.1:9990/health/ready",
@@ -187,6 +308,11 @@ class RoleTableIT {
     assertEquals(200, decided.statusCode(), decided.body());
     VALUES.put("decision", StaveClient.json(decided).getString("decisionId"));
     VALUES.put("version", StaveClient.json(decided).getJsonNumber("policyVersion").toString());
+    VALUES.put("usageFrom", java.time.Instant.now().plusSeconds(1).toString());
+    VALUES.put("period", RevenueFixture.closedPeriodWithStatements().toString());
+    VALUES.put(
+        "holderParty", URLEncoder.encode(RevenueFixture.HOLDER_PARTY, StandardCharsets.UTF_8));
+    VALUES.put("labelParty", URLEncoder.encode(RevenueFixture.LABEL_PARTY, StandardCharsets.UTF_8));
   }
 
   @Test

@@ -9,6 +9,8 @@ import io.stave.application.Metrics;
 import io.stave.application.PolicyService;
 import io.stave.application.Recordings;
 import io.stave.application.authoring.PolicyAuthoring;
+import io.stave.application.revenue.RevenueService;
+import io.stave.application.revenue.UsageService;
 import io.stave.infrastructure.cluster.ClusterCatalogue;
 import io.stave.infrastructure.cluster.ClusterMember;
 import io.stave.infrastructure.cluster.HazelcastFactStore;
@@ -18,6 +20,7 @@ import io.stave.infrastructure.persistence.Database;
 import io.stave.infrastructure.persistence.JdbcDecisionLog;
 import io.stave.infrastructure.persistence.JdbcFeedLedger;
 import io.stave.infrastructure.persistence.JdbcRecordings;
+import io.stave.infrastructure.persistence.JdbcRevenueLedger;
 import io.stave.infrastructure.persistence.PolicyRepository;
 import io.stave.routes.feed.FeedLedger;
 import jakarta.annotation.Resource;
@@ -27,6 +30,7 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -134,6 +138,23 @@ public class ServerWiring {
       PolicyService policies, DecisionLog log, HazelcastFactStore facts, StaveSettings settings) {
     return new DecisionService(
         policies, facts, log, cluster::isSafe, settings.evaluationLimits(), metrics);
+  }
+
+  /** Usage reported against logged decisions (issue 13). */
+  @Produces
+  @Singleton
+  UsageService usageService(DecisionLog log) {
+    return new UsageService(
+        log,
+        new JdbcRevenueLedger(database.dataSource()),
+        Duration.ofHours(Long.getLong("stave.usage.decision-validity-hours", 24)));
+  }
+
+  /** Period close and statements, with the active policy's revenue rules (issue 13). */
+  @Produces
+  @Singleton
+  RevenueService revenueService(PolicyService policies) {
+    return new RevenueService(new JdbcRevenueLedger(database.dataSource()), policies);
   }
 
   /** How activations reach every node of the cluster; the startup bean subscribes this node. */

@@ -258,6 +258,28 @@ public final class CompiledPolicy implements AutoCloseable {
   }
 
   /**
+   * Runs facts that are no decision request (the usage lines of a revenue period being closed)
+   * through the version's rules, and returns what the rules asserted that {@code results} accepts.
+   * A rule that fails, or more than {@code fireLimit} firings, throws: a period close stops rather
+   * than pay on a half-run policy.
+   */
+  public List<Object> run(
+      java.util.Collection<?> facts, java.util.function.Predicate<Object> results, int fireLimit) {
+    KieSession session = kieBase.newKieSession();
+    try {
+      facts.forEach(session::insert);
+      int fired = session.fireAllRules(fireLimit + 1);
+      if (fired > fireLimit) {
+        throw new IllegalStateException(
+            "the rules of version " + version + " fired more than " + fireLimit + " times");
+      }
+      return new ArrayList<>(session.getObjects(results::test));
+    } finally {
+      session.dispose();
+    }
+  }
+
+  /**
    * Runs every use type through the policy a few dozen times on a made-up catalogue, so class
    * loading and MVEL's just-in-time compilation happen before the first real request, not inside
    * its deadline. Called before a policy becomes active.

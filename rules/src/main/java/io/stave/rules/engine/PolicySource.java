@@ -24,6 +24,8 @@ public record PolicySource(long version, Map<String, String> files) {
           "splits.drl",
           "obligations.drl",
           "consent-defaults.drl.csv",
+          "revenue.drl",
+          "revenue-rates.drl.csv",
           "baseline.scenarios.json");
 
   public PolicySource {

@@ -55,7 +55,7 @@ public final class RuleLint {
         continue;
       }
       for (RuleDescr rule : pkg.getRules()) {
-        if (!startsWithDiscriminatingRequest(rule)) {
+        if (!startsWithDiscriminatingRequest(rule) && !isRevenueRule(rule)) {
           warnings.add(
               new Warning(
                   file.getKey(),
@@ -68,6 +68,18 @@ public final class RuleLint {
       }
     }
     return warnings;
+  }
+
+  /**
+   * Revenue rules start with a usage line or the period being closed: facts a decision never holds,
+   * so a decision never evaluates them.
+   */
+  private static boolean isRevenueRule(RuleDescr rule) {
+    List<? extends BaseDescr> conditions = rule.getLhs().getDescrs();
+    return !conditions.isEmpty()
+        && conditions.get(0) instanceof PatternDescr first
+        && (first.getObjectType().endsWith("UsageLine")
+            || first.getObjectType().endsWith("RevenuePeriod"));
   }
 
   private static boolean startsWithDiscriminatingRequest(RuleDescr rule) {

@@ -8,5 +8,10 @@ public final class Roles {
   public static final String POLICY_APPROVER = "policy-approver";
   public static final String AUDITOR = "auditor";
 
+  /** A payee reading its own statements; it also holds {@code party:<party id>} per party. */
+  public static final String RIGHTS_HOLDER = "rights-holder";
+
+  public static final String RIGHTS_HOLDER_PARTY_PREFIX = "party:";
+
   private Roles() {}
 }
