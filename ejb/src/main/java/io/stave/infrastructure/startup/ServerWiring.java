@@ -30,7 +30,6 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -143,18 +142,22 @@ public class ServerWiring {
   /** Usage reported against logged decisions (issue 13). */
   @Produces
   @Singleton
-  UsageService usageService(DecisionLog log) {
-    return new UsageService(
-        log,
-        new JdbcRevenueLedger(database.dataSource()),
-        Duration.ofHours(Long.getLong("stave.usage.decision-validity-hours", 24)));
+  UsageService usageService(DecisionLog log, JdbcRevenueLedger ledger, StaveSettings settings) {
+    return new UsageService(log, ledger, settings.usageDecisionValidity());
   }
 
   /** Period close and statements, with the active policy's revenue rules (issue 13). */
   @Produces
   @Singleton
-  RevenueService revenueService(PolicyService policies) {
-    return new RevenueService(new JdbcRevenueLedger(database.dataSource()), policies);
+  RevenueService revenueService(JdbcRevenueLedger ledger, PolicyService policies) {
+    return new RevenueService(ledger, policies);
+  }
+
+  /** The usage receipts, periods and statements both revenue services keep. */
+  @Produces
+  @Singleton
+  JdbcRevenueLedger revenueLedger() {
+    return new JdbcRevenueLedger(database.dataSource());
   }
 
   /** How activations reach every node of the cluster; the startup bean subscribes this node. */

@@ -27,6 +27,8 @@ import java.util.Properties;
  * @param feedPollMillis how often the inbox is polled ({@code stave.feeds.poll-ms}, 500)
  * @param feedMaxMessageBytes larger feed messages are rejected unread ({@code
  *     stave.feeds.max-message-bytes}, 64 MiB)
+ * @param usageDecisionValidity how long after its decision a use may be reported against it ({@code
+ *     stave.usage.decision-validity-hours}, 24 h)
  */
 public record StaveSettings(
     int decisionLogQueue,
@@ -36,7 +38,8 @@ public record StaveSettings(
     Duration activationWait,
     Path feedInbox,
     long feedPollMillis,
-    long feedMaxMessageBytes) {
+    long feedMaxMessageBytes,
+    Duration usageDecisionValidity) {
 
   public static StaveSettings from(Properties properties) {
     return new StaveSettings(
@@ -55,7 +58,8 @@ public record StaveSettings(
         Duration.ofSeconds(number(properties, "stave.policy.activation-wait-seconds", 120)),
         inbox(properties),
         number(properties, "stave.feeds.poll-ms", 500),
-        number(properties, "stave.feeds.max-message-bytes", 64L * 1024 * 1024));
+        number(properties, "stave.feeds.max-message-bytes", 64L * 1024 * 1024),
+        Duration.ofHours(number(properties, "stave.usage.decision-validity-hours", 24)));
   }
 
   /** As {@code Long.getLong} read them: a value that is no number counts as not set. */
