@@ -45,7 +45,12 @@ import org.h2.jdbcx.JdbcDataSource;
  * Usage events accepted per second and the time to close a period, through the server's own
  * services (UsageService, RevenueService) and the real database code, in process on an embedded H2
  * file (WRITE_DELAY=0, as the server runs it) — no HTTP. Usage: {@code java -cp benchmarks.jar
- * io.stave.bench.RevenueBenchmark <events to close> [threads] [batch size]}.
+ * io.stave.bench.RevenueBenchmark <events to accept> [threads] [batch size] [copies]}.
+ *
+ * <p>With {@code copies} above 1, the period is filled further before the close by copying the
+ * accepted batch events in SQL under new event ids ({@code copies} times as many events in all), so
+ * a close of 10 million events can be timed without accepting each through the service first; the
+ * copies are real rows of the same shape, read by the close like any other.
  *
  * <p>The events reference 1,000 logged PERMITs over 1,000 recordings with 3-party split sheets, a
  * mix of AI DJ pool picks (seconds, with money), rate-card commentary (seconds), AI Playlist plays,
@@ -61,6 +66,7 @@ public final class RevenueBenchmark {
     long total = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
     int threads = args.length > 1 ? Integer.parseInt(args[1]) : 4;
     int batch = args.length > 2 ? Integer.parseInt(args[2]) : 1_000;
+    int copies = args.length > 3 ? Integer.parseInt(args[3]) : 1;
     Path dir = Files.createTempDirectory("stave-revenue-bench");
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:file:" + dir.resolve("stave") + ";DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1");
@@ -89,7 +95,8 @@ public final class RevenueBenchmark {
       long singles = accept(usage, decisions, 4_000, threads, 1, "single-");
       // Batches: the bulk of the period.
       long accepted = accept(usage, decisions, total, threads, batch, "batch-");
-      System.out.printf("events booked into %s: %,d%n", PERIOD, singles + accepted);
+      long copied = copy(h2, copies);
+      System.out.printf("events booked into %s: %,d%n", PERIOD, singles + accepted + copied);
 
       RevenueService revenue =
           new RevenueService(
@@ -104,6 +111,34 @@ public final class RevenueBenchmark {
           "close of %s: %,d events, %,d statements in %,d ms (%,.0f events/s)%n",
           PERIOD, closed.events(), statements, millis, closed.events() * 1000.0 / millis);
     }
+  }
+
+  /** Copies the accepted batch events {@code copies - 1} times under new ids; returns how many. */
+  private static long copy(JdbcDataSource h2, int copies) throws Exception {
+    long copied = 0;
+    long started = System.nanoTime();
+    try (var connection = h2.getConnection()) {
+      for (int c = 2; c <= copies; c++) {
+        try (var insert =
+            connection.prepareStatement(
+                """
+                INSERT INTO usage_event (principal, event_id, decision_id, feature, use_type, isrc,
+                    territory, unit, quantity, amount_minor, currency, attribution, used_from,
+                    used_to, usage_period, booked_period, split, content_hash, received_at)
+                SELECT principal, CONCAT('copy', ?, '-', event_id), decision_id, feature, use_type,
+                    isrc, territory, unit, quantity, amount_minor, currency, attribution, used_from,
+                    used_to, usage_period, booked_period, split, content_hash, received_at
+                FROM usage_event WHERE event_id LIKE 'batch-%'""")) {
+          insert.setInt(1, c);
+          copied += insert.executeUpdate();
+        }
+      }
+    }
+    if (copied > 0) {
+      System.out.printf(
+          "copied in SQL: %,d events in %.1f s%n", copied, (System.nanoTime() - started) / 1e9);
+    }
+    return copied;
   }
 
   private static long accept(
