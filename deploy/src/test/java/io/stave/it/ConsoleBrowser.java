@@ -20,7 +20,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -35,8 +34,6 @@ final class ConsoleBrowser implements AutoCloseable {
   static final String CONSOLE = "http://127.0.0.1:8080/console/";
   static final Path SCREENSHOTS =
       Path.of(System.getProperty("stave.build.dir", "target"), "console-screenshots");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
   final ChromeDriver driver;
   final String user;
@@ -44,28 +41,9 @@ final class ConsoleBrowser implements AutoCloseable {
   private final WebDriverWait wait;
 
   ConsoleBrowser(String user) throws IOException {
-    assertTrue(
-        Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
-        "the console tests need Debian's chromium and chromium-driver:"
-            + " apt-get install -y chromium chromium-driver (.ci/run installs them)");
     this.user = user;
     profile = Files.createTempDirectory("stave-console-" + user);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--user-data-dir=" + profile);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    driver = new ChromeDriver(service, options);
+    driver = Chromium.start(profile, new ChromeOptions());
     // a laptop screen
     driver.manage().window().setSize(new Dimension(1366, 900));
     driver.executeCdpCommand("Network.enable", Map.of());
@@ -214,9 +192,7 @@ final class ConsoleBrowser implements AutoCloseable {
     try {
       driver.quit();
     } finally {
-      try (var files = Files.walk(profile)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      Chromium.deleteProfile(profile);
     }
   }
 }

@@ -30,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -301,38 +302,38 @@ class NodeFaultsIT {
     List<String> refused = new ArrayList<>();
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(8);
     for (Release release : releases) {
-      while (true) {
-        try {
-          HttpResponse<String> answer =
-              feeds.postBytes(
-                  "feeds/ern", "application/xml", release.xml().getBytes(StandardCharsets.UTF_8));
-          if (answer.statusCode() == 200) {
-            break;
-          }
-          if (answer.statusCode() != 503 && answer.statusCode() != 404) {
-            refused.add(release.messageId() + ": " + answer.statusCode() + " " + answer.body());
-            break;
-          }
-        } catch (IOException noAnswer) {
-          // the node is gone or not yet back: send it again
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          refused.add("interrupted");
-          return refused;
-        }
-        if (System.nanoTime() > deadline) {
-          refused.add(release.messageId() + ": never answered");
-          break;
-        }
-        try {
-          Thread.sleep(250);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return refused;
-        }
+      Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1_000_000));
+      try {
+        // A client's back-off: send again every 250 ms until the node answers.
+        await("an answer to " + release.messageId())
+            .atMost(left)
+            .pollDelay(Duration.ZERO)
+            .pollInterval(Duration.ofMillis(250))
+            .until(() -> answered(feeds, release, refused));
+      } catch (ConditionTimeoutException never) {
+        refused.add(release.messageId() + ": never answered");
       }
     }
     return refused;
+  }
+
+  /** True when the node answered the post: 200, or a refusal (noted); false: send it again. */
+  private static boolean answered(StaveClient feeds, Release release, List<String> refused)
+      throws InterruptedException {
+    try {
+      HttpResponse<String> answer =
+          feeds.postBytes(
+              "feeds/ern", "application/xml", release.xml().getBytes(StandardCharsets.UTF_8));
+      if (answer.statusCode() == 503 || answer.statusCode() == 404) {
+        return false; // the node is starting, or its application is not deployed yet
+      }
+      if (answer.statusCode() != 200) {
+        refused.add(release.messageId() + ": " + answer.statusCode() + " " + answer.body());
+      }
+      return true;
+    } catch (IOException noAnswer) {
+      return false; // the node is gone or not yet back
+    }
   }
 
   private static int appliedFromQueue(StaveNode node) throws Exception {

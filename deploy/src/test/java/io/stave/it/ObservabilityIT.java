@@ -12,7 +12,6 @@ import com.networknt.schema.dialect.Dialects;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
-import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.URI;
@@ -44,7 +43,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -379,34 +377,12 @@ class ObservabilityIT {
 
   @Test
   void swaggerUiLoadsInChromiumWithNoConsoleError() throws Exception {
-    File chromium = new File("/usr/bin/chromium");
-    File chromedriver = new File("/usr/bin/chromedriver");
-    assertTrue(
-        chromium.canExecute() && chromedriver.canExecute(),
-        "the browser tests need Debian's chromium and chromium-driver:"
-            + " apt-get install chromium chromium-driver (.ci/run installs them)");
     ChromeOptions options = new ChromeOptions();
-    options.setBinary(chromium);
-    Path profile = Files.createTempDirectory("stave-chromium-");
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--user-data-dir=" + profile);
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(chromedriver)
-            .usingAnyFreePort()
-            .build();
-    ChromeDriver browser = new ChromeDriver(service, options);
+    Path profile = Files.createTempDirectory("stave-chromium-");
+    ChromeDriver browser = Chromium.start(profile, options);
     try {
       // Chromium answers the server's 401 Basic challenge with the URL's credentials, as it does
       // with what a person types into its login dialog, and sends them with the page's later
@@ -426,6 +402,7 @@ class ObservabilityIT {
       assertTrue(errors.isEmpty(), "console errors: " + errors);
     } finally {
       browser.quit();
+      Chromium.deleteProfile(profile);
     }
   }
 

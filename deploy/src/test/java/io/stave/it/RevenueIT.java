@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stave.it.RevenueFixture.Decided;
+import io.stave.routes.tabular.CsvTable;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -194,50 +194,13 @@ class RevenueIT {
 
   /** The sum of the EARNING rows' amounts, read with a CSV parser that honours quotes. */
   static BigDecimal csvEarnings(String csv) {
-    List<List<String>> rows = parseCsv(csv);
-    List<String> header = rows.get(0);
-    int type = header.indexOf("line_type");
-    int amount = header.indexOf("amount");
     BigDecimal total = BigDecimal.ZERO;
-    for (List<String> row : rows.subList(1, rows.size())) {
-      if (row.get(type).equals("EARNING")) {
-        total = total.add(new BigDecimal(row.get(amount)));
+    for (CsvTable.Row row : CsvTable.parse(csv, List.of("line_type", "amount"), List.of()).rows()) {
+      if ("EARNING".equals(row.get("line_type"))) {
+        total = total.add(new BigDecimal(row.get("amount")));
       }
     }
     return total;
-  }
-
-  static List<List<String>> parseCsv(String csv) {
-    List<List<String>> rows = new ArrayList<>();
-    List<String> row = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < csv.length(); i++) {
-      char c = csv.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
-          cell.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          cell.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        row.add(cell.toString());
-        cell.setLength(0);
-      } else if (c == '\n') {
-        row.add(cell.toString());
-        cell.setLength(0);
-        rows.add(row);
-        row = new ArrayList<>();
-      } else if (c != '\r') {
-        cell.append(c);
-      }
-    }
-    return rows;
   }
 
   static void assertDsrTotals(String dsr, BigDecimal expected) {

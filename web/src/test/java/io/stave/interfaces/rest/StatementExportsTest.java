@@ -3,6 +3,7 @@ package io.stave.interfaces.rest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.stave.routes.tabular.CsvTable;
 import io.stave.rules.domain.Money;
 import io.stave.rules.domain.UseType;
 import io.stave.rules.revenue.Statement;
@@ -60,16 +61,17 @@ class StatementExportsTest {
   void theCsvReadsBackToEachStatementsEarningsAndBalances() {
     List<Statement> statements = List.of(statement("isni:1", 123, 77), statement("dpid:X,Y", 5));
     String csv = StatementExports.csv(statements);
-    List<List<String>> rows = Csv.parse(csv);
-    assertEquals(StatementExports.CSV_HEADER, String.join(",", rows.get(0)));
+    // read back with the feeds' RFC 4180 reader (quotes, doubled quotes, commas in cells)
+    CsvTable table = CsvTable.parse(csv, List.of("line_type", "amount"), List.of());
+    assertEquals(StatementExports.CSV_HEADER, String.join(",", table.header()));
     BigDecimal earnings = BigDecimal.ZERO;
     BigDecimal closing = BigDecimal.ZERO;
-    for (List<String> row : rows.subList(1, rows.size())) {
-      assertEquals(13, row.size(), row.toString());
-      if (row.get(3).equals("EARNING")) {
-        earnings = earnings.add(new BigDecimal(row.get(11)));
-      } else if (row.get(3).equals("CLOSING")) {
-        closing = closing.add(new BigDecimal(row.get(11)));
+    for (CsvTable.Row row : table.rows()) {
+      assertEquals(13, row.values().size(), row.toString());
+      if ("EARNING".equals(row.get("line_type"))) {
+        earnings = earnings.add(new BigDecimal(row.get("amount")));
+      } else if ("CLOSING".equals(row.get("line_type"))) {
+        closing = closing.add(new BigDecimal(row.get("amount")));
       }
     }
     assertEquals(new BigDecimal("2.05"), earnings);
@@ -105,41 +107,5 @@ class StatementExportsTest {
     String[] foot = records[records.length - 1].split("\t");
     assertEquals("FOOT", foot[0]);
     assertEquals(records.length, Integer.parseInt(foot[1]));
-  }
-
-  /** A CSV reader that honours quotes (RFC 4180), for reading the export back. */
-  static final class Csv {
-    static List<List<String>> parse(String csv) {
-      List<List<String>> rows = new java.util.ArrayList<>();
-      List<String> row = new java.util.ArrayList<>();
-      StringBuilder cell = new StringBuilder();
-      boolean quoted = false;
-      for (int i = 0; i < csv.length(); i++) {
-        char c = csv.charAt(i);
-        if (quoted) {
-          if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
-            cell.append('"');
-            i++;
-          } else if (c == '"') {
-            quoted = false;
-          } else {
-            cell.append(c);
-          }
-        } else if (c == '"') {
-          quoted = true;
-        } else if (c == ',') {
-          row.add(cell.toString());
-          cell.setLength(0);
-        } else if (c == '\n') {
-          row.add(cell.toString());
-          cell.setLength(0);
-          rows.add(row);
-          row = new java.util.ArrayList<>();
-        } else if (c != '\r') {
-          cell.append(c);
-        }
-      }
-      return rows;
-    }
   }
 }
