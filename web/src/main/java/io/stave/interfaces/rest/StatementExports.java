@@ -26,7 +26,7 @@ final class StatementExports {
   static String csv(List<Statement> statements) {
     StringBuilder csv = new StringBuilder(CSV_HEADER).append("\r\n");
     for (Statement s : statements) {
-      row(csv, s, "OPENING", "", "", "", "", "", "", "", s.format(s.opening()), "");
+      total(csv, s, "OPENING", s.format(s.opening()), "");
       for (Statement.Line l : s.lines()) {
         row(
             csv,
@@ -43,48 +43,18 @@ final class StatementExports {
             "");
       }
       for (Statement.Adjustment a : s.adjustmentLines()) {
-        row(
+        total(
             csv,
             s,
             "ADJUSTMENT",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
             s.format(a.amount()),
             a.reason() + (a.refersTo() == null ? "" : " (refers to " + a.refersTo() + ")"));
       }
-      row(
-          csv,
-          s,
-          "RESERVE_RELEASED",
-          "",
-          "",
-          "",
-          "",
-          "",
-          "",
-          "",
-          s.format(s.reserveReleased()),
-          "");
-      row(csv, s, "RESERVE_HELD", "", "", "", "", "", "", "", s.format(s.reserveHeld()), "");
-      row(
-          csv,
-          s,
-          "PAYOUT",
-          "",
-          "",
-          "",
-          "",
-          "",
-          "",
-          "",
-          s.format(s.payout()),
-          "minimum payout " + s.format(s.minimumPayout()));
-      row(csv, s, "CLOSING", "", "", "", "", "", "", "", s.format(s.closing()), "");
+      total(csv, s, "RESERVE_RELEASED", s.format(s.reserveReleased()), "");
+      total(csv, s, "RESERVE_HELD", s.format(s.reserveHeld()), "");
+      total(
+          csv, s, "PAYOUT", s.format(s.payout()), "minimum payout " + s.format(s.minimumPayout()));
+      total(csv, s, "CLOSING", s.format(s.closing()), "");
       for (Statement.Rate r : s.rates()) {
         row(
             csv,
@@ -102,6 +72,12 @@ final class StatementExports {
       }
     }
     return csv.toString();
+  }
+
+  /** A row of the statement's totals: only its amount and a note. */
+  private static void total(
+      StringBuilder csv, Statement s, String type, String amount, String note) {
+    row(csv, s, type, "", "", "", "", "", "", "", amount, note);
   }
 
   private static void row(StringBuilder csv, Statement s, String type, String... cells) {
