@@ -58,12 +58,66 @@ public final class CompiledPolicy implements AutoCloseable {
 
   private final long version;
   private final KieBase kieBase;
+  private final Map<UseType, KieBase> byUseType;
+  private final Map<UseType, Integer> ruleCounts;
+  private final Map<String, Integer> declarationOrder;
   private final List<RuleLint.Warning> warnings;
 
   CompiledPolicy(long version, KieBase kieBase, List<RuleLint.Warning> warnings) {
+    this(version, kieBase, new UseTypePartitions.Bases(Map.of(), Map.of()), warnings);
+  }
+
+  /**
+   * {@code byUseType}: the base each use type is decided with, holding only the rules that can fire
+   * for it ({@link UseTypePartitions}); a use type without one is decided with {@code kieBase}.
+   */
+  CompiledPolicy(
+      long version,
+      KieBase kieBase,
+      UseTypePartitions.Bases byUseType,
+      List<RuleLint.Warning> warnings) {
     this.version = version;
     this.kieBase = kieBase;
+    this.byUseType = byUseType.bases().isEmpty() ? Map.of() : new EnumMap<>(byUseType.bases());
+    this.ruleCounts = Map.copyOf(byUseType.ruleCounts());
+    this.declarationOrder = declarationOrder(kieBase);
     this.warnings = List.copyOf(warnings);
+  }
+
+  /**
+   * Where each rule stands in the policy's sources (file, then line): the order a decision lists
+   * the reasons that rules gave. Firing order is no order to promise, since it follows the shape of
+   * the network, and the network differs between a partition and the whole policy; the order the
+   * objects sit in a session is none at all (identity hashes).
+   */
+  private static Map<String, Integer> declarationOrder(KieBase kieBase) {
+    Map<String, Integer> order = new java.util.HashMap<>();
+    kieBase
+        .getKiePackages()
+        .forEach(
+            p ->
+                p.getRules()
+                    .forEach(
+                        r ->
+                            order.merge(
+                                r.getName(),
+                                ((org.drools.base.definitions.rule.impl.RuleImpl) r).getLoadOrder(),
+                                Math::min)));
+    return order;
+  }
+
+  private int declared(String rule) {
+    return declarationOrder.getOrDefault(rule, Integer.MAX_VALUE);
+  }
+
+  /** Whether decisions run on one rule base per use type. */
+  public boolean partitioned() {
+    return !byUseType.isEmpty();
+  }
+
+  /** Rules in the base that decides {@code use}. */
+  public int ruleCount(UseType use) {
+    return ruleCounts.getOrDefault(use, ruleCount());
   }
 
   public long version() {
@@ -150,7 +204,7 @@ public final class CompiledPolicy implements AutoCloseable {
     List<Reason> denials = new ArrayList<>();
     Optional<DefaultSplit> defaultSplit = Optional.empty();
     Obligations obligations = new Obligations();
-    KieSession session = kieBase.newKieSession();
+    KieSession session = byUseType.getOrDefault(request.getUseType(), kieBase).newKieSession();
     if (firedRules != null) {
       session.addEventListener(
           new DefaultAgendaEventListener() {
@@ -168,7 +222,14 @@ public final class CompiledPolicy implements AutoCloseable {
       artists.forEach(session::insert);
       split.ifPresent(session::insert);
       fired = session.fireAllRules(deadline, limits.fireLimit() + 1);
-      for (Object fact : session.getObjects(RESULTS)) {
+      // In the order the results were asserted, so that ties below keep the firing order.
+      List<org.kie.api.runtime.rule.FactHandle> asserted =
+          new ArrayList<>(session.getFactHandles(RESULTS));
+      asserted.sort(
+          java.util.Comparator.comparingLong(
+              h -> ((org.drools.core.common.InternalFactHandle) h).getId()));
+      for (org.kie.api.runtime.rule.FactHandle handle : asserted) {
+        Object fact = ((org.drools.core.common.InternalFactHandle) handle).getObject();
         if (fact instanceof Licence licence) {
           licences.add(licence);
         } else if (fact instanceof Denial denial) {
@@ -212,6 +273,8 @@ public final class CompiledPolicy implements AutoCloseable {
               + limits.fireLimit()
               + " rules, so the request is denied.");
     }
+    licences.sort(java.util.Comparator.comparingInt(licence -> declared(licence.getRule())));
+    denials.sort(java.util.Comparator.comparingInt(reason -> declared(reason.rule())));
     if (!denials.isEmpty()) {
       List<Reason> reasons = new ArrayList<>(denials);
       if (licences.isEmpty() && recording.isPresent()) {
