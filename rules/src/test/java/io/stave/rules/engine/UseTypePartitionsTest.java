@@ -198,6 +198,29 @@ class UseTypePartitionsTest {
   }
 
   @Test
+  void aBatchDecidesLikeOneRequestAtATime() {
+    SplittableRandom random = new SplittableRandom(23L);
+    List<DecisionRequest> requests = new ArrayList<>();
+    for (int i = 0; i < 3_000; i++) {
+      requests.add(randomRequest(random));
+    }
+    for (CompiledPolicy policy : List.of(whole, partitioned)) {
+      List<Decision> batch = policy.evaluateAll(requests, facts, TestLimits.UNHURRIED);
+      assertEquals(requests.size(), batch.size());
+      for (int i = 0; i < requests.size(); i++) {
+        Decision single = policy.evaluate(requests.get(i), facts, TestLimits.UNHURRIED, "d");
+        Decision batched = batch.get(i);
+        String what = requests.get(i).describe() + " for " + requests.get(i).getFeature();
+        assertEquals(requests.get(i), batched.request(), what);
+        assertEquals(single.verdict(), batched.verdict(), what);
+        assertEquals(single.reasons(), batched.reasons(), what);
+        assertEquals(Set.copyOf(single.obligations()), Set.copyOf(batched.obligations()), what);
+        assertEquals(split(single), split(batched), what);
+      }
+    }
+  }
+
+  @Test
   void policiesWhoseRulesCreateRequestsAreNotPartitioned() {
     assertTrue(
         UseTypePartitions.sourcesCreateRequests(
