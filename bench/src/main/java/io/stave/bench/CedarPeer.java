@@ -208,7 +208,7 @@ public final class CedarPeer {
         .orElseThrow(
             () ->
                 new IllegalStateException(
-                    "Cedar could not evaluate " + request.describe() + ": " + answer.errors))
+                    "Cedar could not evaluate " + request.describe() + ": " + answer))
         .isAllowed();
   }
 
@@ -243,15 +243,15 @@ public final class CedarPeer {
   }
 
   private static CedarList strings(Set<String> values) {
-    List<Value> list = new ArrayList<>();
+    CedarList list = new CedarList();
     values.forEach(v -> list.add(new PrimString(v)));
-    return new CedarList(list);
+    return list;
   }
 
   private static CedarList territories(Set<Territory> territories) {
-    List<Value> list = new ArrayList<>();
+    CedarList list = new CedarList();
     territories.forEach(t -> list.add(new PrimString(t.code())));
-    return new CedarList(list);
+    return list;
   }
 
   private static EntityTypeName type(String name) {
