@@ -198,7 +198,7 @@ class UseTypePartitionsTest {
   }
 
   @Test
-  void aBatchDecidesLikeOneRequestAtATime() {
+  void aBatchAndAnEmptiedSessionDecideLikeANewSession() {
     SplittableRandom random = new SplittableRandom(23L);
     List<DecisionRequest> requests = new ArrayList<>();
     for (int i = 0; i < 3_000; i++) {
@@ -208,9 +208,16 @@ class UseTypePartitionsTest {
       List<Decision> batch = policy.evaluateAll(requests, facts, TestLimits.UNHURRIED);
       assertEquals(requests.size(), batch.size());
       for (int i = 0; i < requests.size(); i++) {
-        Decision single = policy.evaluate(requests.get(i), facts, TestLimits.UNHURRIED, "d");
+        // a traced evaluation opens a new session; an untraced one takes an emptied one
+        Decision single =
+            policy.evaluateTraced(requests.get(i), facts, TestLimits.UNHURRIED, rule -> {});
+        Decision pooled = policy.evaluate(requests.get(i), facts, TestLimits.UNHURRIED, "d");
         Decision batched = batch.get(i);
         String what = requests.get(i).describe() + " for " + requests.get(i).getFeature();
+        assertEquals(single.verdict(), pooled.verdict(), what);
+        assertEquals(single.reasons(), pooled.reasons(), what);
+        assertEquals(Set.copyOf(single.obligations()), Set.copyOf(pooled.obligations()), what);
+        assertEquals(split(single), split(pooled), what);
         assertEquals(requests.get(i), batched.request(), what);
         assertEquals(single.verdict(), batched.verdict(), what);
         assertEquals(single.reasons(), batched.reasons(), what);
