@@ -39,13 +39,13 @@ import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.Match;
 
 /**
- * One compiled policy version. Thread-safe: every evaluation takes a session of the rule base for
- * its use type, inserts only the facts that concern the request, fires with a fire limit and a
- * deadline, and reads back what the rules asserted: licences, denials and obligations. Afterwards
- * the session's facts are deleted, which undoes exactly what they did to the network, and the
- * emptied session goes back to a small pool. Deleting costs what the request touched; a Drools
- * reset walks the memory of every node of the rule base (which made 5,000 rules 4.6 times slower
- * than 200), and a new session allocates memory for every node (BENCHMARKS.md).
+ * One compiled policy version. Thread-safe: every evaluation opens a fresh session on the rule base
+ * of its use type ({@link UseTypePartitions}), inserts only the facts that concern the request,
+ * fires with a fire limit and a deadline, and reads back what the rules asserted: licences, denials
+ * and obligations. A pooled session must be reset, and a reset walks the memory of every node of
+ * the rule base, which made 5,000 rules 4.6 times slower than 200; a session emptied by deleting
+ * its facts was faster still but once took 370 ms for one real-catalogue request, so single
+ * decisions open new sessions (BENCHMARKS.md).
  */
 public final class CompiledPolicy implements AutoCloseable {
   static final String ENGINE_RULE = "Stave engine guarantee";
@@ -64,7 +64,6 @@ public final class CompiledPolicy implements AutoCloseable {
   private final Map<UseType, Integer> ruleCounts;
   private final Map<String, Integer> declarationOrder;
   private final List<RuleLint.Warning> warnings;
-  private final Sessions.Pooled pooled = new Sessions.Pooled();
 
   CompiledPolicy(long version, KieBase kieBase, List<RuleLint.Warning> warnings) {
     this(version, kieBase, new UseTypePartitions.Bases(Map.of(), Map.of()), warnings);
@@ -142,7 +141,7 @@ public final class CompiledPolicy implements AutoCloseable {
 
   public Decision evaluate(
       DecisionRequest request, FactStore facts, EvaluationLimits limits, String decisionId) {
-    return evaluate(request, facts, limits, decisionId, null, pooled);
+    return evaluate(request, facts, limits, decisionId, null, Sessions.FRESH);
   }
 
   /**
@@ -465,11 +464,9 @@ public final class CompiledPolicy implements AutoCloseable {
         + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
   }
 
-  /** Disposes the pooled sessions; a policy used after this opens new ones. */
+  /** Nothing to release today; kept so callers treat a policy as a resource when they retire it. */
   @Override
-  public void close() {
-    pooled.close();
-  }
+  public void close() {}
 
   /**
    * The obligations rules asserted: one per type, the tightest of several duration caps, and of
@@ -523,45 +520,6 @@ public final class CompiledPolicy implements AutoCloseable {
             session.dispose();
           }
         };
-
-    /**
-     * Emptied sessions kept per rule base for the next decision on any thread, a few per base:
-     * enough for the threads deciding at once, not a session per request ever seen.
-     */
-    final class Pooled implements Sessions, AutoCloseable {
-      private static final int KEPT_PER_BASE = 16;
-      private final Map<KieBase, java.util.concurrent.BlockingQueue<KieSession>> idle =
-          java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
-
-      private java.util.concurrent.BlockingQueue<KieSession> idle(KieBase base) {
-        return idle.computeIfAbsent(
-            base, b -> new java.util.concurrent.ArrayBlockingQueue<>(KEPT_PER_BASE));
-      }
-
-      @Override
-      public KieSession open(KieBase base) {
-        KieSession session = idle(base).poll();
-        return session != null ? session : base.newKieSession();
-      }
-
-      @Override
-      public void close(KieBase base, KieSession session, boolean clean) {
-        if (!(clean && Reused.empty(session) && idle(base).offer(session))) {
-          session.dispose();
-        }
-      }
-
-      @Override
-      public void close() {
-        synchronized (idle) {
-          for (java.util.concurrent.BlockingQueue<KieSession> sessions : idle.values()) {
-            for (KieSession session; (session = sessions.poll()) != null; ) {
-              session.dispose();
-            }
-          }
-        }
-      }
-    }
 
     /** One session per rule base for a batch, emptied after each decision. */
     final class Reused implements Sessions, AutoCloseable {

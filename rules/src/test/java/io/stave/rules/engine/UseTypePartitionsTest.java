@@ -198,7 +198,7 @@ class UseTypePartitionsTest {
   }
 
   @Test
-  void aBatchAndAnEmptiedSessionDecideLikeANewSession() {
+  void aBatchDecidesLikeOneRequestAtATime() {
     SplittableRandom random = new SplittableRandom(23L);
     List<DecisionRequest> requests = new ArrayList<>();
     for (int i = 0; i < 3_000; i++) {
@@ -208,7 +208,7 @@ class UseTypePartitionsTest {
       List<Decision> batch = policy.evaluateAll(requests, facts, TestLimits.UNHURRIED);
       assertEquals(requests.size(), batch.size());
       for (int i = 0; i < requests.size(); i++) {
-        // a traced evaluation opens a new session; an untraced one takes an emptied one
+        // a traced evaluation adds a listener to its session
         Decision single =
             policy.evaluateTraced(requests.get(i), facts, TestLimits.UNHURRIED, rule -> {});
         Decision pooled = policy.evaluate(requests.get(i), facts, TestLimits.UNHURRIED, "d");
