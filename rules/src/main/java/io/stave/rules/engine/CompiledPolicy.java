@@ -150,7 +150,9 @@ public final class CompiledPolicy implements AutoCloseable {
    * decision, the session's facts are deleted (the request first, so no decision rule can match the
    * leftovers), which undoes exactly what they did to the network, and the next request of the same
    * use type runs in the emptied session. A session that tripped a limit or failed is disposed,
-   * never reused.
+   * never reused, and every session is disposed at the end of the batch: sessions reused across
+   * thousands of decisions were seen to slow down (BENCHMARKS.md, "In process"), so reuse is
+   * bounded by the batch.
    */
   public List<Decision> evaluateAll(
       List<DecisionRequest> requests, FactStore facts, EvaluationLimits limits) {
