@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * Rules of the shape policy authors add to the baseline (a label withholding a use of one
  * recording, a recording closed for AI use in one country, a feature barred from a use), written as
  * the authoring guidance says: the first pattern is a {@code DecisionRequest} with literal
- * constraints. Each rule renders as DRL for Stave and as a Cedar policy for the peer.
+ * constraints. Each rule renders as DRL for Stave; the Cedar peer keeps them as entity attributes.
  */
 public final class AuthorRules {
   /** One authored denial; unused fields are null. */
@@ -48,32 +48,6 @@ public final class AuthorRules {
           + sentence()
           + ".\" ) );\n"
           + "end\n\n";
-    }
-
-    String cedar() {
-      String head = "@id(\"authored-" + number + "\")\n";
-      if (feature != null) {
-        return head
-            + "forbid (principal == Feature::\""
-            + feature
-            + "\", action == Action::\""
-            + use
-            + "\", resource);\n";
-      }
-      if (country != null) {
-        return head
-            + "forbid (principal, action, resource == Recording::\""
-            + isrc
-            + "\") when { context.territory == \""
-            + country
-            + "\" };\n";
-      }
-      return head
-          + "forbid (principal, action == Action::\""
-          + use
-          + "\", resource == Recording::\""
-          + isrc
-          + "\");\n";
     }
   }
 

@@ -39,11 +39,13 @@ import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.Match;
 
 /**
- * One compiled policy version. Thread-safe: every evaluation opens a fresh session, inserts only
- * the facts that concern the request, fires with a fire limit and a deadline, and reads back what
- * the rules asserted: licences, denials and obligations. A fresh session costs the same whatever
- * the rule count; a pooled one must be reset, and a reset walks the memory of every node of the
- * rule base, which made 5,000 rules 4.6 times slower than 200 (BENCHMARKS.md).
+ * One compiled policy version. Thread-safe: every evaluation opens a fresh session on the rule base
+ * of its use type ({@link UseTypePartitions}), inserts only the facts that concern the request,
+ * fires with a fire limit and a deadline, and reads back what the rules asserted: licences, denials
+ * and obligations. A pooled session must be reset, and a reset walks the memory of every node of
+ * the rule base, which made 5,000 rules 4.6 times slower than 200; a session emptied by deleting
+ * its facts was faster still but once took 370 ms for one real-catalogue request, so single
+ * decisions open new sessions (BENCHMARKS.md).
  */
 public final class CompiledPolicy implements AutoCloseable {
   static final String ENGINE_RULE = "Stave engine guarantee";
@@ -58,12 +60,66 @@ public final class CompiledPolicy implements AutoCloseable {
 
   private final long version;
   private final KieBase kieBase;
+  private final Map<UseType, KieBase> byUseType;
+  private final Map<UseType, Integer> ruleCounts;
+  private final Map<String, Integer> declarationOrder;
   private final List<RuleLint.Warning> warnings;
 
   CompiledPolicy(long version, KieBase kieBase, List<RuleLint.Warning> warnings) {
+    this(version, kieBase, new UseTypePartitions.Bases(Map.of(), Map.of()), warnings);
+  }
+
+  /**
+   * {@code byUseType}: the base each use type is decided with, holding only the rules that can fire
+   * for it ({@link UseTypePartitions}); a use type without one is decided with {@code kieBase}.
+   */
+  CompiledPolicy(
+      long version,
+      KieBase kieBase,
+      UseTypePartitions.Bases byUseType,
+      List<RuleLint.Warning> warnings) {
     this.version = version;
     this.kieBase = kieBase;
+    this.byUseType = byUseType.bases().isEmpty() ? Map.of() : new EnumMap<>(byUseType.bases());
+    this.ruleCounts = Map.copyOf(byUseType.ruleCounts());
+    this.declarationOrder = declarationOrder(kieBase);
     this.warnings = List.copyOf(warnings);
+  }
+
+  /**
+   * Where each rule stands in the policy's sources (file, then line): the order a decision lists
+   * the reasons that rules gave. Firing order is no order to promise, since it follows the shape of
+   * the network, and the network differs between a partition and the whole policy; the order the
+   * objects sit in a session is none at all (identity hashes).
+   */
+  private static Map<String, Integer> declarationOrder(KieBase kieBase) {
+    Map<String, Integer> order = new java.util.HashMap<>();
+    kieBase
+        .getKiePackages()
+        .forEach(
+            p ->
+                p.getRules()
+                    .forEach(
+                        r ->
+                            order.merge(
+                                r.getName(),
+                                ((org.drools.base.definitions.rule.impl.RuleImpl) r).getLoadOrder(),
+                                Math::min)));
+    return order;
+  }
+
+  private int declared(String rule) {
+    return declarationOrder.getOrDefault(rule, Integer.MAX_VALUE);
+  }
+
+  /** Whether decisions run on one rule base per use type. */
+  public boolean partitioned() {
+    return !byUseType.isEmpty();
+  }
+
+  /** Rules in the base that decides {@code use}. */
+  public int ruleCount(UseType use) {
+    return ruleCounts.getOrDefault(use, ruleCount());
   }
 
   public long version() {
@@ -85,7 +141,29 @@ public final class CompiledPolicy implements AutoCloseable {
 
   public Decision evaluate(
       DecisionRequest request, FactStore facts, EvaluationLimits limits, String decisionId) {
-    return evaluate(request, facts, limits, decisionId, null);
+    return evaluate(request, facts, limits, decisionId, null, Sessions.FRESH);
+  }
+
+  /**
+   * Decides every request of a batch, in order, each exactly as {@link #evaluate} would. The
+   * session set-up is paid once per use type in the batch rather than once per request: after a
+   * decision, the session's facts are deleted (the request first, so no decision rule can match the
+   * leftovers), which undoes exactly what they did to the network, and the next request of the same
+   * use type runs in the emptied session. A session that tripped a limit or failed is disposed,
+   * never reused, and every session is disposed at the end of the batch: sessions reused across
+   * thousands of decisions were seen to slow down (BENCHMARKS.md, "In process"), so reuse is
+   * bounded by the batch.
+   */
+  public List<Decision> evaluateAll(
+      List<DecisionRequest> requests, FactStore facts, EvaluationLimits limits) {
+    List<Decision> decisions = new ArrayList<>(requests.size());
+    try (Sessions.Reused sessions = new Sessions.Reused()) {
+      for (DecisionRequest request : requests) {
+        decisions.add(
+            evaluate(request, facts, limits, UUID.randomUUID().toString(), null, sessions));
+      }
+    }
+    return decisions;
   }
 
   /**
@@ -98,7 +176,8 @@ public final class CompiledPolicy implements AutoCloseable {
       FactStore facts,
       EvaluationLimits limits,
       Consumer<String> firedRules) {
-    return evaluate(request, facts, limits, UUID.randomUUID().toString(), firedRules);
+    return evaluate(
+        request, facts, limits, UUID.randomUUID().toString(), firedRules, Sessions.FRESH);
   }
 
   /** The names of every rule in the version, for coverage. */
@@ -113,7 +192,8 @@ public final class CompiledPolicy implements AutoCloseable {
       FactStore facts,
       EvaluationLimits limits,
       String decisionId,
-      Consumer<String> firedRules) {
+      Consumer<String> firedRules,
+      Sessions sessions) {
     Evaluation evaluation = new Evaluation(decisionId, request);
     Optional<Recording> recording;
     List<Deal> deals;
@@ -150,7 +230,9 @@ public final class CompiledPolicy implements AutoCloseable {
     List<Reason> denials = new ArrayList<>();
     Optional<DefaultSplit> defaultSplit = Optional.empty();
     Obligations obligations = new Obligations();
-    KieSession session = kieBase.newKieSession();
+    KieBase base = byUseType.getOrDefault(request.getUseType(), kieBase);
+    KieSession session = sessions.open(base);
+    boolean clean = false;
     if (firedRules != null) {
       session.addEventListener(
           new DefaultAgendaEventListener() {
@@ -168,7 +250,14 @@ public final class CompiledPolicy implements AutoCloseable {
       artists.forEach(session::insert);
       split.ifPresent(session::insert);
       fired = session.fireAllRules(deadline, limits.fireLimit() + 1);
-      for (Object fact : session.getObjects(RESULTS)) {
+      // In the order the results were asserted, so that ties below keep the firing order.
+      List<org.kie.api.runtime.rule.FactHandle> asserted =
+          new ArrayList<>(session.getFactHandles(RESULTS));
+      asserted.sort(
+          java.util.Comparator.comparingLong(
+              h -> ((org.drools.core.common.InternalFactHandle) h).getId()));
+      for (org.kie.api.runtime.rule.FactHandle handle : asserted) {
+        Object fact = ((org.drools.core.common.InternalFactHandle) handle).getObject();
         if (fact instanceof Licence licence) {
           licences.add(licence);
         } else if (fact instanceof Denial denial) {
@@ -182,6 +271,7 @@ public final class CompiledPolicy implements AutoCloseable {
           obligations.add((Obligation) fact);
         }
       }
+      clean = !deadline.tripped && fired <= limits.fireLimit();
     } catch (RuntimeException e) {
       return evaluation.deny(
           ReasonCode.RULE_ERROR,
@@ -191,7 +281,7 @@ public final class CompiledPolicy implements AutoCloseable {
               + rootMessage(e)
               + "), so the request is denied.");
     } finally {
-      session.dispose();
+      sessions.close(base, session, clean);
     }
 
     if (deadline.tripped) {
@@ -212,6 +302,8 @@ public final class CompiledPolicy implements AutoCloseable {
               + limits.fireLimit()
               + " rules, so the request is denied.");
     }
+    licences.sort(java.util.Comparator.comparingInt(licence -> declared(licence.getRule())));
+    denials.sort(java.util.Comparator.comparingInt(reason -> declared(reason.rule())));
     if (!denials.isEmpty()) {
       List<Reason> reasons = new ArrayList<>(denials);
       if (licences.isEmpty() && recording.isPresent()) {
@@ -407,6 +499,81 @@ public final class CompiledPolicy implements AutoCloseable {
 
     private static int seconds(Obligation cap) {
       return Integer.parseInt(cap.attributes().get("seconds"));
+    }
+  }
+
+  /** Where an evaluation gets its session and what it does with it afterwards. */
+  private interface Sessions {
+    KieSession open(KieBase base);
+
+    /** {@code clean}: the evaluation ran to its end within its limits. */
+    void close(KieBase base, KieSession session, boolean clean);
+
+    /** A new session per decision, disposed after it. */
+    Sessions FRESH =
+        new Sessions() {
+          @Override
+          public KieSession open(KieBase base) {
+            return base.newKieSession();
+          }
+
+          @Override
+          public void close(KieBase base, KieSession session, boolean clean) {
+            session.dispose();
+          }
+        };
+
+    /** One session per rule base for a batch, emptied after each decision. */
+    final class Reused implements Sessions, AutoCloseable {
+      private final Map<KieBase, KieSession> open = new java.util.IdentityHashMap<>();
+
+      @Override
+      public KieSession open(KieBase base) {
+        KieSession session = open.remove(base);
+        return session != null ? session : base.newKieSession();
+      }
+
+      @Override
+      public void close(KieBase base, KieSession session, boolean clean) {
+        if (clean && empty(session)) {
+          open.put(base, session);
+        } else {
+          session.dispose();
+        }
+      }
+
+      /**
+       * Deletes every fact, the requests first: with no request left, no decision rule can match
+       * what remains while it is deleted. True if the session is empty and its agenda has nothing
+       * left to fire, which makes it as good as new for the next request.
+       */
+      private static boolean empty(KieSession session) {
+        try {
+          List<org.kie.api.runtime.rule.FactHandle> handles =
+              new ArrayList<>(session.getFactHandles());
+          for (org.kie.api.runtime.rule.FactHandle handle : handles) {
+            if (((org.drools.core.common.InternalFactHandle) handle).getObject()
+                instanceof DecisionRequest) {
+              session.delete(handle);
+            }
+          }
+          for (org.kie.api.runtime.rule.FactHandle handle : handles) {
+            if (!(((org.drools.core.common.InternalFactHandle) handle).getObject()
+                instanceof DecisionRequest)) {
+              session.delete(handle);
+            }
+          }
+          return session.getFactCount() == 0 && session.fireAllRules(1) == 0;
+        } catch (RuntimeException e) {
+          return false;
+        }
+      }
+
+      @Override
+      public void close() {
+        open.values().forEach(KieSession::dispose);
+        open.clear();
+      }
     }
   }
 

@@ -28,6 +28,15 @@ public final class PolicyCompiler {
   private PolicyCompiler() {}
 
   public static CompiledPolicy compile(PolicySource source) throws PolicyCompilationException {
+    return compile(source, true);
+  }
+
+  /**
+   * {@code partitioned}: one rule base per use type beside the whole one (decisions are the same;
+   * tests compare the two).
+   */
+  static CompiledPolicy compile(PolicySource source, boolean partitioned)
+      throws PolicyCompilationException {
     List<PolicyGuard.Finding> refused = PolicyGuard.check(source);
     if (!refused.isEmpty()) {
       throw new PolicyCompilationException(
@@ -80,7 +89,11 @@ public final class PolicyCompiler {
     // The container keeps what it needs; the global repository must not grow with every version.
     kieServices.getRepository().removeKieModule(releaseId);
     KieBase kieBase = container.getKieBase();
-    return new CompiledPolicy(source.version(), kieBase, RuleLint.check(source));
+    UseTypePartitions.Bases byUseType =
+        partitioned && !UseTypePartitions.sourcesCreateRequests(source.ruleFiles().values())
+            ? UseTypePartitions.build(container, kieBase)
+            : new UseTypePartitions.Bases(Map.of(), Map.of());
+    return new CompiledPolicy(source.version(), kieBase, byUseType, RuleLint.check(source));
   }
 
   /** Keeps each file in the folder of its declared package, as Drools expects. */
