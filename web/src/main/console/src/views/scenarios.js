@@ -92,7 +92,8 @@ class ScenariosScreen extends Light {
     this.statusError = false;
     try {
       const report = await workspace.test();
-      this.status = `${report.passed} passed, ${report.failed} failed; ${report.coverage.fired} of ${report.coverage.rules} rules fired.`;
+      const kinds = Object.entries(report.byKind ?? {}).map(([k, c]) => `${k} ${c.passed}/${c.passed + c.failed}`).join(', ');
+      this.status = `${report.passed} passed, ${report.failed} failed${kinds ? ` (${kinds})` : ''}; ${report.coverage.fired} of ${report.coverage.rules} rules fired.`;
       this.statusError = report.failed > 0;
     } catch (e) {
       this.status = `Running failed — ${describe(e)}`;
@@ -152,9 +153,9 @@ class ScenariosScreen extends Light {
         <table class="data" data-testid="scenario-results">
           <thead><tr><th scope="col">Scenario</th><th scope="col">Result</th><th scope="col">Expected</th><th scope="col">Actual</th><th scope="col">Rules fired</th></tr></thead>
           <tbody>${report.scenarios.map((s) => html`<tr data-passed=${s.passed}>
-            <td>${s.name}<br><small>${s.file}</small></td>
+            <td>${s.name}<br><small>${s.file} · ${s.kind ?? 'decision'}</small></td>
             <td class=${s.passed ? 'ok' : 'error'}>${s.passed ? 'passed' : 'FAILED'}${s.problem ? html`<br>${s.problem}` : ''}
-              ${!s.passed && workspace.editable ? html`<br><button class="secondary" data-action="accept-actual" @click=${() => this.#accept(s)}>Expect ${s.actual.split(' ')[0]} from now on</button>` : ''}</td>
+              ${!s.passed && workspace.editable && s.kind !== 'revenue' ? html`<br><button class="secondary" data-action="accept-actual" @click=${() => this.#accept(s)}>Expect ${s.actual.split(' ')[0]} from now on</button>` : ''}</td>
             <td>${s.expected}</td><td>${s.actual}<br><small>${s.reasons.join(', ')}</small></td>
             <td><ul>${s.firedRules.map((r) => html`<li>${r}</li>`)}</ul></td></tr>`)}</tbody>
         </table>` : ''}`;

@@ -4,6 +4,7 @@ import io.stave.application.DecisionLog;
 import io.stave.application.DecisionPage;
 import io.stave.application.DecisionQuery;
 import io.stave.application.LoggedDecision;
+import io.stave.application.revenue.RevenueLedger;
 import io.stave.rules.domain.Decision;
 import io.stave.rules.domain.DecisionRequest;
 import io.stave.rules.domain.FactStore;
@@ -26,7 +27,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * Replays logged decisions against a draft and against the active version, both with the facts as
  * they are now, so what differs is the policy change alone. An outcome flips when the verdict
  * changes (PERMIT→DENY, DENY→PERMIT), or with the same verdict the reason codes or the split do.
- * Runs on one background thread, bounded by {@link #MAX_DECISIONS}, and reports its progress.
+ * Runs on one background thread, bounded by {@link #MAX_DECISIONS}, and reports its progress. With
+ * a revenue ledger it then measures the draft's revenue rules on a period's usage ({@link
+ * RevenueImpact}); its report sits beside the flips.
  */
 public final class ImpactAnalysis implements Runnable {
   public static final int MAX_DECISIONS = 100_000;
@@ -74,7 +77,8 @@ public final class ImpactAnalysis implements Runnable {
       Latency activeLatency,
       String error,
       Instant startedAt,
-      Instant finishedAt) {}
+      Instant finishedAt,
+      RevenueImpact.Report revenue) {}
 
   private final String jobId;
   private final CompiledPolicy draft;
@@ -83,6 +87,9 @@ public final class ImpactAnalysis implements Runnable {
   private final FactStore facts;
   private final EvaluationLimits limits;
   private final Window window;
+  private final RevenueLedger revenueLedger;
+  private final RevenueImpact.Choice revenueChoice;
+  private volatile RevenueImpact.Report revenue;
   private final Instant startedAt = Instant.now();
   private final AtomicInteger replayed = new AtomicInteger();
   private final AtomicReference<Report> finished = new AtomicReference<>();
@@ -101,6 +108,26 @@ public final class ImpactAnalysis implements Runnable {
       FactStore facts,
       EvaluationLimits limits,
       Window window) {
+    this(jobId, draft, active, log, facts, limits, window, null, RevenueImpact.Choice.LATEST);
+  }
+
+  /**
+   * A job that also measures revenue: {@code revenueLedger} holds the usage, {@code revenueChoice}
+   * says which period.
+   */
+  public ImpactAnalysis(
+      String jobId,
+      CompiledPolicy draft,
+      CompiledPolicy active,
+      DecisionLog log,
+      FactStore facts,
+      EvaluationLimits limits,
+      Window window,
+      RevenueLedger revenueLedger,
+      RevenueImpact.Choice revenueChoice) {
+    this.revenueLedger = revenueLedger;
+    this.revenueChoice = revenueChoice;
+    this.revenue = revenueLedger == null ? null : RevenueImpact.Report.pending();
     this.jobId = jobId;
     this.draft = draft;
     this.active = active;
@@ -126,6 +153,13 @@ public final class ImpactAnalysis implements Runnable {
         }
         offset += page.decisions().size();
         more = page.more() && !page.decisions().isEmpty();
+      }
+      if (revenueLedger != null) {
+        try {
+          revenue = RevenueImpact.measure(revenueLedger, revenueChoice, draft, active);
+        } catch (RuntimeException e) {
+          revenue = RevenueImpact.failed(e.getMessage() == null ? e.toString() : e.getMessage());
+        }
       }
       finished.set(report("DONE", null));
     } catch (RuntimeException e) {
@@ -220,7 +254,8 @@ public final class ImpactAnalysis implements Runnable {
         latency(activeNanos, n),
         error,
         startedAt,
-        "RUNNING".equals(state) ? null : Instant.now());
+        "RUNNING".equals(state) ? null : Instant.now(),
+        revenue);
   }
 
   private static Map<String, Map<String, Integer>> copy(Map<String, Map<String, Integer>> counts) {

@@ -5,6 +5,7 @@ import io.stave.application.DecisionLog;
 import io.stave.application.NotFoundException;
 import io.stave.application.PolicyService;
 import io.stave.application.ServiceUnavailableException;
+import io.stave.application.revenue.RevenueLedger;
 import io.stave.rules.domain.FactStore;
 import io.stave.rules.domain.InvalidValueException;
 import io.stave.rules.engine.CompiledPolicy;
@@ -58,6 +59,7 @@ public final class PolicyAuthoring {
   private final EvaluationLimits limits;
   private final Executor background;
   private final Duration activationWait;
+  private final RevenueLedger revenue;
   private final Map<String, ImpactAnalysis> jobs = new LinkedHashMap<>();
 
   public PolicyAuthoring(
@@ -69,6 +71,21 @@ public final class PolicyAuthoring {
       EvaluationLimits limits,
       Executor background,
       Duration activationWait) {
+    this(versions, policies, activations, log, facts, limits, background, activationWait, null);
+  }
+
+  /** With {@code revenue}, an impact analysis also measures what the draft's revenue rules pay. */
+  public PolicyAuthoring(
+      PolicyVersions versions,
+      PolicyService policies,
+      PolicyActivations activations,
+      DecisionLog log,
+      FactStore facts,
+      EvaluationLimits limits,
+      Executor background,
+      Duration activationWait,
+      RevenueLedger revenue) {
+    this.revenue = revenue;
     this.versions = versions;
     this.policies = policies;
     this.activations = activations;
@@ -158,10 +175,23 @@ public final class PolicyAuthoring {
   /** Starts replaying logged decisions against the draft; the job's report says how far it is. */
   public ImpactAnalysis.Report startImpact(
       long version, ImpactAnalysis.Window window, String actor) {
+    return startImpact(version, window, RevenueImpact.Choice.LATEST, actor);
+  }
+
+  /**
+   * Starts replaying logged decisions against the draft and then, where revenue is kept,
+   * re-allocating a period's usage with its revenue rules; the job's report says how far it is.
+   */
+  public ImpactAnalysis.Report startImpact(
+      long version,
+      ImpactAnalysis.Window window,
+      RevenueImpact.Choice revenuePeriod,
+      String actor) {
     CompiledPolicy draft = PolicyFiles.compile(sources(version));
     String jobId = UUID.randomUUID().toString();
     ImpactAnalysis job =
-        new ImpactAnalysis(jobId, draft, policies.active(), log, facts, limits, window);
+        new ImpactAnalysis(
+            jobId, draft, policies.active(), log, facts, limits, window, revenue, revenuePeriod);
     synchronized (jobs) {
       jobs.put(jobId, job);
       while (jobs.size() > MAX_JOBS) {
@@ -178,7 +208,13 @@ public final class PolicyAuthoring {
         version,
         "IMPACT",
         actor,
-        "replaying up to " + window.last() + " logged decisions (job " + jobId + ")");
+        "replaying up to "
+            + window.last()
+            + " logged decisions"
+            + (revenue == null ? "" : " and a revenue period")
+            + " (job "
+            + jobId
+            + ")");
     return job.progress();
   }
 

@@ -43,7 +43,9 @@ import java.util.TreeSet;
  * decision, reason codes and obligation types. {@link #run} evaluates each against a compiled
  * version on an in-memory catalogue of its own and reports pass or fail, the rules that fired, and
  * which of the version's rules no scenario fired (coverage). Reasons and obligations are compared
- * as sets: a scenario states every code it expects and no other may appear.
+ * as sets: a scenario states every code it expects and no other may appear. A scenario with {@code
+ * "kind": "revenue"} is a period of usage instead ({@link RevenueScenarios}); both kinds run in one
+ * report and count toward one coverage.
  */
 public final class PolicyScenarios {
   /** Generous limits: a scenario tests the rules, not the machine's speed. */
@@ -59,15 +61,29 @@ public final class PolicyScenarios {
       Set<String> expectedReasons,
       Set<String> expectedObligations) {}
 
+  /**
+   * One scenario's result. {@code kind} is {@code decision} or {@code revenue}; {@code reasons} are
+   * the decision's reasons, or for a revenue scenario each payee's statement in a sentence; {@code
+   * differences} says each thing that came out other than expected.
+   */
   public record Outcome(
       String file,
       String name,
+      String kind,
       boolean passed,
       String expected,
       String actual,
       List<String> reasons,
       List<String> firedRules,
+      List<String> differences,
       String problem) {}
+
+  /** Every scenario of a version: decision scenarios and revenue scenarios. */
+  record Suite(List<Scenario> decisions, List<RevenueScenarios.Scenario> revenue) {
+    int size() {
+      return decisions.size() + revenue.size();
+    }
+  }
 
   public record Report(
       int passed,
@@ -84,19 +100,32 @@ public final class PolicyScenarios {
   private PolicyScenarios() {}
 
   /**
-   * Every scenario of every scenarios file, or an {@link InvalidValueException} naming the bad one.
+   * Every decision scenario of every scenarios file, or an {@link InvalidValueException} naming the
+   * bad one (file and field); revenue scenarios are read and checked too.
    */
   public static List<Scenario> read(PolicySource source) {
+    return suite(source).decisions();
+  }
+
+  static Suite suite(PolicySource source) {
     List<Scenario> scenarios = new ArrayList<>();
+    List<RevenueScenarios.Scenario> revenue = new ArrayList<>();
     for (Map.Entry<String, String> file : source.files().entrySet()) {
       if (file.getKey().endsWith(".scenarios.json")) {
-        scenarios.addAll(read(file.getKey(), file.getValue()));
+        read(file.getKey(), file.getValue(), scenarios, revenue);
       }
     }
-    return scenarios;
+    return new Suite(scenarios, revenue);
   }
 
   static List<Scenario> read(String file, String json) {
+    List<Scenario> scenarios = new ArrayList<>();
+    read(file, json, scenarios, new ArrayList<>());
+    return scenarios;
+  }
+
+  private static void read(
+      String file, String json, List<Scenario> scenarios, List<RevenueScenarios.Scenario> revenue) {
     JsonObject document;
     try {
       document = Json.createReader(new StringReader(json)).readObject();
@@ -104,29 +133,49 @@ public final class PolicyScenarios {
       throw new InvalidValueException(
           file, "is not a JSON object with \"scenarios\": " + e.getMessage());
     }
-    JsonArray list = document.getJsonArray("scenarios");
+    JsonArray list;
+    try {
+      list = document.getJsonArray("scenarios");
+    } catch (ClassCastException e) {
+      throw new InvalidValueException(file + " scenarios", "must be an array");
+    }
     if (list == null) {
       throw new InvalidValueException(file, "has no \"scenarios\" array");
     }
-    List<Scenario> scenarios = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
       String where = file + " scenarios[" + i + "]";
       try {
-        scenarios.add(scenario(file, list.getJsonObject(i)));
+        if (!(list.get(i) instanceof JsonObject object)) {
+          throw new InvalidValueException("", "must be a JSON object");
+        }
+        String kind = object.getString("kind", "decision");
+        if (RevenueScenarios.KIND.equals(kind)) {
+          revenue.add(RevenueScenarios.read(file, name(object), object));
+        } else if ("decision".equals(kind)) {
+          scenarios.add(scenario(file, object));
+        } else {
+          throw new InvalidValueException(
+              "kind", "'" + kind + "' is not a scenario kind (decision or revenue)");
+        }
       } catch (InvalidValueException e) {
-        throw new InvalidValueException(where + "." + e.field(), e.problem());
+        throw new InvalidValueException(
+            e.field().isEmpty() ? where : where + "." + e.field(), e.problem());
       } catch (RuntimeException e) {
         throw new InvalidValueException(where, "cannot be read: " + e.getMessage());
       }
     }
-    return scenarios;
   }
 
-  private static Scenario scenario(String file, JsonObject json) {
+  private static String name(JsonObject json) {
     String name = json.getString("name", null);
     if (name == null || name.isBlank()) {
       throw new InvalidValueException("name", "is required");
     }
+    return name;
+  }
+
+  private static Scenario scenario(String file, JsonObject json) {
+    String name = name(json);
     JsonObject given =
         json.getJsonObject("given") == null
             ? JsonValue.EMPTY_JSON_OBJECT
@@ -222,7 +271,8 @@ public final class PolicyScenarios {
 
   /** Runs every scenario of the version against the compiled version. */
   public static Report run(PolicySource source, CompiledPolicy policy) {
-    List<Scenario> scenarios = read(source);
+    Suite suite = suite(source);
+    List<Scenario> scenarios = suite.decisions();
     Set<String> fired = new TreeSet<>();
     List<Outcome> outcomes = new ArrayList<>();
     int passed = 0;
@@ -260,19 +310,25 @@ public final class PolicyScenarios {
           new Outcome(
               scenario.file(),
               scenario.name(),
+              "decision",
               ok,
               expected,
               actual,
               decision.reasons().stream().map(r -> r.code() + ": " + r.message()).toList(),
               rules,
+              ok ? List.of() : List.of("expected " + expected + ", got " + actual),
               ok ? null : "expected " + expected + ", got " + actual));
+    }
+    for (RevenueScenarios.Scenario scenario : suite.revenue()) {
+      Outcome outcome = RevenueScenarios.run(scenario, policy, fired::add);
+      passed += outcome.passed() ? 1 : 0;
+      outcomes.add(outcome);
     }
     SortedSet<String> all = policy.ruleNames();
     SortedSet<String> never = new TreeSet<>(all);
     never.removeAll(fired);
     int firedOfVersion = (int) all.stream().filter(fired::contains).count();
-    return new Report(
-        passed, scenarios.size() - passed, outcomes, firedOfVersion, all.size(), never);
+    return new Report(passed, suite.size() - passed, outcomes, firedOfVersion, all.size(), never);
   }
 
   private static List<JsonObject> objects(JsonObject json, String key) {

@@ -73,6 +73,12 @@ public interface RevenueLedger {
 
   List<PeriodInfo> periods();
 
+  /**
+   * The latest period holding usage that is not closed (the usage so far of the period being booked
+   * into), if any: what a revenue impact measures when no period has been closed yet.
+   */
+  Optional<YearMonth> latestOpenPeriodWithUsage();
+
   Optional<PeriodInfo> period(YearMonth period);
 
   List<Statement> statements(YearMonth period);

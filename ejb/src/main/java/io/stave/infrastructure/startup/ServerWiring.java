@@ -180,7 +180,8 @@ public class ServerWiring {
       HazelcastPolicyActivations activations,
       DecisionLog log,
       HazelcastFactStore facts,
-      StaveSettings settings) {
+      StaveSettings settings,
+      JdbcRevenueLedger revenueLedger) {
     impactAnalyses =
         new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(4), threads);
     return new PolicyAuthoring(
@@ -191,7 +192,8 @@ public class ServerWiring {
         facts,
         settings.evaluationLimits(),
         impactAnalyses,
-        settings.activationWait());
+        settings.activationWait(),
+        revenueLedger);
   }
 
   void stopPolicyAuthoring(@Disposes PolicyAuthoring authoring) {

@@ -357,7 +357,29 @@ public final class CompiledPolicy implements AutoCloseable {
    */
   public List<Object> run(
       java.util.Collection<?> facts, java.util.function.Predicate<Object> results, int fireLimit) {
+    return run(facts, results, fireLimit, null);
+  }
+
+  /**
+   * {@link #run(java.util.Collection, java.util.function.Predicate, int)}, telling {@code
+   * firedRules} (if not null) the name of every rule that fired: what a revenue scenario reports
+   * and rule coverage counts.
+   */
+  public List<Object> run(
+      java.util.Collection<?> facts,
+      java.util.function.Predicate<Object> results,
+      int fireLimit,
+      Consumer<String> firedRules) {
     KieSession session = kieBase.newKieSession();
+    if (firedRules != null) {
+      session.addEventListener(
+          new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+              firedRules.accept(event.getMatch().getRule().getName());
+            }
+          });
+    }
     try {
       facts.forEach(session::insert);
       int fired = session.fireAllRules(fireLimit + 1);

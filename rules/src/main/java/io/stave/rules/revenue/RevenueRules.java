@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The revenue models of one policy version, as its rules say: the pools and payout terms of a
@@ -22,9 +23,19 @@ public final class RevenueRules {
   private static final int FIRINGS_PER_LINE = 32;
 
   private final CompiledPolicy policy;
+  private final Consumer<String> firedRules;
 
   public RevenueRules(CompiledPolicy policy) {
+    this(policy, null);
+  }
+
+  /**
+   * Revenue rules that tell {@code firedRules} the name of each rule that fires (scenarios and
+   * coverage); null for none.
+   */
+  public RevenueRules(CompiledPolicy policy, Consumer<String> firedRules) {
     this.policy = policy;
+    this.firedRules = firedRules;
   }
 
   public long version() {
@@ -41,7 +52,8 @@ public final class RevenueRules {
         policy.run(
             List.of(new RevenuePeriod(period)),
             o -> o instanceof RevenuePool || o instanceof PayoutTerms,
-            1_000)) {
+            1_000,
+            firedRules)) {
       if (fact instanceof RevenuePool pool) {
         RevenuePool other = pools.put(pool.name(), pool);
         if (other != null && !other.equals(pool)) {
@@ -73,6 +85,7 @@ public final class RevenueRules {
     return policy.run(
         lines,
         o -> o instanceof RateCharge || o instanceof PoolContribution || o instanceof PoolShare,
-        Math.max(1_000, lines.size() * FIRINGS_PER_LINE));
+        Math.max(1_000, lines.size() * FIRINGS_PER_LINE),
+        firedRules);
   }
 }

@@ -6,10 +6,12 @@ import io.stave.application.authoring.PolicyAuditEntry;
 import io.stave.application.authoring.PolicyAuthoring;
 import io.stave.application.authoring.PolicyScenarios;
 import io.stave.application.authoring.PolicyVersionInfo;
+import io.stave.application.authoring.RevenueImpact;
 import io.stave.interfaces.rest.problem.FieldError;
 import io.stave.interfaces.rest.problem.InvalidRequestException;
 import io.stave.routes.text.HardenedJson;
 import io.stave.routes.text.MalformedTextException;
+import io.stave.rules.domain.InvalidValueException;
 import io.stave.rules.engine.DecisionTableWorkbook;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -141,6 +143,18 @@ final class PolicyJson {
     return new ImpactAnalysis.Window(from, to, count);
   }
 
+  /**
+   * {@code "revenuePeriod"}: which period's usage the revenue impact measures ("open", a month such
+   * as "2026-03"; absent: the latest closed period, else the open one).
+   */
+  static RevenueImpact.Choice revenuePeriod(JsonObject body) {
+    try {
+      return new RevenueImpact.Choice(optionalString(body, "revenuePeriod"));
+    } catch (InvalidValueException e) {
+      throw new InvalidRequestException(List.of(new FieldError(e.field(), e.problem())));
+    }
+  }
+
   private static Instant instant(JsonObject body, String name) {
     String text = optionalString(body, name);
     try {
@@ -260,18 +274,31 @@ final class PolicyJson {
           Json.createObjectBuilder()
               .add("file", outcome.file())
               .add("name", outcome.name())
+              .add("kind", outcome.kind())
               .add("passed", outcome.passed())
               .add("expected", outcome.expected())
               .add("actual", outcome.actual())
               .add("reasons", strings(outcome.reasons()))
-              .add("firedRules", strings(outcome.firedRules()));
+              .add("firedRules", strings(outcome.firedRules()))
+              .add("differences", strings(outcome.differences()));
       put(json, "problem", outcome.problem());
       scenarios.add(json);
     }
+    Map<String, int[]> kinds = new java.util.TreeMap<>();
+    for (PolicyScenarios.Outcome outcome : report.scenarios()) {
+      kinds.computeIfAbsent(outcome.kind(), k -> new int[2])[outcome.passed() ? 0 : 1]++;
+    }
+    JsonObjectBuilder byKind = Json.createObjectBuilder();
+    kinds.forEach(
+        (kind, counts) ->
+            byKind.add(
+                kind,
+                Json.createObjectBuilder().add("passed", counts[0]).add("failed", counts[1])));
     return Json.createObjectBuilder()
         .add("version", version)
         .add("passed", report.passed())
         .add("failed", report.failed())
+        .add("byKind", byKind)
         .add("scenarios", scenarios)
         .add(
             "coverage",
@@ -316,7 +343,69 @@ final class PolicyJson {
     put(json, "error", report.error());
     put(json, "startedAt", report.startedAt());
     put(json, "finishedAt", report.finishedAt());
+    if (report.revenue() != null) {
+      json.add("revenue", revenue(report.revenue()));
+    }
     return json.build();
+  }
+
+  /** What the draft's revenue rules change, in minor units of each currency. */
+  static JsonObject revenue(RevenueImpact.Report revenue) {
+    JsonArrayBuilder payees = Json.createArrayBuilder();
+    for (RevenueImpact.PayeeChange p : revenue.payees()) {
+      JsonObjectBuilder byModel = Json.createObjectBuilder();
+      p.byModel().forEach(byModel::add);
+      payees.add(
+          Json.createObjectBuilder()
+              .add("partyId", p.partyId())
+              .add("currency", p.currency())
+              .add("active", p.active())
+              .add("draft", p.draft())
+              .add("difference", p.difference())
+              .add("byModel", byModel));
+    }
+    JsonArrayBuilder models = Json.createArrayBuilder();
+    for (RevenueImpact.ModelChange m : revenue.models()) {
+      models.add(
+          Json.createObjectBuilder()
+              .add("model", m.model())
+              .add("currency", m.currency())
+              .add("active", m.active())
+              .add("draft", m.draft())
+              .add("difference", m.difference()));
+    }
+    JsonArrayBuilder totals = Json.createArrayBuilder();
+    for (RevenueImpact.Totals t : revenue.totals()) {
+      totals.add(
+          Json.createObjectBuilder()
+              .add("currency", t.currency())
+              .add("earned", pair(t.earnedActive(), t.earnedDraft()))
+              .add("retained", pair(t.retainedActive(), t.retainedDraft()))
+              .add("unallocated", pair(t.unallocatedActive(), t.unallocatedDraft()))
+              .add("rateCard", pair(t.rateCardActive(), t.rateCardDraft())));
+    }
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("state", revenue.state())
+            .add("events", revenue.events())
+            .add("conserved", revenue.conserved())
+            .add("payees", payees)
+            .add("models", models)
+            .add("totals", totals);
+    put(json, "period", revenue.period());
+    put(json, "basis", revenue.basis());
+    if (revenue.closedWithVersion() != null) {
+      json.add("closedWithVersion", revenue.closedWithVersion());
+    }
+    put(json, "error", revenue.error());
+    return json.build();
+  }
+
+  private static JsonObjectBuilder pair(long active, long draft) {
+    return Json.createObjectBuilder()
+        .add("active", active)
+        .add("draft", draft)
+        .add("difference", draft - active);
   }
 
   static JsonObject activation(PolicyAuthoring.Activation activation) {

@@ -227,7 +227,10 @@ public class PolicyResource {
       @PathParam("version") long version,
       @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length,
       InputStream body) {
-    var report = authoring.startImpact(version, PolicyJson.window(body(body, length)), user());
+    JsonObject request = body(body, length);
+    var report =
+        authoring.startImpact(
+            version, PolicyJson.window(request), PolicyJson.revenuePeriod(request), user());
     return Response.accepted(PolicyJson.impact(report)).build();
   }
 
