@@ -79,19 +79,7 @@ public final class JdbcRevenueLedger implements RevenueLedger {
 
   @Override
   public Optional<YearMonth> latestOpenPeriodWithUsage() {
-    return read(
-        "finding the open period",
-        connection -> {
-          try (PreparedStatement select =
-                  connection.prepareStatement(
-                      "SELECT MAX(e.booked_period) FROM usage_event e WHERE NOT EXISTS"
-                          + " (SELECT 1 FROM revenue_period p WHERE p.period = e.booked_period"
-                          + " AND p.status = 'CLOSED')");
-              ResultSet row = select.executeQuery()) {
-            String period = row.next() ? row.getString(1) : null;
-            return period == null ? Optional.empty() : Optional.of(YearMonth.parse(period.trim()));
-          }
-        });
+    return records.latestOpenPeriodWithUsage();
   }
 
   @Override
