@@ -19,9 +19,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The policy lifecycle: create and change drafts, validate, test, measure impact, submit, approve
@@ -31,7 +29,6 @@ import java.util.concurrent.RejectedExecutionException;
  * becomes active, and a rollback makes a new version so history only grows.
  */
 public final class PolicyAuthoring {
-  private static final int MAX_JOBS = 16;
 
   /** What a validation found: the compiler's and guard's problems, and lint warnings. */
   public record Validation(
@@ -57,10 +54,9 @@ public final class PolicyAuthoring {
   private final DecisionLog log;
   private final FactStore facts;
   private final EvaluationLimits limits;
-  private final Executor background;
   private final Duration activationWait;
   private final RevenueLedger revenue;
-  private final Map<String, ImpactAnalysis> jobs = new LinkedHashMap<>();
+  private final ImpactJobs impactJobs;
 
   public PolicyAuthoring(
       PolicyVersions versions,
@@ -92,8 +88,8 @@ public final class PolicyAuthoring {
     this.log = log;
     this.facts = facts;
     this.limits = limits;
-    this.background = background;
     this.activationWait = activationWait;
+    this.impactJobs = new ImpactJobs(policies, log, facts, limits, background, revenue);
   }
 
   public List<PolicyVersionInfo> list() {
@@ -188,22 +184,8 @@ public final class PolicyAuthoring {
       RevenueImpact.Choice revenuePeriod,
       String actor) {
     CompiledPolicy draft = PolicyFiles.compile(sources(version));
-    String jobId = UUID.randomUUID().toString();
-    ImpactAnalysis job =
-        new ImpactAnalysis(
-            jobId, draft, policies.active(), log, facts, limits, window, revenue, revenuePeriod);
-    synchronized (jobs) {
-      jobs.put(jobId, job);
-      while (jobs.size() > MAX_JOBS) {
-        jobs.remove(jobs.keySet().iterator().next());
-      }
-    }
-    try {
-      background.execute(job);
-    } catch (RejectedExecutionException e) {
-      draft.close();
-      throw new ServiceUnavailableException("impact analysis cannot start now; try again later", e);
-    }
+    ImpactAnalysis.Report started = impactJobs.start(draft, window, revenuePeriod);
+    String jobId = started.jobId();
     audit(
         version,
         "IMPACT",
@@ -215,18 +197,11 @@ public final class PolicyAuthoring {
             + " (job "
             + jobId
             + ")");
-    return job.progress();
+    return started;
   }
 
   public ImpactAnalysis.Report impact(String jobId) {
-    synchronized (jobs) {
-      ImpactAnalysis job = jobs.get(jobId);
-      if (job == null) {
-        throw new NotFoundException(
-            "no impact analysis " + jobId + " on this node (the last " + MAX_JOBS + " are kept)");
-      }
-      return job.progress();
-    }
+    return impactJobs.progress(jobId);
   }
 
   /** Puts a draft up for approval: it must compile and pass its scenarios. */

@@ -150,7 +150,7 @@ public final class PolicyScenarios {
         }
         String kind = object.getString("kind", "decision");
         if (RevenueScenarios.KIND.equals(kind)) {
-          revenue.add(RevenueScenarios.read(file, name(object), object));
+          revenue.add(RevenueScenarioReader.read(file, name(object), object));
         } else if ("decision".equals(kind)) {
           scenarios.add(scenario(file, object));
         } else {
