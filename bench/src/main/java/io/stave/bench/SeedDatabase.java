@@ -54,6 +54,14 @@ public final class SeedDatabase {
         connection.commit();
       }
       connection.commit();
+      if (database instanceof PGSimpleDataSource) {
+        // This machine's PostgreSQL runs without autovacuum: without statistics the node's first
+        // reads of the catalogue would be planned for empty tables.
+        try (var analyze = connection.createStatement()) {
+          connection.setAutoCommit(true);
+          analyze.execute("ANALYZE");
+        }
+      }
     }
     System.out.printf(
         "Seeded %d recordings, %d deals, %d consents, %d split sheets into %s in %d s%n",
