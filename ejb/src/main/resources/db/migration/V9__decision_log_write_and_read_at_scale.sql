@@ -18,3 +18,12 @@ DROP TABLE decision_artist;
 ALTER TABLE decision_artist_v9 RENAME TO decision_artist;
 
 CREATE INDEX decision_artist_by_artist ON decision_artist (artist_id, decision_id);
+
+-- "The newest decisions first" (the explorer's first page, and every filtered page once its filter
+-- has matched) sorts by evaluated_at DESC, decision_id DESC. An index on evaluated_at alone could
+-- not give that order, so H2 read and sorted the whole log for every page (30,000 rows: 12 ms; it
+-- grows with the log). An index in exactly that order is read from its start instead; it costs a
+-- write no more than the one it replaces (new decisions arrive in time order, at its front).
+DROP INDEX decision_log_evaluated_at;
+
+CREATE INDEX decision_log_newest ON decision_log (evaluated_at DESC, decision_id DESC);
