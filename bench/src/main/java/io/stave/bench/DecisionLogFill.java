@@ -181,7 +181,7 @@ public final class DecisionLogFill {
     System.out.printf("read: %s: %.1f ms%n", what, (System.nanoTime() - start) / 1e6);
   }
 
-  private static String loadAverage() {
+  static String loadAverage() {
     try {
       return java.nio.file.Files.readString(Path.of("/proc/loadavg")).substring(0, 14).trim();
     } catch (java.io.IOException e) {
@@ -193,7 +193,7 @@ public final class DecisionLogFill {
    * One connection kept open for the writer and the reads, as the server's pool keeps its
    * connections: opening one per group commit would measure the login, not the log.
    */
-  private static DataSource database(String h2Directory, String schema) throws Exception {
+  static DataSource database(String h2Directory, String schema) throws Exception {
     DataSource plain;
     if ("-".equals(h2Directory)) {
       PGSimpleDataSource postgres = new PGSimpleDataSource();
