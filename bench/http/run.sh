@@ -14,6 +14,7 @@
 #                 server during the single-decision phase and write CPU, allocation, lock and
 #                 wall-clock flame graphs (HTML) and collapsed stacks there
 #   PHASES        which phases to run: any of "single batch flood" (default: all three)
+#   STAVE_PORT_OFFSET  as for deploy/run.sh (another engineer's server or IT may hold 8080)
 # Each phase reports wrk's own CPU (user+system seconds over the phase, from /usr/bin/time) and the
 # server JVM's (from /proc), and the load average before it, since wrk shares the cores.
 set -euo pipefail
@@ -22,6 +23,7 @@ duration="${DURATION:-30s}"
 data="$repo/bench/target/http-data"
 out="${OUT:-$repo/bench/results/http-latest.txt}"
 phases="${PHASES:-single batch flood}"
+url="http://127.0.0.1:$((8080 + ${STAVE_PORT_OFFSET:-0}))"
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
 
 rm -rf "$data" && mkdir -p "$data" "$(dirname "$out")"
@@ -65,7 +67,7 @@ measure() { # name, wrk arguments...: one measured wrk phase with CPU accounting
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   local server_before; server_before="$(cpu_seconds "$server_pid")"
   /usr/bin/time -f "wrk CPU: %U s user + %S s system over %e s elapsed (%P of one core)" \
-    wrk "$@" http://127.0.0.1:8080 2>&1
+    wrk "$@" "$url" 2>&1
   local server_after; server_after="$(cpu_seconds "$server_pid")"
   awk -v a="$server_before" -v b="$server_after" -v d="${duration%s}" -v n="$(nproc)" \
     'BEGIN { printf "server JVM CPU: %.1f s over the phase (%.0f%% of one core, %d cores)\n", b - a, 100 * (b - a) / d, n }'
@@ -94,8 +96,8 @@ profile_stop() {
   echo "# Stave HTTP load, $(date -u +%FT%TZ), $(nproc) cores, wrk on loopback, duration $duration"
   echo "# database: $database; server heap ${STAVE_HEAP:-2g}; commit $(cd "$repo" && git rev-parse --short HEAD)"
   echo "## warm-up (discarded)"
-  wrk -t2 -c16 -d10s -s "$repo/bench/http/single.lua" http://127.0.0.1:8080 > /dev/null 2>&1 || true
-  wrk -t2 -c4 -d5s -s "$repo/bench/http/batch.lua" http://127.0.0.1:8080 > /dev/null 2>&1 || true
+  wrk -t2 -c16 -d10s -s "$repo/bench/http/single.lua" "$url" > /dev/null 2>&1 || true
+  wrk -t2 -c4 -d5s -s "$repo/bench/http/batch.lua" "$url" > /dev/null 2>&1 || true
   if [[ " $phases " == *" single "* ]]; then
     profile_start
     measure "single decisions" -t2 -c32 -d"$duration" --latency -s "$repo/bench/http/single.lua"
