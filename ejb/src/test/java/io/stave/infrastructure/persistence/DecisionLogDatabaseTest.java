@@ -154,4 +154,62 @@ class DecisionLogDatabaseTest {
           ServiceUnavailableException.class, () -> log.record(List.of(decision), "client"));
     }
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aBatchSpanningSeveralStatementsIsLoggedWholeWithEveryArtist(TestDatabase database) {
+    try (JdbcDecisionLog log = log(database)) {
+      String feature = "feature-" + UUID.randomUUID();
+      String artist = "artist-" + UUID.randomUUID();
+      List<Decision> batch = new ArrayList<>();
+      // More decisions than one statement carries, each with three artists: more artist rows
+      // than one statement carries too, and neither a multiple of its statement's rows.
+      int size = 2 * JdbcDecisionLog.DECISIONS_PER_STATEMENT + 37;
+      for (int i = 0; i < size; i++) {
+        batch.add(withArtists(permit(feature, artist), artist, "other-" + i, "third-" + i));
+      }
+      assertTrue(3 * size > JdbcDecisionLog.ARTISTS_PER_STATEMENT);
+      log.record(batch, "client");
+
+      for (Decision decision : batch) {
+        var stored = log.find(decision.decisionId()).orElseThrow();
+        assertEquals(DecisionDocument.write(decision), DecisionDocument.write(stored.decision()));
+      }
+      var byArtist = log.list(new DecisionQuery(feature, null, artist, null, null, null, 500, 0));
+      assertEquals(size, byArtist.decisions().size());
+      var byLastArtist =
+          log.list(new DecisionQuery(null, null, "third-" + (size - 1), null, null, null, 10, 0));
+      assertEquals(
+          List.of(batch.get(size - 1).decisionId()),
+          byLastArtist.decisions().stream().map(d -> d.decision().decisionId()).toList());
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aDecisionNamingAnArtistTwiceIsListedOnceForThatArtist(TestDatabase database) {
+    try (JdbcDecisionLog log = log(database)) {
+      String artist = "artist-" + UUID.randomUUID();
+      Decision decision = withArtists(permit("ai-dj", artist), artist, artist);
+      log.record(List.of(decision), "client");
+      var byArtist = log.list(new DecisionQuery(null, null, artist, null, null, null, 10, 0));
+      assertEquals(
+          List.of(decision.decisionId()),
+          byArtist.decisions().stream().map(d -> d.decision().decisionId()).toList());
+    }
+  }
+
+  private static Decision withArtists(Decision decision, String... artists) {
+    return new Decision(
+        decision.decisionId(),
+        decision.request(),
+        decision.verdict(),
+        decision.reasons(),
+        decision.obligations(),
+        decision.split(),
+        List.of(artists),
+        decision.policyVersion(),
+        decision.evaluatedAt(),
+        decision.evaluationNanos());
+  }
 }
