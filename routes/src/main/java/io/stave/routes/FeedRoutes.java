@@ -64,18 +64,9 @@ public final class FeedRoutes extends RouteBuilder {
   public void configure() throws Exception {
     IntakeLanes intakeLanes = new IntakeLanes(lanes);
     getContext().addService(new LanesService(intakeLanes), true, true);
-    from(INTAKE).routeId("feed-intake").process(new LaneProcessor(intake, intakeLanes));
+    from(INTAKE).routeId("feed-intake").process(LaneProcessor.ingest(intake, intakeLanes));
 
-    from(REPLAY)
-        .routeId("feed-replay")
-        .process(
-            exchange ->
-                exchange
-                    .getMessage()
-                    .setBody(
-                        intake
-                            .replay(exchange.getMessage().getMandatoryBody(String.class))
-                            .orElse(null)));
+    from(REPLAY).routeId("feed-replay").process(LaneProcessor.replay(intake, intakeLanes));
 
     if (inbox != null) {
       // readLock=changed: a file still being written is not picked up until its size stops

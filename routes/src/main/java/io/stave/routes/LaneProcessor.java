@@ -14,31 +14,43 @@ import org.apache.camel.InvalidPayloadException;
 /**
  * Hands a feed message to its intake lane and completes the exchange when the lane has applied it:
  * the caller's thread (the inbox poller, an HTTP or JMS thread) is free as soon as the message is
- * queued, and the rest of the route (the inbox's sorting and file move) runs on the lane.
+ * queued, and the rest of the route (the inbox's sorting and file move) runs on the lane. A replay
+ * (a stored message id in) runs as a barrier, so it never overtakes nor runs beside a message of
+ * the same release.
  */
 final class LaneProcessor implements AsyncProcessor {
   private final FeedIntake intake;
   private final IntakeLanes lanes;
+  private final boolean replay;
 
-  LaneProcessor(FeedIntake intake, IntakeLanes lanes) {
+  private LaneProcessor(FeedIntake intake, IntakeLanes lanes, boolean replay) {
     this.intake = intake;
     this.lanes = lanes;
+    this.replay = replay;
+  }
+
+  /** A {@link FeedMessage} in, its receipt out. */
+  static LaneProcessor ingest(FeedIntake intake, IntakeLanes lanes) {
+    return new LaneProcessor(intake, lanes, false);
+  }
+
+  /** A stored message id in, its new receipt (or null: no such message) out. */
+  static LaneProcessor replay(FeedIntake intake, IntakeLanes lanes) {
+    return new LaneProcessor(intake, lanes, true);
   }
 
   @Override
   public boolean process(Exchange exchange, AsyncCallback callback) {
-    FeedMessage message;
-    try {
-      message = exchange.getMessage().getMandatoryBody(FeedMessage.class);
-    } catch (InvalidPayloadException e) {
-      exchange.setException(e);
-      callback.done(true);
-      return true;
-    }
     CompletableFuture<?> applied;
     try {
-      applied = lanes.submit(ReleaseKeyPreRead.keyOf(message), () -> intake.ingest(message));
-    } catch (RuntimeException e) {
+      if (replay) {
+        String messageId = exchange.getMessage().getMandatoryBody(String.class);
+        applied = lanes.submit(null, () -> intake.replay(messageId).orElse(null));
+      } else {
+        FeedMessage message = exchange.getMessage().getMandatoryBody(FeedMessage.class);
+        applied = lanes.submit(ReleaseKeyPreRead.keyOf(message), () -> intake.ingest(message));
+      }
+    } catch (InvalidPayloadException | RuntimeException e) {
       exchange.setException(e);
       callback.done(true);
       return true;
