@@ -4,6 +4,17 @@
 # inbox at once and times until every file has left the inbox (applied into the database and the
 # Hazelcast maps, or failed). Prints MB/s and releases/s end to end.
 #   bench/feeds/ingest.sh [RELEASES]
+# Environment (optional), as deploy/run.sh takes it:
+#   STAVE_DB_URL, STAVE_DB_USER, STAVE_DB_PASSWORD   PostgreSQL instead of the embedded H2; the run
+#                           then migrates a fresh schema of its own (STAVE_DB_SCHEMA to name it) and,
+#                           since this machine's PostgreSQL runs with autovacuum off, ANALYZEs that
+#                           schema every 10 s from a side loop (a stand-in for autovacuum's analyze;
+#                           STAVE_BENCH_ANALYZE=0 to leave it out)
+#   STAVE_FEEDS_LANES       lanes the node applies feed messages on (see docs/feeds.md)
+#   STAVE_BENCH_PROFILE=DIR async-profiler (tools.profiler:async-profiler from Maven Central,
+#                           unpacked so that DIR/linux-x64/libasyncProfiler.so exists) is attached
+#                           to the server for the timed part; flame graphs (cpu and wall clock)
+#                           go to $work/profile-*.html
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 releases="${1:-10000}"
@@ -11,17 +22,52 @@ work="$(mktemp -d /tmp/stave-ingest.XXXX)"
 java -cp "$repo/bench/target/benchmarks.jar" io.stave.bench.feeds.LabelFeedGenerator "$work/feed" "$releases"
 rm "$work/feed/demo.consents.csv" "$work/feed/demo.splits.csv"
 bytes="$(du -sb "$work/feed" | cut -f1)"
+analyzer=""
+if [[ "${STAVE_DB_URL:-}" == jdbc:postgresql:* ]]; then
+  export STAVE_DB_SCHEMA="${STAVE_DB_SCHEMA:-stave_ingest_$(date +%s)_$RANDOM}"
+  separator='?'
+  [[ "$STAVE_DB_URL" == *'?'* ]] && separator='&'
+  base_url="$STAVE_DB_URL"
+  export STAVE_DB_URL="${STAVE_DB_URL}${separator}currentSchema=${STAVE_DB_SCHEMA}"
+  echo "# PostgreSQL $base_url, schema $STAVE_DB_SCHEMA"
+fi
 STAVE_DATA_DIR="$work/data" STAVE_DEMO=0 "$repo/deploy/run.sh" --no-build > "$work/run.log" 2>&1 &
-until grep -q 'Stave is ready' "$work/run.log"; do sleep 1; done
+until grep -q 'Stave is ready' "$work/run.log"; do
+  if ! kill -0 $! 2>/dev/null; then cat "$work/run.log" >&2; exit 1; fi
+  sleep 1
+done
+server_pid="$(cat "$work/data/server.pid")"
+if [ -n "${STAVE_DB_SCHEMA:-}" ] && [ "${STAVE_BENCH_ANALYZE:-1}" != 0 ]; then
+  hostport="${base_url#jdbc:postgresql://}"; hostport="${hostport%%/*}"
+  database="${base_url#jdbc:postgresql://*/}"; database="${database%%\?*}"
+  (
+    while sleep 10; do
+      PGPASSWORD="${STAVE_DB_PASSWORD:-}" psql -q -h "${hostport%%:*}" -p "${hostport##*:}" \
+        -U "${STAVE_DB_USER:-postgres}" -d "$database" \
+        -c "SET search_path TO $STAVE_DB_SCHEMA; ANALYZE;" >/dev/null 2>&1 || true
+    done
+  ) &
+  analyzer=$!
+fi
+profiler=""
+if [ -n "${STAVE_BENCH_PROFILE:-}" ]; then
+  profiler="${STAVE_BENCH_PROFILE}/linux-x64/libasyncProfiler.so"
+  jcmd "$server_pid" JVMTI.agent_load "$profiler" "start,event=itimer,interval=10ms,wall=20ms,file=$work/profile.jfr" >/dev/null
+fi
 inbox="$work/data/inbox"
 mkdir -p "$inbox"
 start=$(date +%s.%N)
 mv "$work/feed"/*.xml "$inbox/"
 while [ "$(find "$inbox" -maxdepth 1 -type f -name '*.xml' | wc -l)" != 0 ]; do sleep 0.5; done
 end=$(date +%s.%N)
+if [ -n "$profiler" ]; then
+  jcmd "$server_pid" JVMTI.agent_load "$profiler" "stop,file=$work/profile.jfr" >/dev/null
+  echo "# profile: $work/profile.jfr"
+fi
+[ -n "$analyzer" ] && kill "$analyzer" 2>/dev/null || true
 done_count="$(find "$inbox/done" -type f | wc -l)"
 failed_count="$( (find "$inbox/failed" -type f ! -name "*.reason" 2>/dev/null || true) | wc -l)"
-kill -TERM "$(cat "$work/data/server.pid")"
+kill -TERM "$server_pid"
 python3 - "$start" "$end" "$bytes" "$releases" "$done_count" "$failed_count" <<'PY'
 import sys
 start, end, size, releases, done, failed = float(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5], sys.argv[6]

@@ -81,6 +81,30 @@ public final class ApplyFeedMessages implements FeedLedger {
     return receipt;
   }
 
+  @Override
+  public Optional<FeedReceipt> receiveAndApply(
+      String messageId, FeedMessage message, FeedFacts facts) {
+    Outcome outcome;
+    try {
+      outcome =
+          catalogue.apply(
+              facts.change(),
+              ledger ->
+                  ledger.file(messageId, message)
+                      ? decide(ledger, messageId, facts)
+                      : Outcome.ROLL_BACK);
+    } catch (RefusedFactsException e) {
+      return Optional.empty(); // filed and rejected, with its bytes, by the two-step path
+    }
+    if (outcome == Outcome.ROLL_BACK) {
+      return Optional.empty(); // filed before: the two-step path answers as it stands
+    }
+    metrics.feedMessage(message.kind().name(), "RECEIVED", message.body().length);
+    FeedReceipt receipt = messages.find(messageId).orElseThrow();
+    metrics.feedMessage(receipt.kind().name(), receipt.status().name(), 0);
+    return Optional.of(receipt);
+  }
+
   /** Claims the message, unless it is a duplicate or superseded, in the facts' transaction. */
   private static Outcome decide(FeedTransaction ledger, String messageId, FeedFacts facts) {
     List<FeedProblem> warnings = new ArrayList<>(facts.warnings());

@@ -1,5 +1,6 @@
 package io.stave.application;
 
+import io.stave.routes.feed.FeedMessage;
 import io.stave.routes.feed.FeedProblem;
 import java.time.Instant;
 import java.util.Collection;
@@ -27,6 +28,12 @@ public interface FeedTransaction {
    * records this message as the release's latest (locking it until the transaction ends).
    */
   Optional<String> newerMessageFor(String releaseKey, Instant createdAt, String messageId);
+
+  /**
+   * Stores the message as RECEIVED with its bytes, in this transaction; false (and nothing stored,
+   * the transaction still usable) when its id is already filed.
+   */
+  boolean file(String messageId, FeedMessage message);
 
   /** Marks the message APPLIED if nothing else decided it; false when something did. */
   boolean claim(String messageId, String summary, List<FeedProblem> warnings);

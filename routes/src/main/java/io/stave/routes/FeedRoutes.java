@@ -4,6 +4,8 @@ import io.stave.routes.feed.FeedMessage;
 import io.stave.routes.feed.FeedReceipt;
 import io.stave.routes.feed.FeedRejectedException;
 import io.stave.routes.intake.FeedIntake;
+import io.stave.routes.intake.IntakeLanes;
+import io.stave.routes.intake.ReleaseKeyPreRead;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,44 +27,46 @@ import org.apache.camel.builder.RouteBuilder;
  *       messages to {@code direct:feed} from the server.
  *   <li>{@code feed-replay}: a stored message id in, its new receipt out.
  * </ul>
+ *
+ * <p>{@code feed-intake} applies messages on {@link IntakeLanes}: messages about different releases
+ * run in parallel, messages about one release (same key, see {@link ReleaseKeyPreRead}) in the
+ * order they reached the route, and messages without a key (consents, split sheets, purges) as
+ * barriers. The route is asynchronous, so the inbox poller hands a file to its lane and goes on
+ * with the next; the file is moved when its message has been applied (or rejected).
  */
 public final class FeedRoutes extends RouteBuilder {
   public static final String INTAKE = "direct:feed";
   public static final String REPLAY = "direct:feed-replay";
   static final String OUTCOME = "staveInboxOutcome";
 
+  /** Lanes when none are configured: more than the cores, as applying waits on the database. */
+  public static final int DEFAULT_LANES = 4;
+
   private final FeedIntake intake;
   private final Path inbox;
   private final long pollMillis;
+  private final int lanes;
 
   /** {@code inbox} null: no inbox route (HTTP and JMS only). */
   public FeedRoutes(FeedIntake intake, Path inbox, long pollMillis) {
+    this(intake, inbox, pollMillis, DEFAULT_LANES);
+  }
+
+  /** {@code lanes}: how many messages of different releases may be applied at once. */
+  public FeedRoutes(FeedIntake intake, Path inbox, long pollMillis, int lanes) {
     this.intake = intake;
     this.inbox = inbox;
     this.pollMillis = pollMillis;
+    this.lanes = lanes;
   }
 
   @Override
-  public void configure() {
-    from(INTAKE)
-        .routeId("feed-intake")
-        .process(
-            exchange ->
-                exchange
-                    .getMessage()
-                    .setBody(
-                        intake.ingest(exchange.getMessage().getMandatoryBody(FeedMessage.class))));
+  public void configure() throws Exception {
+    IntakeLanes intakeLanes = new IntakeLanes(lanes);
+    getContext().addService(new LanesService(intakeLanes), true, true);
+    from(INTAKE).routeId("feed-intake").process(LaneProcessor.ingest(intake, intakeLanes));
 
-    from(REPLAY)
-        .routeId("feed-replay")
-        .process(
-            exchange ->
-                exchange
-                    .getMessage()
-                    .setBody(
-                        intake
-                            .replay(exchange.getMessage().getMandatoryBody(String.class))
-                            .orElse(null)));
+    from(REPLAY).routeId("feed-replay").process(LaneProcessor.replay(intake, intakeLanes));
 
     if (inbox != null) {
       // readLock=changed: a file still being written is not picked up until its size stops

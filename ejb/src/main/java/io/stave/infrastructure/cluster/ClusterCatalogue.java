@@ -9,8 +9,13 @@ import io.stave.infrastructure.persistence.CatalogueRepository;
 import io.stave.infrastructure.persistence.CatalogueWriter;
 import io.stave.infrastructure.persistence.CatalogueWriter.Written;
 import io.stave.routes.feed.CatalogueChange;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -18,14 +23,39 @@ import java.util.function.Supplier;
  * Writes catalogue facts to the database in one transaction, then reloads the touched keys of the
  * cluster's fact maps from it, so every member's near cache is invalidated and decisions see the
  * committed facts. A change that fails to commit leaves both the database and the maps untouched.
+ *
+ * <p>Reloads are grouped: while one thread reloads, the changes other threads (feed lanes) commit
+ * meanwhile queue up, and the next reload serves them all under one map-wide lock, with one read of
+ * the database per map and the four maps put at once. Each caller still returns only once its own
+ * keys have been reloaded from a read made after its commit.
  */
 public final class ClusterCatalogue implements Catalogue {
   private final CatalogueWriter writer;
   private final Supplier<HazelcastInstance> hazelcast;
 
+  private final Object reloads = new Object();
+  private final List<PendingReload> queued = new ArrayList<>();
+  private boolean reloading;
+
+  /** One committed change waiting for its keys to be reloaded. */
+  private static final class PendingReload {
+    final Written written;
+    boolean done;
+    RuntimeException failure;
+
+    PendingReload(Written written) {
+      this.written = written;
+    }
+  }
+
   public ClusterCatalogue(CatalogueRepository repository, Supplier<HazelcastInstance> hazelcast) {
     this.writer = new CatalogueWriter(repository);
     this.hazelcast = hazelcast;
+  }
+
+  /** Transactions tried again after a serialization failure or deadlock (tests, metrics). */
+  public long retriedTransactions() {
+    return writer.retries();
   }
 
   @Override
@@ -42,41 +72,113 @@ public final class ClusterCatalogue implements Catalogue {
   public Outcome apply(CatalogueChange change, FirstStep first) {
     Written written = writer.write(change, first);
     if (written.outcome() == Outcome.APPLY) {
-      HazelcastInstance cluster = hazelcast.get();
-      reload(cluster, HazelcastFactStore.RECORDINGS, written.recordings());
-      reload(cluster, HazelcastFactStore.RECORDING_DEALS, written.dealRecordings());
-      reload(cluster, HazelcastFactStore.CONSENTS, written.consents());
-      reload(cluster, HazelcastFactStore.SPLIT_SHEETS, written.splitSheets());
+      reload(written);
     }
     return written.outcome();
   }
 
-  /** The key of the map-wide lock taken while a change's keys are reloaded; no fact has it. */
+  /**
+   * Waits until this change's keys are reloaded: by this thread, if no reload is running (it then
+   * reloads every change queued so far), or by the thread whose reload picked it up.
+   */
+  private void reload(Written written) {
+    PendingReload mine = new PendingReload(written);
+    List<PendingReload> batch;
+    synchronized (reloads) {
+      queued.add(mine);
+      boolean interrupted = false;
+      while (reloading && !mine.done) {
+        try {
+          reloads.wait();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      if (mine.done) {
+        if (mine.failure != null) {
+          throw mine.failure;
+        }
+        return;
+      }
+      reloading = true;
+      batch = new ArrayList<>(queued);
+      queued.clear();
+    }
+    RuntimeException failure = null;
+    try {
+      reloadUnderLock(hazelcast.get(), batch);
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    synchronized (reloads) {
+      for (PendingReload pending : batch) {
+        pending.done = true;
+        pending.failure = failure;
+      }
+      reloading = false;
+      reloads.notifyAll();
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /** The key of the map-wide lock taken while changes' keys are reloaded; no fact has it. */
   static final String RELOAD_LOCK = "\u0000reload";
 
   /**
-   * Puts the touched keys' committed values into the map, which invalidates every member's near
-   * cache. A map-wide lock is held while they are read from the database and put: whoever takes it
-   * last read after both commits, so two messages touching the same key, on any nodes, can never
-   * leave the older value in the map. (IMap.loadAll would reload too, but waits for the load with
-   * one-second sleeps.)
+   * Puts the touched keys' committed values into the maps, which invalidates every member's near
+   * cache. One lock (on the recordings map, for all four maps) is held while they are read from the
+   * database and put: whoever takes it last read after both commits, so two messages touching the
+   * same key, on any nodes, can never leave the older value in a map. (IMap.loadAll would reload
+   * too, but waits for the load with one-second sleeps.)
    */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static void reload(HazelcastInstance cluster, String name, Set<String> keys) {
+  private static void reloadUnderLock(HazelcastInstance cluster, List<PendingReload> batch) {
+    Map<String, Set<String>> keys = new LinkedHashMap<>();
+    HazelcastFactStore.FACT_MAPS.forEach(name -> keys.put(name, new HashSet<>()));
+    for (PendingReload pending : batch) {
+      keys.get(HazelcastFactStore.RECORDINGS).addAll(pending.written.recordings());
+      keys.get(HazelcastFactStore.RECORDING_DEALS).addAll(pending.written.dealRecordings());
+      keys.get(HazelcastFactStore.CONSENTS).addAll(pending.written.consents());
+      keys.get(HazelcastFactStore.SPLIT_SHEETS).addAll(pending.written.splitSheets());
+    }
+    keys.values().removeIf(Set::isEmpty);
     if (keys.isEmpty()) {
       return;
     }
+    IMap<String, ?> lockMap = cluster.getMap(HazelcastFactStore.RECORDINGS);
+    lockMap.lock(RELOAD_LOCK, 30, TimeUnit.SECONDS);
+    try {
+      List<CompletableFuture<Void>> puts = new ArrayList<>();
+      List<Runnable> evictions = new ArrayList<>();
+      for (Map.Entry<String, Set<String>> entry : keys.entrySet()) {
+        reload(cluster, entry.getKey(), entry.getValue(), puts, evictions);
+      }
+      puts.forEach(CompletableFuture::join);
+      evictions.forEach(Runnable::run);
+    } finally {
+      lockMap.unlock(RELOAD_LOCK);
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void reload(
+      HazelcastInstance cluster,
+      String name,
+      Set<String> keys,
+      List<CompletableFuture<Void>> puts,
+      List<Runnable> evictions) {
     IMap map = cluster.getMap(name);
     FactLoader<?> loader =
         (FactLoader<?>)
             cluster.getConfig().getMapConfig(name).getMapStoreConfig().getImplementation();
-    map.lock(RELOAD_LOCK, 30, TimeUnit.SECONDS);
-    try {
-      Map<String, ?> fresh = loader.loadAll(keys);
-      map.putAll(fresh);
-      keys.stream().filter(key -> !fresh.containsKey(key)).forEach(map::evict);
-    } finally {
-      map.unlock(RELOAD_LOCK);
-    }
+    Map<String, ?> fresh = loader.loadAll(keys);
+    puts.add(map.putAllAsync(fresh).toCompletableFuture());
+    keys.stream()
+        .filter(key -> !fresh.containsKey(key))
+        .forEach(key -> evictions.add(() -> map.evict(key)));
   }
 }

@@ -40,9 +40,10 @@ public class CamelRuntime implements Feeds {
 
   /**
    * Starts the routes: {@code inbox} the watched directory (null: none), polled every {@code
-   * pollMillis}; messages above {@code maxMessageBytes} are rejected unread.
+   * pollMillis}; messages above {@code maxMessageBytes} are rejected unread; messages of different
+   * releases are applied on {@code lanes} lanes at once.
    */
-  public void start(Path inbox, long pollMillis, long maxMessageBytes) {
+  public void start(Path inbox, long pollMillis, long maxMessageBytes, int lanes) {
     try {
       this.maxMessageBytes = maxMessageBytes;
       FeedIntake intake =
@@ -52,7 +53,7 @@ public class CamelRuntime implements Feeds {
       DefaultCamelContext camel = new DefaultCamelContext();
       camel.getCamelContextExtension().setName("stave");
       camel.setApplicationContextClassLoader(CamelRuntime.class.getClassLoader());
-      camel.addRoutes(new FeedRoutes(intake, inbox, pollMillis));
+      camel.addRoutes(new FeedRoutes(intake, inbox, pollMillis, lanes));
       camel.start();
       template = camel.createProducerTemplate();
       context = camel;
@@ -60,7 +61,9 @@ public class CamelRuntime implements Feeds {
           () ->
               "CamelContext 'stave' started with "
                   + camel.getRoutes().size()
-                  + " route(s); inbox "
+                  + " route(s), "
+                  + lanes
+                  + " feed lane(s); inbox "
                   + (inbox == null ? "off" : inbox.toString()));
     } catch (Exception e) {
       throw new StartupException("camel", "the CamelContext could not start: " + e.getMessage(), e);

@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
 
 /**
  * Writes a catalogue change across the aggregates' tables in one transaction, after a first step
@@ -21,6 +23,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * maps it touched.
  */
 public final class CatalogueWriter {
+  private static final Logger LOG = Logger.getLogger(CatalogueWriter.class.getName());
+
   private final CatalogueRepository catalogue;
 
   public CatalogueWriter(CatalogueRepository catalogue) {
@@ -40,11 +44,20 @@ public final class CatalogueWriter {
   }
 
   /**
-   * Transactions that met a concurrent writer of the same rows (two messages naming one party, on
-   * two threads or nodes: one inserts, the other finds the key just taken) are tried again, this
-   * many times in all; a change whose own rows clash fails the same way every time and is refused.
+   * Transactions the database aborted to serialize them with a concurrent one (a deadlock, or a
+   * serialization failure) are tried again, this many times in all. Rows that messages applied at
+   * once may share (parties, recordings, split sheets, release aliases) are upserted in key order,
+   * so two messages naming one party no longer clash on its key; a unique violation is now a fact
+   * the database refuses, not a reason to try again.
    */
   static final int ATTEMPTS = 20;
+
+  private final AtomicLong retries = new AtomicLong();
+
+  /** How many transactions were tried again since this writer was made (for tests and metrics). */
+  public long retries() {
+    return retries.get();
+  }
 
   /**
    * Runs {@code first}, then, as it decides, writes the change and commits. A fact the database
@@ -56,7 +69,9 @@ public final class CatalogueWriter {
       try {
         return writeOnce(change, first);
       } catch (SQLException e) {
-        if (attempt < ATTEMPTS && isConcurrentWrite(e)) {
+        if (attempt < ATTEMPTS && isSerializationFailure(e)) {
+          retries.incrementAndGet();
+          LOG.fine(() -> "catalogue transaction tried again: " + e.getMessage());
           pause(attempt);
           continue;
         }
@@ -70,16 +85,13 @@ public final class CatalogueWriter {
   }
 
   /**
-   * Unique key taken by a transaction that committed meanwhile, serialization failure or deadlock
-   * (SQLSTATE 23505, 40001, 40P01; H2 and PostgreSQL use the same codes).
+   * Serialization failure or deadlock (SQLSTATE 40001, 40P01; H2 reports a deadlock as 40001 too).
    */
-  static boolean isConcurrentWrite(SQLException e) {
+  static boolean isSerializationFailure(SQLException e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof SQLException sql
           && sql.getSQLState() != null
-          && (sql.getSQLState().equals("23505")
-              || sql.getSQLState().equals("40001")
-              || sql.getSQLState().equals("40P01"))) {
+          && (sql.getSQLState().equals("40001") || sql.getSQLState().equals("40P01"))) {
         return true;
       }
     }

@@ -41,11 +41,24 @@ public final class JdbcFeedLedger implements FeedMessageStore {
 
   @Override
   public Optional<FeedReceipt> receive(String messageId, FeedMessage message) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement insert =
-            connection.prepareStatement(
-                "INSERT INTO feed_message (message_id, kind, format, channel, source_name, status, content_sha256,"
-                    + " content_bytes, content, attempts, received_at) VALUES (?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, 0, ?)")) {
+    try (Connection connection = dataSource.getConnection()) {
+      insertReceived(connection, messageId, message);
+      return Optional.empty();
+    } catch (SQLException e) {
+      if (Sql.isUniqueViolation(e)) {
+        return find(messageId);
+      }
+      throw unavailable("store feed message " + messageId, e);
+    }
+  }
+
+  /** Inserts the message as RECEIVED with its bytes on the caller's connection. */
+  static void insertReceived(Connection connection, String messageId, FeedMessage message)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO feed_message (message_id, kind, format, channel, source_name, status, content_sha256,"
+                + " content_bytes, content, attempts, received_at) VALUES (?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, 0, ?)")) {
       insert.setString(1, messageId);
       insert.setString(2, message.kind().name());
       insert.setString(3, message.format().name());
@@ -56,12 +69,6 @@ public final class JdbcFeedLedger implements FeedMessageStore {
       insert.setBytes(8, message.body());
       insert.setObject(9, OffsetDateTime.now(ZoneOffset.UTC));
       insert.executeUpdate();
-      return Optional.empty();
-    } catch (SQLException e) {
-      if (Sql.isUniqueViolation(e)) {
-        return find(messageId);
-      }
-      throw unavailable("store feed message " + messageId, e);
     }
   }
 

@@ -1,9 +1,11 @@
 package io.stave.infrastructure.persistence;
 
 import io.stave.application.FeedTransaction;
+import io.stave.routes.feed.FeedMessage;
 import io.stave.routes.feed.FeedProblem;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -70,6 +72,24 @@ final class JdbcFeedTransaction implements FeedTransaction {
   public Optional<String> newerMessageFor(String releaseKey, Instant createdAt, String messageId) {
     return run(
         () -> catalogue.releases().newerMessageFor(connection, releaseKey, createdAt, messageId));
+  }
+
+  @Override
+  public boolean file(String messageId, FeedMessage message) {
+    return run(
+        () -> {
+          Savepoint beforeInsert = connection.setSavepoint();
+          try {
+            JdbcFeedLedger.insertReceived(connection, messageId, message);
+            return true;
+          } catch (SQLException e) {
+            if (!Sql.isUniqueViolation(e)) {
+              throw e;
+            }
+            connection.rollback(beforeInsert);
+            return false;
+          }
+        });
   }
 
   @Override

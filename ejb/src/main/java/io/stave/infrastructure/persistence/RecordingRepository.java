@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /**
@@ -30,32 +31,52 @@ public final class RecordingRepository {
     this.dataSource = dataSource;
   }
 
-  /** Replaces the recordings (their main artists and credits go with them). */
+  /**
+   * Replaces the recordings, with their main artists; their credits go too (as {@link
+   * #replaceCredits} states them again). The recording row is upserted, in ISRC order, rather than
+   * deleted and inserted: two messages naming one recording at once (the same track on two
+   * releases) then queue for its row instead of failing on its key, and the child rows are replaced
+   * under that row's lock.
+   */
   public void save(Connection connection, List<Recording> recordings) throws SQLException {
     if (recordings.isEmpty()) {
       return;
     }
-    Sql.updateIn(
-        connection,
-        "DELETE FROM recording WHERE isrc IN (%s)",
-        recordings.stream().map(r -> r.getIsrc().code()).toList());
-    try (PreparedStatement insert =
+    Map<String, Recording> byIsrc = new TreeMap<>();
+    recordings.forEach(recording -> byIsrc.put(recording.getIsrc().code(), recording));
+    try (PreparedStatement upsert =
             connection.prepareStatement(
-                "INSERT INTO recording (isrc, title, display_artist, label_id, p_line, updated_at,"
-                    + " rights_controller_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                Sql.upsert(
+                    connection,
+                    "recording",
+                    List.of("isrc"),
+                    List.of(
+                        "isrc",
+                        "title",
+                        "display_artist",
+                        "label_id",
+                        "p_line",
+                        "updated_at",
+                        "rights_controller_id")));
         PreparedStatement artist =
             connection.prepareStatement(
                 "INSERT INTO recording_main_artist (isrc, position, artist_id) VALUES (?, ?, ?)")) {
       OffsetDateTime now = now();
-      for (Recording recording : recordings) {
-        insert.setString(1, recording.getIsrc().code());
-        insert.setString(2, recording.getTitle());
-        insert.setString(3, recording.getDisplayArtist());
-        insert.setString(4, recording.getLabelId());
-        insert.setString(5, recording.getPLine());
-        insert.setObject(6, now);
-        insert.setString(7, recording.getRightsControllerId());
-        insert.addBatch();
+      for (Recording recording : byIsrc.values()) {
+        upsert.setString(1, recording.getIsrc().code());
+        upsert.setString(2, recording.getTitle());
+        upsert.setString(3, recording.getDisplayArtist());
+        upsert.setString(4, recording.getLabelId());
+        upsert.setString(5, recording.getPLine());
+        upsert.setObject(6, now);
+        upsert.setString(7, recording.getRightsControllerId());
+        upsert.addBatch();
+      }
+      upsert.executeBatch();
+      Sql.updateIn(
+          connection, "DELETE FROM recording_main_artist WHERE isrc IN (%s)", byIsrc.keySet());
+      Sql.updateIn(connection, "DELETE FROM recording_party WHERE isrc IN (%s)", byIsrc.keySet());
+      for (Recording recording : byIsrc.values()) {
         int position = 0;
         for (String artistId : recording.getMainArtistIds()) {
           artist.setString(1, recording.getIsrc().code());
@@ -64,7 +85,6 @@ public final class RecordingRepository {
           artist.addBatch();
         }
       }
-      insert.executeBatch();
       artist.executeBatch();
     }
   }

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -39,12 +39,17 @@ public final class ReleaseRepository {
    */
   public void saveAliases(Connection connection, String releaseKey, Collection<String> aliases)
       throws SQLException {
-    Set<String> all = new LinkedHashSet<>(aliases);
+    Set<String> all = new TreeSet<>(aliases);
     all.add(releaseKey);
-    Sql.updateIn(connection, "DELETE FROM release_alias WHERE alias_key IN (%s)", all);
+    // Upserted in key order: two releases sharing an identifier (a catalogue number reused on a
+    // reissue) applied at once queue for the row instead of failing on its key.
     try (PreparedStatement insert =
         connection.prepareStatement(
-            "INSERT INTO release_alias (alias_key, release_key) VALUES (?, ?)")) {
+            Sql.upsert(
+                connection,
+                "release_alias",
+                List.of("alias_key"),
+                List.of("alias_key", "release_key")))) {
       for (String alias : all) {
         insert.setString(1, alias);
         insert.setString(2, releaseKey);

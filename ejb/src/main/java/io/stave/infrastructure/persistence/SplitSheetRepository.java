@@ -13,11 +13,13 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 
 /**
@@ -73,7 +75,7 @@ public final class SplitSheetRepository {
                 new Scope(row.getString(1), row.getString(2)),
                 new Held(row.getString(3), SheetSource.valueOf(row.getString(4)))));
     List<SplitSheet> saved = new ArrayList<>();
-    List<String> replaced = new ArrayList<>();
+    Set<String> replaced = new TreeSet<>();
     for (SplitSheet sheet : sheets) {
       Held current = held.get(Scope.of(sheet));
       if (source == SheetSource.RIGHTS_CONTROLLERS
@@ -82,22 +84,25 @@ public final class SplitSheetRepository {
         continue;
       }
       saved.add(sheet);
-      replaced.add(sheet.getSplitId());
-      if (current != null) {
+      if (current != null && !current.splitId().equals(sheet.getSplitId())) {
         replaced.add(current.splitId());
       }
     }
     if (saved.isEmpty()) {
       return saved;
     }
-    Sql.updateIn(
-        connection,
-        "DELETE FROM split_sheet WHERE split_id IN (%s)",
-        replaced.stream().distinct().toList());
+    saved.sort(Comparator.comparing(SplitSheet::getSplitId));
+    Sql.updateIn(connection, "DELETE FROM split_sheet WHERE split_id IN (%s)", replaced);
+    // The sheet row is upserted (in id order), not deleted and inserted: two ERN messages naming
+    // one recording's rights controllers at once (the track on two releases) queue for the row
+    // instead of failing on its key; its shares are replaced under that row's lock.
     try (PreparedStatement insert =
             connection.prepareStatement(
-                "INSERT INTO split_sheet (split_id, isrc, use_scope, updated_at, source)"
-                    + " VALUES (?, ?, ?, ?, ?)");
+                Sql.upsert(
+                    connection,
+                    "split_sheet",
+                    List.of("split_id"),
+                    List.of("split_id", "isrc", "use_scope", "updated_at", "source")));
         PreparedStatement share =
             connection.prepareStatement(
                 "INSERT INTO split_share (split_id, position, party_id, role, percent)"
@@ -110,6 +115,13 @@ public final class SplitSheetRepository {
         insert.setObject(4, now);
         insert.setString(5, source.name());
         insert.addBatch();
+      }
+      insert.executeBatch();
+      Sql.updateIn(
+          connection,
+          "DELETE FROM split_share WHERE split_id IN (%s)",
+          saved.stream().map(SplitSheet::getSplitId).toList());
+      for (SplitSheet sheet : saved) {
         int position = 0;
         for (Share each : sheet.getShares()) {
           share.setString(1, sheet.getSplitId());
@@ -120,7 +132,6 @@ public final class SplitSheetRepository {
           share.addBatch();
         }
       }
-      insert.executeBatch();
       share.executeBatch();
     }
     return saved;

@@ -113,6 +113,50 @@ final class Sql {
     return chunks;
   }
 
+  /**
+   * An insert-or-update of one row by its key, as a statement with one {@code ?} per column (in
+   * {@code columns} order): H2's {@code MERGE INTO ... KEY (...)} or PostgreSQL's {@code INSERT ...
+   * ON CONFLICT (...) DO UPDATE}. Both wait for a concurrent transaction that holds the key (even
+   * one that has just inserted it) and then update, so two transactions writing one key neither
+   * fail nor need a retry; the standard {@code MERGE ... USING} would fail with a unique violation
+   * on H2 when the key is new to both. Callers write their rows in key order, so two transactions
+   * writing several shared keys always lock them in the same order and cannot deadlock.
+   */
+  static String upsert(Connection connection, String table, List<String> keys, List<String> columns)
+      throws SQLException {
+    String placeholders = String.join(", ", Collections.nCopies(columns.size(), "?"));
+    if (isH2(connection)) {
+      return "MERGE INTO "
+          + table
+          + " ("
+          + String.join(", ", columns)
+          + ") KEY ("
+          + String.join(", ", keys)
+          + ") VALUES ("
+          + placeholders
+          + ")";
+    }
+    List<String> updates =
+        columns.stream()
+            .filter(column -> !keys.contains(column))
+            .map(column -> column + " = EXCLUDED." + column)
+            .toList();
+    return "INSERT INTO "
+        + table
+        + " ("
+        + String.join(", ", columns)
+        + ") VALUES ("
+        + placeholders
+        + ") ON CONFLICT ("
+        + String.join(", ", keys)
+        + ") DO "
+        + (updates.isEmpty() ? "NOTHING" : "UPDATE SET " + String.join(", ", updates));
+  }
+
+  static boolean isH2(Connection connection) throws SQLException {
+    return connection.getMetaData().getDatabaseProductName().startsWith("H2");
+  }
+
   static boolean isUniqueViolation(SQLException e) {
     return "23505".equals(e.getSQLState());
   }

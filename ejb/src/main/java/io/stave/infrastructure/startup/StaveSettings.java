@@ -27,6 +27,8 @@ import java.util.Properties;
  * @param feedPollMillis how often the inbox is polled ({@code stave.feeds.poll-ms}, 500)
  * @param feedMaxMessageBytes larger feed messages are rejected unread ({@code
  *     stave.feeds.max-message-bytes}, 64 MiB)
+ * @param feedLanes how many feed messages of different releases are applied at once ({@code
+ *     stave.feeds.lanes}, 4; 1 applies every message in arrival order)
  * @param usageDecisionValidity how long after its decision a use may be reported against it ({@code
  *     stave.usage.decision-validity-hours}, 24 h)
  */
@@ -39,6 +41,7 @@ public record StaveSettings(
     Path feedInbox,
     long feedPollMillis,
     long feedMaxMessageBytes,
+    int feedLanes,
     Duration usageDecisionValidity) {
 
   public static StaveSettings from(Properties properties) {
@@ -59,6 +62,7 @@ public record StaveSettings(
         inbox(properties),
         number(properties, "stave.feeds.poll-ms", 500),
         number(properties, "stave.feeds.max-message-bytes", 64L * 1024 * 1024),
+        (int) Math.max(1, Math.min(64, number(properties, "stave.feeds.lanes", 4))),
         Duration.ofHours(number(properties, "stave.usage.decision-validity-hours", 24)));
   }
 

@@ -64,7 +64,11 @@ public class StaveStartup implements NodeReadiness {
       }
       activatePolicy();
       activations.listen();
-      camel.start(settings.feedInbox(), settings.feedPollMillis(), settings.feedMaxMessageBytes());
+      camel.start(
+          settings.feedInbox(),
+          settings.feedPollMillis(),
+          settings.feedMaxMessageBytes(),
+          settings.feedLanes());
       LOG.info(
           "Stave node started: database "
               + Database.location()

@@ -23,6 +23,18 @@ public interface FeedLedger {
    */
   FeedReceipt apply(String messageId, FeedFacts facts);
 
+  /**
+   * Stores a message never seen before and applies its facts in one transaction (RECEIVED with its
+   * bytes, then APPLIED, committed together; or superseded): one commit where {@link #receive} and
+   * {@link #apply} take two. Empty when this path cannot decide it, with nothing stored: the id is
+   * already filed, or the database refuses a fact (the caller then files and decides the message in
+   * two steps, which records a refusal with the message's bytes).
+   */
+  default Optional<FeedReceipt> receiveAndApply(
+      String messageId, FeedMessage message, FeedFacts facts) {
+    return Optional.empty();
+  }
+
   /** Marks the message REJECTED with its problems (unless it was applied meanwhile). */
   FeedReceipt reject(String messageId, List<FeedProblem> problems);
 

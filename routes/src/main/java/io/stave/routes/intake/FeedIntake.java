@@ -50,6 +50,17 @@ public final class FeedIntake {
       messageId = FeedParser.contentId(message);
       problems = e.problems();
     }
+    if (facts != null) {
+      // The common case, a new message that applies, takes one commit.
+      Optional<FeedReceipt> applied = ledger.receiveAndApply(messageId, message, facts);
+      if (applied.isPresent()) {
+        FeedFacts logged = facts;
+        String id = messageId;
+        LOG.info(
+            () -> "feed message " + id + " " + applied.get().status() + ": " + logged.summary());
+        return applied.get();
+      }
+    }
     Optional<FeedReceipt> known = ledger.receive(messageId, message);
     if (known.isPresent() && known.get().status() != FeedStatus.RECEIVED) {
       LOG.fine(() -> "duplicate delivery of " + message + ": already " + known.get().status());

@@ -1,0 +1,177 @@
+package io.stave.routes.intake;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Applies feed messages on a fixed number of single-threaded lanes. A message with an ordering key
+ * (an ERN message's release) always goes to the lane its key hashes to, so messages for one release
+ * run one after another in the order they were submitted, while messages for other releases run
+ * beside them. A message without a key (consents, split sheets, purges, anything the cheap pre-read
+ * could not place) is a barrier: it runs after every message submitted before it and before every
+ * message submitted after it, on any lane, exactly as if there were one lane.
+ *
+ * <p>Submission is serialized (one lock), so the order of submission is the order of application
+ * per key; each lane's queue is bounded, so a fast producer (the inbox poller) waits instead of
+ * holding thousands of message bodies in memory.
+ */
+public final class IntakeLanes implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(IntakeLanes.class.getName());
+
+  /** Messages waiting per lane before a submitter blocks. */
+  static final int QUEUE_PER_LANE = 16;
+
+  private final Lane[] lanes;
+  private volatile boolean closed;
+
+  public IntakeLanes(int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("at least one intake lane is needed, not " + count);
+    }
+    lanes = new Lane[count];
+    for (int i = 0; i < count; i++) {
+      lanes[i] = new Lane(i);
+      lanes[i].start();
+    }
+  }
+
+  public int size() {
+    return lanes.length;
+  }
+
+  /** The lane a key runs on. */
+  int laneOf(String key) {
+    return Math.floorMod(key.hashCode(), lanes.length);
+  }
+
+  /**
+   * Runs {@code work} on the lane of {@code key} (null: as a barrier across all lanes) and
+   * completes the future with its result or its failure. Blocks while the lane's queue is full.
+   */
+  public synchronized <T> CompletableFuture<T> submit(String key, Supplier<T> work) {
+    if (closed) {
+      throw new IllegalStateException("the feed intake lanes are stopped");
+    }
+    CompletableFuture<T> result = new CompletableFuture<>();
+    Runnable task =
+        () -> {
+          try {
+            result.complete(work.get());
+          } catch (Throwable e) { // handed to the caller, who decides; the lane goes on
+            result.completeExceptionally(e);
+          }
+        };
+    if (key != null || lanes.length == 1) {
+      lanes[key == null ? 0 : laneOf(key)].put(task);
+      return result;
+    }
+    // A barrier: every other lane parks at this point of its queue until the barrier has run on
+    // lane 0, which first waits for all of them to arrive.
+    CountDownLatch arrived = new CountDownLatch(lanes.length - 1);
+    CountDownLatch done = new CountDownLatch(1);
+    for (int i = 1; i < lanes.length; i++) {
+      lanes[i].put(
+          () -> {
+            arrived.countDown();
+            awaitUninterruptibly(done);
+          });
+    }
+    lanes[0].put(
+        () -> {
+          try {
+            awaitUninterruptibly(arrived);
+            task.run();
+          } finally {
+            done.countDown();
+          }
+        });
+    return result;
+  }
+
+  /** Stops taking messages; the lanes finish what they hold, waiting at most {@code millis}. */
+  @Override
+  public void close() {
+    closeWithin(30_000);
+  }
+
+  public void closeWithin(long millis) {
+    synchronized (this) {
+      closed = true;
+    }
+    long deadline = System.currentTimeMillis() + millis;
+    for (Lane lane : lanes) {
+      lane.put(Lane.STOP);
+    }
+    for (Lane lane : lanes) {
+      try {
+        lane.join(Math.max(1, deadline - System.currentTimeMillis()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      if (lane.isAlive()) {
+        lane.interrupt();
+      }
+    }
+  }
+
+  private static void awaitUninterruptibly(CountDownLatch latch) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        latch.await();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static final class Lane extends Thread {
+    static final Runnable STOP = () -> {};
+
+    private final BlockingQueue<Runnable> queue = new ArrayBlockingQueue<>(QUEUE_PER_LANE);
+
+    Lane(int index) {
+      super("stave-feed-lane-" + index);
+      setDaemon(true);
+    }
+
+    void put(Runnable task) {
+      try {
+        queue.put(task);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for a feed intake lane", e);
+      }
+    }
+
+    @Override
+    public void run() {
+      while (true) {
+        Runnable task;
+        try {
+          task = queue.take();
+        } catch (InterruptedException e) {
+          return;
+        }
+        if (task == STOP) {
+          return;
+        }
+        try {
+          task.run();
+        } catch (RuntimeException e) {
+          LOG.log(Level.SEVERE, "a feed intake task failed on " + getName(), e);
+        }
+      }
+    }
+  }
+}
