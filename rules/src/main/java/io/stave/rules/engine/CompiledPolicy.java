@@ -11,7 +11,6 @@ import io.stave.rules.domain.Isrc;
 import io.stave.rules.domain.Licence;
 import io.stave.rules.domain.MainArtistConsent;
 import io.stave.rules.domain.Obligation;
-import io.stave.rules.domain.ObligationType;
 import io.stave.rules.domain.Percent;
 import io.stave.rules.domain.Reason;
 import io.stave.rules.domain.ReasonCode;
@@ -35,8 +34,6 @@ import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.ObjectFilter;
-import org.kie.api.runtime.rule.AgendaFilter;
-import org.kie.api.runtime.rule.Match;
 
 /**
  * One compiled policy version. Thread-safe: every evaluation opens a fresh session on the rule base
@@ -141,7 +138,7 @@ public final class CompiledPolicy implements AutoCloseable {
 
   public Decision evaluate(
       DecisionRequest request, FactStore facts, EvaluationLimits limits, String decisionId) {
-    return evaluate(request, facts, limits, decisionId, null, Sessions.FRESH);
+    return evaluate(request, facts, limits, decisionId, null, RuleSessions.FRESH);
   }
 
   /**
@@ -157,7 +154,7 @@ public final class CompiledPolicy implements AutoCloseable {
   public List<Decision> evaluateAll(
       List<DecisionRequest> requests, FactStore facts, EvaluationLimits limits) {
     List<Decision> decisions = new ArrayList<>(requests.size());
-    try (Sessions.Reused sessions = new Sessions.Reused()) {
+    try (RuleSessions.Reused sessions = new RuleSessions.Reused()) {
       for (DecisionRequest request : requests) {
         decisions.add(
             evaluate(request, facts, limits, UUID.randomUUID().toString(), null, sessions));
@@ -177,7 +174,7 @@ public final class CompiledPolicy implements AutoCloseable {
       EvaluationLimits limits,
       Consumer<String> firedRules) {
     return evaluate(
-        request, facts, limits, UUID.randomUUID().toString(), firedRules, Sessions.FRESH);
+        request, facts, limits, UUID.randomUUID().toString(), firedRules, RuleSessions.FRESH);
   }
 
   /** The names of every rule in the version, for coverage. */
@@ -193,7 +190,7 @@ public final class CompiledPolicy implements AutoCloseable {
       EvaluationLimits limits,
       String decisionId,
       Consumer<String> firedRules,
-      Sessions sessions) {
+      RuleSessions sessions) {
     Evaluation evaluation = new Evaluation(decisionId, request);
     Optional<Recording> recording;
     List<Deal> deals;
@@ -225,7 +222,7 @@ public final class CompiledPolicy implements AutoCloseable {
     }
     evaluation.mainArtistIds = recording.map(Recording::getMainArtistIds).orElse(List.of());
 
-    Deadline deadline = new Deadline(evaluation.started + limits.deadline().toNanos());
+    DeadlineFilter deadline = new DeadlineFilter(evaluation.started + limits.deadline().toNanos());
     List<Licence> licences = new ArrayList<>();
     List<Reason> denials = new ArrayList<>();
     Optional<DefaultSplit> defaultSplit = Optional.empty();
@@ -271,7 +268,7 @@ public final class CompiledPolicy implements AutoCloseable {
           obligations.add((Obligation) fact);
         }
       }
-      clean = !deadline.tripped && fired <= limits.fireLimit();
+      clean = !deadline.tripped() && fired <= limits.fireLimit();
     } catch (RuntimeException e) {
       return evaluation.deny(
           ReasonCode.RULE_ERROR,
@@ -284,7 +281,7 @@ public final class CompiledPolicy implements AutoCloseable {
       sessions.close(base, session, clean);
     }
 
-    if (deadline.tripped) {
+    if (deadline.tripped()) {
       return evaluation.deny(
           ReasonCode.DEADLINE_EXCEEDED,
           "Evaluating "
@@ -491,130 +488,4 @@ public final class CompiledPolicy implements AutoCloseable {
   /** Nothing to release today; kept so callers treat a policy as a resource when they retire it. */
   @Override
   public void close() {}
-
-  /**
-   * The obligations rules asserted: one per type, the tightest of several duration caps, and of
-   * several usage reports the one with the smallest split id (the split the engine picks).
-   */
-  private static final class Obligations {
-    private final Map<ObligationType, Obligation> byType = new EnumMap<>(ObligationType.class);
-
-    void add(Obligation obligation) {
-      byType.merge(
-          obligation.type(),
-          obligation,
-          (kept, added) ->
-              switch (obligation.type()) {
-                case MAX_DURATION_SECONDS -> seconds(added) < seconds(kept) ? added : kept;
-                case REPORT_USAGE -> splitId(added).compareTo(splitId(kept)) < 0 ? added : kept;
-                default -> kept;
-              });
-    }
-
-    private static String splitId(Obligation report) {
-      return report.attributes().getOrDefault("splitId", "");
-    }
-
-    List<Obligation> list() {
-      return List.copyOf(byType.values());
-    }
-
-    private static int seconds(Obligation cap) {
-      return Integer.parseInt(cap.attributes().get("seconds"));
-    }
-  }
-
-  /** Where an evaluation gets its session and what it does with it afterwards. */
-  private interface Sessions {
-    KieSession open(KieBase base);
-
-    /** {@code clean}: the evaluation ran to its end within its limits. */
-    void close(KieBase base, KieSession session, boolean clean);
-
-    /** A new session per decision, disposed after it. */
-    Sessions FRESH =
-        new Sessions() {
-          @Override
-          public KieSession open(KieBase base) {
-            return base.newKieSession();
-          }
-
-          @Override
-          public void close(KieBase base, KieSession session, boolean clean) {
-            session.dispose();
-          }
-        };
-
-    /** One session per rule base for a batch, emptied after each decision. */
-    final class Reused implements Sessions, AutoCloseable {
-      private final Map<KieBase, KieSession> open = new java.util.IdentityHashMap<>();
-
-      @Override
-      public KieSession open(KieBase base) {
-        KieSession session = open.remove(base);
-        return session != null ? session : base.newKieSession();
-      }
-
-      @Override
-      public void close(KieBase base, KieSession session, boolean clean) {
-        if (clean && empty(session)) {
-          open.put(base, session);
-        } else {
-          session.dispose();
-        }
-      }
-
-      /**
-       * Deletes every fact, the requests first: with no request left, no decision rule can match
-       * what remains while it is deleted. True if the session is empty and its agenda has nothing
-       * left to fire, which makes it as good as new for the next request.
-       */
-      private static boolean empty(KieSession session) {
-        try {
-          List<org.kie.api.runtime.rule.FactHandle> handles =
-              new ArrayList<>(session.getFactHandles());
-          for (org.kie.api.runtime.rule.FactHandle handle : handles) {
-            if (((org.drools.core.common.InternalFactHandle) handle).getObject()
-                instanceof DecisionRequest) {
-              session.delete(handle);
-            }
-          }
-          for (org.kie.api.runtime.rule.FactHandle handle : handles) {
-            if (!(((org.drools.core.common.InternalFactHandle) handle).getObject()
-                instanceof DecisionRequest)) {
-              session.delete(handle);
-            }
-          }
-          return session.getFactCount() == 0 && session.fireAllRules(1) == 0;
-        } catch (RuntimeException e) {
-          return false;
-        }
-      }
-
-      @Override
-      public void close() {
-        open.values().forEach(KieSession::dispose);
-        open.clear();
-      }
-    }
-  }
-
-  /** Lets a rule fire only while the deadline has not passed, and remembers if it did. */
-  private static final class Deadline implements AgendaFilter {
-    private final long deadlineNanos;
-    private boolean tripped;
-
-    Deadline(long deadlineNanos) {
-      this.deadlineNanos = deadlineNanos;
-    }
-
-    @Override
-    public boolean accept(Match match) {
-      if (System.nanoTime() > deadlineNanos) {
-        tripped = true;
-        return false;
-      }
-      return true;
-    }
-  }
 }
