@@ -54,9 +54,9 @@ public final class PolicyAuthoring {
   private final DecisionLog log;
   private final FactStore facts;
   private final EvaluationLimits limits;
-  private final Duration activationWait;
   private final RevenueLedger revenue;
   private final ImpactJobs impactJobs;
+  private final NodeSwitch nodeSwitch;
 
   public PolicyAuthoring(
       PolicyVersions versions,
@@ -88,7 +88,7 @@ public final class PolicyAuthoring {
     this.log = log;
     this.facts = facts;
     this.limits = limits;
-    this.activationWait = activationWait;
+    this.nodeSwitch = new NodeSwitch(activations, activationWait);
     this.impactJobs = new ImpactJobs(policies, log, facts, limits, background, revenue);
   }
 
@@ -273,13 +273,12 @@ public final class PolicyAuthoring {
               + " it was approved; it must be approved again");
     }
     requireReady(version);
-    prepareEveryNode(version);
+    nodeSwitch.prepareEveryNode(version);
     if (!sql(() -> versions.activate(version, actor))) {
       throw new ConflictException(
           "policy version " + version + " changed while it was being activated");
     }
-    activations.announce(version);
-    return awaitNodes(version);
+    return nodeSwitch.announceAndAwait(version);
   }
 
   /**
@@ -311,13 +310,12 @@ public final class PolicyAuthoring {
       throw new ConflictException(
           "the rollback version " + restored.version() + " could not be approved");
     }
-    prepareEveryNode(restored.version());
+    nodeSwitch.prepareEveryNode(restored.version());
     if (!sql(() -> versions.activate(restored.version(), actor))) {
       throw new ConflictException(
           "the rollback version " + restored.version() + " could not be activated");
     }
-    activations.announce(restored.version());
-    return awaitNodes(restored.version());
+    return nodeSwitch.announceAndAwait(restored.version());
   }
 
   public List<PolicyAuditEntry> audit(Long version, int limit) {
@@ -325,66 +323,6 @@ public final class PolicyAuthoring {
       throw new InvalidValueException("limit", "must be between 1 and 1000");
     }
     return sql(() -> versions.audit(version, limit));
-  }
-
-  /**
-   * First step of an activation: every node compiles the version beside the one it runs. If a node
-   * cannot, or has not within the activation wait, nothing is activated and the caller is told
-   * which node and why; the version can be activated again later.
-   */
-  private void prepareEveryNode(long version) {
-    PolicyActivations.Preparation preparation = activations.prepare(version, activationWait);
-    if (!preparation.failures().isEmpty()) {
-      throw new ConflictException(
-          "policy version "
-              + version
-              + " was not activated: it does not compile on "
-              + String.join("; ", preparation.failures()));
-    }
-    if (!preparation.everyNodeReady()) {
-      throw new ServiceUnavailableException(
-          "policy version "
-              + version
-              + " was not activated: not every node had compiled it within "
-              + activationWait.toSeconds()
-              + " s ("
-              + preparation.nodes().stream()
-                  .filter(n -> !Long.valueOf(version).equals(n.prepared()))
-                  .filter(n -> !Long.valueOf(version).equals(n.version()))
-                  .map(n -> n.address() + " " + n.state())
-                  .collect(java.util.stream.Collectors.joining(", "))
-              + "); every node keeps the version it runs; try again (nodes that were compiling"
-              + " keep the version ready)");
-    }
-  }
-
-  /**
-   * Waits until every node that reports runs the version (a member that has not reported is
-   * starting, and compiles the active version from the database before it decides); the answer says
-   * whether every member runs it.
-   */
-  private Activation awaitNodes(long version) {
-    Instant deadline = Instant.now().plus(activationWait);
-    List<PolicyActivations.NodePolicy> nodes = activations.nodes();
-    while (!allReportedRun(nodes, version) && Instant.now().isBefore(deadline)) {
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-      nodes = activations.nodes();
-    }
-    return new Activation(version, allRun(nodes, version), nodes);
-  }
-
-  private static boolean allReportedRun(List<PolicyActivations.NodePolicy> nodes, long version) {
-    return allRun(nodes.stream().filter(n -> !"UNKNOWN".equals(n.state())).toList(), version);
-  }
-
-  private static boolean allRun(List<PolicyActivations.NodePolicy> nodes, long version) {
-    return !nodes.isEmpty()
-        && nodes.stream().allMatch(n -> n.version() != null && n.version() == version);
   }
 
   private void requireReady(long version) {

@@ -231,7 +231,7 @@ public class PolicyResource {
     var report =
         authoring.startImpact(
             version, PolicyJson.window(request), PolicyJson.revenuePeriod(request), user());
-    return Response.accepted(PolicyJson.impact(report)).build();
+    return Response.accepted(ImpactJson.impact(report)).build();
   }
 
   @GET
@@ -244,7 +244,7 @@ public class PolicyResource {
       content =
           @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ImpactReport")))
   public JsonObject impactReport(@PathParam("jobId") String jobId) {
-    return PolicyJson.impact(authoring.impact(jobId));
+    return ImpactJson.impact(authoring.impact(jobId));
   }
 
   @POST
