@@ -58,19 +58,10 @@ public final class PolicyAuthoring {
   private final ImpactJobs impactJobs;
   private final NodeSwitch nodeSwitch;
 
-  public PolicyAuthoring(
-      PolicyVersions versions,
-      PolicyService policies,
-      PolicyActivations activations,
-      DecisionLog log,
-      FactStore facts,
-      EvaluationLimits limits,
-      Executor background,
-      Duration activationWait) {
-    this(versions, policies, activations, log, facts, limits, background, activationWait, null);
-  }
-
-  /** With {@code revenue}, an impact analysis also measures what the draft's revenue rules pay. */
+  /**
+   * With {@code revenue} (null where no revenue is kept), an impact analysis also measures what the
+   * draft's revenue rules pay.
+   */
   public PolicyAuthoring(
       PolicyVersions versions,
       PolicyService policies,

@@ -150,7 +150,8 @@ class ClusterActivationTest {
             new HazelcastFactStore(() -> member),
             EvaluationLimits.DEFAULT,
             Runnable::run,
-            activationWait),
+            activationWait,
+            null), // no revenue ledger: impact replays decisions only
         cluster);
   }
 

@@ -172,7 +172,8 @@ class PolicyLifecycleTest {
             facts,
             PATIENT,
             Runnable::run,
-            Duration.ofSeconds(30));
+            Duration.ofSeconds(30),
+            null); // no revenue ledger: impact replays decisions only
     return new Node(authoring, policies, log, facts);
   }
 

@@ -230,15 +230,7 @@ public final class CompiledPolicy implements AutoCloseable {
     KieBase base = byUseType.getOrDefault(request.getUseType(), kieBase);
     KieSession session = sessions.open(base);
     boolean clean = false;
-    if (firedRules != null) {
-      session.addEventListener(
-          new DefaultAgendaEventListener() {
-            @Override
-            public void afterMatchFired(AfterMatchFiredEvent event) {
-              firedRules.accept(event.getMatch().getRule().getName());
-            }
-          });
-    }
+    tellFiredRules(session, firedRules);
     int fired;
     try {
       session.insert(request);
@@ -368,15 +360,7 @@ public final class CompiledPolicy implements AutoCloseable {
       int fireLimit,
       Consumer<String> firedRules) {
     KieSession session = kieBase.newKieSession();
-    if (firedRules != null) {
-      session.addEventListener(
-          new DefaultAgendaEventListener() {
-            @Override
-            public void afterMatchFired(AfterMatchFiredEvent event) {
-              firedRules.accept(event.getMatch().getRule().getName());
-            }
-          });
-    }
+    tellFiredRules(session, firedRules);
     try {
       facts.forEach(session::insert);
       int fired = session.fireAllRules(fireLimit + 1);
@@ -433,6 +417,19 @@ public final class CompiledPolicy implements AutoCloseable {
               "warm-up");
         }
       }
+    }
+  }
+
+  /** Tells {@code firedRules} (if not null) the name of every rule the session fires. */
+  private static void tellFiredRules(KieSession session, Consumer<String> firedRules) {
+    if (firedRules != null) {
+      session.addEventListener(
+          new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+              firedRules.accept(event.getMatch().getRule().getName());
+            }
+          });
     }
   }
 
