@@ -7,26 +7,20 @@ import io.stave.rules.domain.DecisionRequest;
 import io.stave.rules.domain.DefaultSplit;
 import io.stave.rules.domain.Denial;
 import io.stave.rules.domain.FactStore;
-import io.stave.rules.domain.Isrc;
 import io.stave.rules.domain.Licence;
 import io.stave.rules.domain.MainArtistConsent;
 import io.stave.rules.domain.Obligation;
-import io.stave.rules.domain.Percent;
 import io.stave.rules.domain.Reason;
 import io.stave.rules.domain.ReasonCode;
 import io.stave.rules.domain.Recording;
-import io.stave.rules.domain.Share;
 import io.stave.rules.domain.SplitSheet;
-import io.stave.rules.domain.Territory;
 import io.stave.rules.domain.UseType;
 import io.stave.rules.domain.Verdict;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.kie.api.KieBase;
@@ -191,7 +185,7 @@ public final class CompiledPolicy implements AutoCloseable {
       String decisionId,
       Consumer<String> firedRules,
       RuleSessions sessions) {
-    Evaluation evaluation = new Evaluation(decisionId, request);
+    Evaluation evaluation = new Evaluation(version, decisionId, request);
     Optional<Recording> recording;
     List<Deal> deals;
     Optional<SplitSheet> split;
@@ -380,44 +374,7 @@ public final class CompiledPolicy implements AutoCloseable {
    * its deadline. Called before a policy becomes active.
    */
   public void warmUp() {
-    Isrc isrc = Isrc.of("ZZZZZ0000001");
-    Isrc unsplit = Isrc.of("ZZZZZ0000002");
-    Instant at = Instant.parse("2026-01-01T00:00:00Z");
-    InMemoryFactStore facts =
-        new InMemoryFactStore()
-            .add(new Recording(isrc, "Warm-up", "Warm-up", List.of("warm-up-artist"), null, null))
-            .add(new Recording(unsplit, "Warm-up", "Warm-up", List.of(), "warm-up-label", null))
-            .add(
-                new Deal(
-                    "warm-up",
-                    "warm-up-sender",
-                    Set.of(isrc, unsplit),
-                    Set.of(Territory.WORLDWIDE),
-                    Set.of(),
-                    at,
-                    null,
-                    Set.of(UseType.values()),
-                    Set.of("Stream"),
-                    null,
-                    30))
-            .add(
-                new SplitSheet(
-                    "warm-up",
-                    isrc,
-                    null,
-                    List.of(new Share("warm-up-artist", "MAIN_ARTIST", Percent.HUNDRED))));
-    EvaluationLimits generous = new EvaluationLimits(10_000, java.time.Duration.ofSeconds(30));
-    for (int round = 0; round < 40; round++) {
-      for (UseType use : UseType.values()) {
-        for (Isrc recording : List.of(isrc, unsplit)) {
-          evaluate(
-              new DecisionRequest(null, null, use, recording, Territory.of("SE"), at, Map.of()),
-              facts,
-              generous,
-              "warm-up");
-        }
-      }
-    }
+    WarmUp.run(this);
   }
 
   /** Tells {@code firedRules} (if not null) the name of every rule the session fires. */
@@ -438,39 +395,6 @@ public final class CompiledPolicy implements AutoCloseable {
         ReasonCode.NOT_LICENSED,
         ENGINE_RULE,
         "No deal licenses " + request.describe() + ", so it is denied by default.");
-  }
-
-  /** What one evaluation knows about itself while it builds its decision. */
-  private final class Evaluation {
-    private final String decisionId;
-    private final DecisionRequest request;
-    private final Instant evaluatedAt = Instant.now();
-    private final long started = System.nanoTime();
-    private List<String> mainArtistIds = List.of();
-
-    Evaluation(String decisionId, DecisionRequest request) {
-      this.decisionId = decisionId;
-      this.request = request;
-    }
-
-    Decision deny(ReasonCode code, String message) {
-      return decide(Verdict.DENY, List.of(new Reason(code, ENGINE_RULE, message)), List.of(), null);
-    }
-
-    Decision decide(
-        Verdict verdict, List<Reason> reasons, List<Obligation> obligations, SplitSheet split) {
-      return new Decision(
-          decisionId,
-          request,
-          verdict,
-          reasons,
-          obligations,
-          split,
-          mainArtistIds,
-          version,
-          evaluatedAt,
-          System.nanoTime() - started);
-    }
   }
 
   private static String rootMessage(Throwable e) {
