@@ -73,6 +73,8 @@ public final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
 
   private record Batch(List<Row> rows, CompletableFuture<Void> done) {}
 
+  private record DecisionArtist(String decisionId, String artistId) {}
+
   private final DataSource dataSource;
   private final BlockingQueue<Batch> queue;
   private final Metrics metrics;
@@ -215,10 +217,10 @@ public final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
   }
 
   private static void insertDecisions(Connection connection, List<Row> rows) throws SQLException {
-    for (int from = 0; from < rows.size(); from += DECISIONS_PER_STATEMENT) {
-      List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + DECISIONS_PER_STATEMENT));
+    for (List<Row> chunk : Sql.chunks(rows, DECISIONS_PER_STATEMENT)) {
       try (PreparedStatement insert =
-          connection.prepareStatement(multiRow(DECISION_COLUMNS, DECISION_VALUES, chunk.size()))) {
+          connection.prepareStatement(
+              Sql.multiRow(DECISION_COLUMNS, DECISION_VALUES, chunk.size()))) {
         int p = 0;
         for (Row row : chunk) {
           Decision decision = row.decision();
@@ -244,34 +246,23 @@ public final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
   }
 
   private static void insertArtists(Connection connection, List<Row> rows) throws SQLException {
-    List<String[]> pairs = new ArrayList<>();
+    List<DecisionArtist> pairs = new ArrayList<>();
     for (Row row : rows) {
       for (String artist : row.artists()) {
-        pairs.add(new String[] {row.decision().decisionId(), artist});
+        pairs.add(new DecisionArtist(row.decision().decisionId(), artist));
       }
     }
-    for (int from = 0; from < pairs.size(); from += ARTISTS_PER_STATEMENT) {
-      List<String[]> chunk =
-          pairs.subList(from, Math.min(pairs.size(), from + ARTISTS_PER_STATEMENT));
+    for (List<DecisionArtist> chunk : Sql.chunks(pairs, ARTISTS_PER_STATEMENT)) {
       try (PreparedStatement insert =
-          connection.prepareStatement(multiRow(ARTIST_COLUMNS, ARTIST_VALUES, chunk.size()))) {
+          connection.prepareStatement(Sql.multiRow(ARTIST_COLUMNS, ARTIST_VALUES, chunk.size()))) {
         int p = 0;
-        for (String[] pair : chunk) {
-          insert.setString(++p, pair[0]);
-          insert.setString(++p, pair[1]);
+        for (DecisionArtist pair : chunk) {
+          insert.setString(++p, pair.decisionId());
+          insert.setString(++p, pair.artistId());
         }
         insert.executeUpdate();
       }
     }
-  }
-
-  private static String multiRow(String insert, String values, int rows) {
-    StringBuilder sql = new StringBuilder(insert.length() + rows * (values.length() + 2));
-    sql.append(insert).append(values);
-    for (int i = 1; i < rows; i++) {
-      sql.append(", ").append(values);
-    }
-    return sql.toString();
   }
 
   @Override

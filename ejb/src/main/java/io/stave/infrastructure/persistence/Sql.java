@@ -105,12 +105,21 @@ final class Sql {
   }
 
   static List<List<String>> chunks(Collection<String> values) {
-    List<String> all = new ArrayList<>(values);
-    List<List<String>> chunks = new ArrayList<>();
-    for (int i = 0; i < all.size(); i += IN_LIST) {
-      chunks.add(all.subList(i, Math.min(all.size(), i + IN_LIST)));
+    return chunks(new ArrayList<>(values), IN_LIST);
+  }
+
+  /** {@code values} in consecutive slices of at most {@code size}. */
+  static <T> List<List<T>> chunks(List<T> values, int size) {
+    List<List<T>> chunks = new ArrayList<>();
+    for (int i = 0; i < values.size(); i += size) {
+      chunks.add(values.subList(i, Math.min(values.size(), i + size)));
     }
     return chunks;
+  }
+
+  /** {@code insert} ("INSERT INTO t (a, b) VALUES ") followed by {@code rows} times "(?, ?)". */
+  static String multiRow(String insert, String values, int rows) {
+    return insert + String.join(", ", Collections.nCopies(rows, values));
   }
 
   /**

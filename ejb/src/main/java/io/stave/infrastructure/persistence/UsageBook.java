@@ -127,8 +127,7 @@ final class UsageBook {
       Connection connection, String principal, List<CheckedEvent> events) throws SQLException {
     Map<String, String[]> known = new HashMap<>();
     List<String> ids = events.stream().map(e -> e.event().eventId()).distinct().toList();
-    for (int from = 0; from < ids.size(); from += 500) {
-      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+    for (List<String> chunk : Sql.chunks(ids)) {
       String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
       try (PreparedStatement select =
           connection.prepareStatement(
