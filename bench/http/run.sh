@@ -15,6 +15,8 @@
 #                 wall-clock flame graphs (HTML) and collapsed stacks there
 #   PHASES        which phases to run: any of "single batch flood" (default: all three)
 #   STAVE_PORT_OFFSET  as for deploy/run.sh (another engineer's server or IT may hold 8080)
+#   WARMUP        wrk duration of the discarded single-decision warm-up (default 10s); profiles of
+#                 a node younger than a minute or two are dominated by the JIT compiler
 # Each phase reports wrk's own CPU (user+system seconds over the phase, from /usr/bin/time) and the
 # server JVM's (from /proc), and the load average before it, since wrk shares the cores.
 set -euo pipefail
@@ -61,16 +63,26 @@ cpu_seconds() { # user+system CPU seconds of a live process
   awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$1/stat"
 }
 
+log_counters() { # the decision log's commits and committed decisions so far, from /metrics
+  curl -s "http://127.0.0.1:$((9990 + ${STAVE_PORT_OFFSET:-0}))/metrics" | awk '
+    /^stave_decision_log_commit_seconds_count/ { commits = $NF }
+    /^stave_decision_log_decisions_total/ { decisions = $NF }
+    END { printf "%d %d\n", commits, decisions }'
+}
+
 measure() { # name, wrk arguments...: one measured wrk phase with CPU accounting
   local name="$1"; shift
   echo "## $name: wrk $*"
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   local server_before; server_before="$(cpu_seconds "$server_pid")"
+  local log_before; log_before="$(log_counters)"
   /usr/bin/time -f "wrk CPU: %U s user + %S s system over %e s elapsed (%P of one core)" \
     wrk "$@" "$url" 2>&1
   local server_after; server_after="$(cpu_seconds "$server_pid")"
   awk -v a="$server_before" -v b="$server_after" -v d="${duration%s}" -v n="$(nproc)" \
     'BEGIN { printf "server JVM CPU: %.1f s over the phase (%.0f%% of one core, %d cores)\n", b - a, 100 * (b - a) / d, n }'
+  echo "$log_before $(log_counters)" | awk '{ c = $3 - $1; d = $4 - $2;
+    if (c > 0) printf "decision log: %d commits of %.1f decisions on average\n", c, d / c }'
 }
 
 profile_start() {
@@ -95,8 +107,8 @@ profile_stop() {
 {
   echo "# Stave HTTP load, $(date -u +%FT%TZ), $(nproc) cores, wrk on loopback, duration $duration"
   echo "# database: $database; server heap ${STAVE_HEAP:-2g}; commit $(cd "$repo" && git rev-parse --short HEAD)"
-  echo "## warm-up (discarded)"
-  wrk -t2 -c16 -d10s -s "$repo/bench/http/single.lua" "$url" > /dev/null 2>&1 || true
+  echo "## warm-up (discarded): ${WARMUP:-10s} single, 5s batches"
+  wrk -t2 -c16 -d"${WARMUP:-10s}" -s "$repo/bench/http/single.lua" "$url" > /dev/null 2>&1 || true
   wrk -t2 -c4 -d5s -s "$repo/bench/http/batch.lua" "$url" > /dev/null 2>&1 || true
   if [[ " $phases " == *" single "* ]]; then
     profile_start

@@ -7,6 +7,7 @@ import io.stave.infrastructure.persistence.Migrations;
 import io.stave.rules.domain.Decision;
 import io.stave.rules.domain.DecisionRequest;
 import io.stave.rules.engine.CompiledPolicy;
+import io.stave.rules.engine.DecisionIds;
 import io.stave.rules.engine.EvaluationLimits;
 import io.stave.rules.engine.InMemoryFactStore;
 import io.stave.rules.engine.PolicyCompiler;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -35,7 +35,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * evaluated_at}. Callers log batches as the HTTP API does (a batch request is one {@code record}
  * call). Usage: {@code java -cp ... io.stave.bench.DecisionLogFill <h2 dir | -> <rows> <step>
  * <callers> <batch>}; {@code -} and {@code STAVE_DB_URL}/{@code _USER}/{@code _PASSWORD}/{@code
- * _SCHEMA} for PostgreSQL.
+ * _SCHEMA} for PostgreSQL; {@code STAVE_H2_OPTIONS} (e.g. {@code ;CACHE_SIZE=131072}) is appended
+ * to the H2 URL, to try H2's settings.
  */
 public final class DecisionLogFill {
   private DecisionLogFill() {}
@@ -86,7 +87,7 @@ public final class DecisionLogFill {
             Decision t = templates.get((int) (i % templates.size()));
             decisions.add(
                 new Decision(
-                    UUID.randomUUID().toString(),
+                    DecisionIds.next(),
                     t.request(),
                     t.verdict(),
                     t.reasons(),
@@ -209,7 +210,8 @@ public final class DecisionLogFill {
       h2.setURL(
           "jdbc:h2:file:"
               + Path.of(h2Directory).toAbsolutePath().resolve("stave")
-              + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
+              + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
+              + System.getenv().getOrDefault("STAVE_H2_OPTIONS", ""));
       h2.setUser("sa");
       h2.setPassword("sa");
       plain = h2;

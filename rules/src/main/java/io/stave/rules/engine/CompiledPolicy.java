@@ -21,7 +21,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Consumer;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -127,7 +126,7 @@ public final class CompiledPolicy implements AutoCloseable {
   }
 
   public Decision evaluate(DecisionRequest request, FactStore facts, EvaluationLimits limits) {
-    return evaluate(request, facts, limits, UUID.randomUUID().toString());
+    return evaluate(request, facts, limits, DecisionIds.next());
   }
 
   public Decision evaluate(
@@ -150,8 +149,7 @@ public final class CompiledPolicy implements AutoCloseable {
     List<Decision> decisions = new ArrayList<>(requests.size());
     try (RuleSessions.Reused sessions = new RuleSessions.Reused()) {
       for (DecisionRequest request : requests) {
-        decisions.add(
-            evaluate(request, facts, limits, UUID.randomUUID().toString(), null, sessions));
+        decisions.add(evaluate(request, facts, limits, DecisionIds.next(), null, sessions));
       }
     }
     return decisions;
@@ -167,8 +165,7 @@ public final class CompiledPolicy implements AutoCloseable {
       FactStore facts,
       EvaluationLimits limits,
       Consumer<String> firedRules) {
-    return evaluate(
-        request, facts, limits, UUID.randomUUID().toString(), firedRules, RuleSessions.FRESH);
+    return evaluate(request, facts, limits, DecisionIds.next(), firedRules, RuleSessions.FRESH);
   }
 
   /** The names of every rule in the version, for coverage. */
