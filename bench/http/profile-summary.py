@@ -10,7 +10,12 @@ import collections
 import re
 import sys
 
-COMPONENTS = [  # (component, pattern on one frame), innermost match wins
+COMPONENTS = [  # (component, pattern on one frame), innermost match wins; for one frame, first here
+    # Parking and waking threads (a request waiting for its log commit, the writer releasing it,
+    # idle pool threads) is kernel scheduling, wherever the wait is.
+    ("thread hand-offs: park/unpark (commit waits, idle workers)", r"LockSupport\.(park|unpark)|Unsafe\.(park|unpark)"),
+    # NIO's file channel is the database file; its socket channel below is the network.
+    ("database: H2 file reads and writes", r"FileDispatcherImpl\.p(write|read)"),
     ("database: H2", r"org/h2/|org\.h2\."),
     ("database: PostgreSQL driver", r"org/postgresql/|org\.postgresql\."),
     ("database: connection pool (IronJacamar)", r"org/jboss/jca/|org\.jboss\.jca\."),
@@ -32,7 +37,19 @@ COMPONENTS = [  # (component, pattern on one frame), innermost match wins
 COMPILED = [(name, re.compile(p)) for name, p in COMPONENTS]
 
 
+THREAD_ROOTS = re.compile(r"Thread\.run|XnioWorker|WorkerThread\.run|EnhancedQueueExecutor|ThreadPoolExecutor|Runnable\.run")
+
+
+def truncated(frames):
+    """A request-thread stack async-profiler could not walk: the thread's root, then the leaf."""
+    java = [f for f in frames if not f.endswith("_[k]")]
+    return 2 <= len(java) <= 4 and all(THREAD_ROOTS.search(f) for f in java[:-1]) \
+        and any("XnioWorker" in f for f in java[:-1])
+
+
 def component(frames):
+    if truncated(frames):
+        return "request thread, stack not walked (leaf only; spread over the layers above)"
     for frame in reversed(frames):
         for name, pattern in COMPILED:
             if pattern.search(frame):
