@@ -177,6 +177,52 @@ class DecisionServiceFaultsTest {
     assertEquals(List.of(decision), logged, "the answer is the logged decision");
   }
 
+  /**
+   * A batch reuses one rule session per use type between its requests, emptied after each: a fault
+   * is the one request's DENY, and every other request, before or after it or after another like
+   * it, is decided as if alone.
+   */
+  @Test
+  void aFaultInABatchIsOnlyItsOwnRequestsDeny() {
+    List<String> features =
+        List.of(
+            "ai-dj",
+            "faulty-rule",
+            "ai-dj",
+            "looping-rule",
+            "ai-dj",
+            "slow-rule",
+            "ai-dj",
+            "ai-dj");
+    List<Decision> decisions =
+        service(licensed, log, true)
+            .decideAll(features.stream().map(DecisionServiceFaultsTest::request).toList(), "c");
+
+    List<ReasonCode> firstReasons =
+        decisions.stream().map(decision -> decision.reasons().get(0).code()).toList();
+    assertEquals(
+        List.of(
+            ReasonCode.LICENSED,
+            ReasonCode.RULE_ERROR,
+            ReasonCode.LICENSED,
+            ReasonCode.FIRE_LIMIT_EXCEEDED,
+            ReasonCode.LICENSED,
+            ReasonCode.DEADLINE_EXCEEDED,
+            ReasonCode.LICENSED,
+            ReasonCode.LICENSED),
+        firstReasons);
+    Decision alone = service(licensed, log, true).decide(request("ai-dj"), "c");
+    for (int i = 0; i < decisions.size(); i++) {
+      if (!features.get(i).equals("ai-dj")) {
+        continue;
+      }
+      assertEquals(alone.reasons(), decisions.get(i).reasons(), "request " + i);
+      assertEquals(alone.split(), decisions.get(i).split(), "request " + i);
+      assertEquals(alone.obligations(), decisions.get(i).obligations(), "request " + i);
+    }
+    assertEquals(decisions, logged.subList(0, decisions.size()), "logged in one write, in order");
+  }
+
   @Test
   void factsThatCannotBeReadAreALoggedDeny() {
     FactStore unreachable =

@@ -140,12 +140,15 @@ public final class CompiledPolicy implements AutoCloseable {
    * decision, the session's facts are deleted (the request first, so no decision rule can match the
    * leftovers), which undoes exactly what they did to the network, and the next request of the same
    * use type runs in the emptied session. A session that tripped a limit or failed is disposed,
-   * never reused, and every session is disposed at the end of the batch: sessions reused across
-   * thousands of decisions were seen to slow down (BENCHMARKS.md, "In process"), so reuse is
-   * bounded by the batch.
+   * never reused, and every session is disposed at the end of the batch, so reuse is bounded by the
+   * batch (at most {@code MAX_BATCH} decisions of the API). A one-request list gets a new session,
+   * as {@link #evaluate} gives it: there is nothing to reuse it for.
    */
   public List<Decision> evaluateAll(
       List<DecisionRequest> requests, FactStore facts, EvaluationLimits limits) {
+    if (requests.size() == 1) {
+      return List.of(evaluate(requests.get(0), facts, limits));
+    }
     List<Decision> decisions = new ArrayList<>(requests.size());
     try (RuleSessions.Reused sessions = new RuleSessions.Reused()) {
       for (DecisionRequest request : requests) {
