@@ -166,6 +166,7 @@ public final class DealRepository {
     return touched;
   }
 
+  /** Every recording some deal names. */
   /**
    * Every recording a decision can ask about: those a deal names and every recording in the
    * catalogue, so "no deal" is loaded with the maps rather than fetched at the first decision.
