@@ -57,32 +57,14 @@ public final class ConsentRepository {
     }
   }
 
-  /**
-   * Every history a decision can ask for: each artist and use type with consent records, and each
-   * main artist of a recording for every use type, records or not. Loaded with the rest of the
-   * maps, the artists who never answered are then known to have no consent before the first
-   * decision about them, instead of each such question going to the database once, from a partition
-   * thread the decision waits on (measured: 9 % of the server's CPU in batch decisions on
-   * PostgreSQL).
-   */
   public Set<String> keys() throws SQLException {
     Set<String> keys = new HashSet<>();
-    try (Connection connection = dataSource.getConnection()) {
-      try (PreparedStatement select =
-              connection.prepareStatement("SELECT DISTINCT artist_id, use_type FROM consent");
-          ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          keys.add(key(rows.getString(1), rows.getString(2)));
-        }
-      }
-      try (PreparedStatement select =
-              connection.prepareStatement("SELECT DISTINCT artist_id FROM recording_main_artist");
-          ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          for (UseType use : UseType.values()) {
-            keys.add(key(rows.getString(1), use.name()));
-          }
-        }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement("SELECT DISTINCT artist_id, use_type FROM consent");
+        ResultSet rows = select.executeQuery()) {
+      while (rows.next()) {
+        keys.add(key(rows.getString(1), rows.getString(2)));
       }
     }
     return keys;

@@ -167,12 +167,8 @@ public final class DealRepository {
   }
 
   /** Every recording some deal names. */
-  /**
-   * Every recording a decision can ask about: those a deal names and every recording in the
-   * catalogue, so "no deal" is loaded with the maps rather than fetched at the first decision.
-   */
   public Set<String> recordingKeys() throws SQLException {
-    return Sql.keys(dataSource, "SELECT isrc FROM deal_recording UNION SELECT isrc FROM recording");
+    return Sql.keys(dataSource, "SELECT DISTINCT isrc FROM deal_recording");
   }
 
   /** Every deal that names each recording, keyed by ISRC. */

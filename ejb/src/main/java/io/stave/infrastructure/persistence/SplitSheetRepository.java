@@ -137,13 +137,8 @@ public final class SplitSheetRepository {
     return saved;
   }
 
-  /**
-   * Every recording a decision can ask about: those with split sheets and every recording in the
-   * catalogue (real catalogues carry no split sheets), so "no split sheet" is loaded with the maps
-   * rather than fetched at the first decision about each recording.
-   */
   public Set<String> keys() throws SQLException {
-    return Sql.keys(dataSource, "SELECT isrc FROM split_sheet UNION SELECT isrc FROM recording");
+    return Sql.keys(dataSource, "SELECT DISTINCT isrc FROM split_sheet");
   }
 
   /** Every split sheet of each recording (the general one and any per use type), by ISRC. */
