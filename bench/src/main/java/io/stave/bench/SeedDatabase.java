@@ -3,10 +3,6 @@ package io.stave.bench;
 import io.stave.infrastructure.persistence.CatalogueRepository;
 import io.stave.infrastructure.persistence.Migrations;
 import io.stave.infrastructure.persistence.SplitSheetRepository;
-import io.stave.rules.domain.Consent;
-import io.stave.rules.domain.Deal;
-import io.stave.rules.domain.Recording;
-import io.stave.rules.domain.SplitSheet;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
@@ -39,24 +35,15 @@ public final class SeedDatabase {
       // down as the table fills, so statistics are refreshed as the tables grow (a no-op on H2).
       Runnable analyze = () -> analyzeOnPostgres(database, connection);
       // In slices of 1,000 rows, each committed: the set-based writes the feeds use.
-      for (List<Recording> slice : slices(catalogue.recordings, analyze)) {
-        repository.recordings().save(connection, slice);
-        connection.commit();
-      }
-      for (List<Deal> slice : slices(catalogue.deals, analyze)) {
-        repository.deals().save(connection, slice);
-        connection.commit();
-      }
-      for (List<Consent> slice : slices(catalogue.consents, analyze)) {
-        repository.consents().append(connection, slice);
-        connection.commit();
-      }
-      for (List<SplitSheet> slice : slices(catalogue.splitSheets, analyze)) {
-        repository
-            .splitSheets()
-            .save(connection, slice, SplitSheetRepository.SheetSource.SPLIT_FEED);
-        connection.commit();
-      }
+      inSlices(connection, catalogue.recordings, analyze, repository.recordings()::save);
+      inSlices(connection, catalogue.deals, analyze, repository.deals()::save);
+      inSlices(connection, catalogue.consents, analyze, repository.consents()::append);
+      inSlices(
+          connection,
+          catalogue.splitSheets,
+          analyze,
+          (c, slice) ->
+              repository.splitSheets().save(c, slice, SplitSheetRepository.SheetSource.SPLIT_FEED));
       connection.commit();
       analyze.run();
     }
@@ -101,22 +88,22 @@ public final class SeedDatabase {
     return h2;
   }
 
-  /** Slices of 1,000; {@code every10} runs before every tenth slice after the first. */
-  private static <T> List<List<T>> slices(List<T> all, Runnable every10) {
-    return new java.util.AbstractList<>() {
-      @Override
-      public List<T> get(int index) {
-        if (index > 0 && index % 10 == 0) {
-          every10.run();
-        }
-        return all.subList(index * 1_000, Math.min(all.size(), (index + 1) * 1_000));
-      }
+  /** One slice's write, on the connection the caller commits. */
+  private interface SliceWriter<T> {
+    void write(Connection connection, List<T> slice) throws java.sql.SQLException;
+  }
 
-      @Override
-      public int size() {
-        return (all.size() + 999) / 1_000;
+  /** Writes in slices of 1,000, committing each; {@code every10} runs after every tenth. */
+  private static <T> void inSlices(
+      Connection connection, List<T> all, Runnable every10, SliceWriter<T> writer)
+      throws java.sql.SQLException {
+    for (int first = 0, n = 1; first < all.size(); first += 1_000, n++) {
+      writer.write(connection, all.subList(first, Math.min(all.size(), first + 1_000)));
+      connection.commit();
+      if (n % 10 == 0) {
+        every10.run();
       }
-    };
+    }
   }
 
   private static void analyzeOnPostgres(DataSource database, Connection connection) {
