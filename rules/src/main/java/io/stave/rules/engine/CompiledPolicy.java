@@ -18,9 +18,11 @@ import io.stave.rules.domain.UseType;
 import io.stave.rules.domain.Verdict;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -29,16 +31,27 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.ObjectFilter;
 
 /**
- * One compiled policy version. Thread-safe: every evaluation opens a fresh session on the rule base
- * of its use type ({@link UseTypePartitions}), inserts only the facts that concern the request,
- * fires with a fire limit and a deadline, and reads back what the rules asserted: licences, denials
- * and obligations. A pooled session must be reset, and a reset walks the memory of every node of
- * the rule base, which made 5,000 rules 4.6 times slower than 200; a session emptied by deleting
- * its facts was faster still but once took 370 ms for one real-catalogue request, so single
- * decisions open new sessions (BENCHMARKS.md).
+ * One compiled policy version. Thread-safe: every evaluation takes a session on the rule base of
+ * its use type ({@link UseTypePartitions}), inserts only the facts that concern the request, fires
+ * with a fire limit and a deadline, and reads back what the rules asserted: licences, denials and
+ * obligations. Sessions are pooled: after a decision, its facts are deleted (the request first, so
+ * no decision rule can match the leftovers), which undoes exactly what they did to the network, and
+ * the emptied session waits for the next decision. Setting up a new session on a base of 5,000
+ * rules costs more than most decisions (BENCHMARKS.md). A session that tripped a limit, failed or
+ * did not empty is disposed, never reused; so is every session of a base with a rule that an
+ * emptied session would not fire again ({@link RuleSessions#reusable}).
  */
 public final class CompiledPolicy implements AutoCloseable {
   static final String ENGINE_RULE = "Stave engine guarantee";
+
+  /**
+   * Idle sessions kept per rule base: more than the threads that decide at once on a node (the HTTP
+   * workers), so a busy node rarely opens one.
+   */
+  static final int IDLE_SESSIONS = 64;
+
+  /** Decisions one pooled session makes before it is disposed and a new one takes its place. */
+  static final int SESSION_USES = 1_000;
 
   /** What rules assert as their results. */
   private static final ObjectFilter RESULTS =
@@ -54,6 +67,16 @@ public final class CompiledPolicy implements AutoCloseable {
   private final Map<UseType, Integer> ruleCounts;
   private final Map<String, Integer> declarationOrder;
   private final List<RuleLint.Warning> warnings;
+
+  /**
+   * Emptied sessions waiting for the next decision: at most {@link #IDLE_SESSIONS} per base, each
+   * used for at most {@link #SESSION_USES} decisions.
+   */
+  private final RuleSessions.Pooled pool = new RuleSessions.Pooled(IDLE_SESSIONS, SESSION_USES);
+
+  /** The bases whose emptied sessions decide as new ones do ({@link RuleSessions#reusable}). */
+  private final Set<KieBase> reusable =
+      java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
   CompiledPolicy(long version, KieBase kieBase, List<RuleLint.Warning> warnings) {
     this(version, kieBase, new UseTypePartitions.Bases(Map.of(), Map.of()), warnings);
@@ -74,6 +97,22 @@ public final class CompiledPolicy implements AutoCloseable {
     this.ruleCounts = Map.copyOf(byUseType.ruleCounts());
     this.declarationOrder = declarationOrder(kieBase);
     this.warnings = List.copyOf(warnings);
+    for (KieBase base : allBases()) {
+      if (RuleSessions.reusable(base)) {
+        reusable.add(base);
+      }
+    }
+  }
+
+  /** How many emptied sessions wait for decisions of {@code use}. */
+  int idleSessions(UseType use) {
+    return pool.idle(byUseType.getOrDefault(use, kieBase));
+  }
+
+  private List<KieBase> allBases() {
+    List<KieBase> bases = new ArrayList<>(byUseType.values());
+    bases.add(kieBase);
+    return bases;
   }
 
   /**
@@ -131,29 +170,18 @@ public final class CompiledPolicy implements AutoCloseable {
 
   public Decision evaluate(
       DecisionRequest request, FactStore facts, EvaluationLimits limits, String decisionId) {
-    return evaluate(request, facts, limits, decisionId, null, RuleSessions.FRESH);
+    return evaluate(request, facts, limits, decisionId, null, pool);
   }
 
   /**
-   * Decides every request of a batch, in order, each exactly as {@link #evaluate} would. The
-   * session set-up is paid once per use type in the batch rather than once per request: after a
-   * decision, the session's facts are deleted (the request first, so no decision rule can match the
-   * leftovers), which undoes exactly what they did to the network, and the next request of the same
-   * use type runs in the emptied session. A session that tripped a limit or failed is disposed,
-   * never reused, and every session is disposed at the end of the batch, so reuse is bounded by the
-   * batch (at most {@code MAX_BATCH} decisions of the API). A one-request list gets a new session,
-   * as {@link #evaluate} gives it: there is nothing to reuse it for.
+   * Decides every request of a batch, in order, each exactly as {@link #evaluate} would: on the
+   * pooled sessions, so a batch of one use type keeps taking the session it just gave back.
    */
   public List<Decision> evaluateAll(
       List<DecisionRequest> requests, FactStore facts, EvaluationLimits limits) {
-    if (requests.size() == 1) {
-      return List.of(evaluate(requests.get(0), facts, limits));
-    }
     List<Decision> decisions = new ArrayList<>(requests.size());
-    try (RuleSessions.Reused sessions = new RuleSessions.Reused()) {
-      for (DecisionRequest request : requests) {
-        decisions.add(evaluate(request, facts, limits, DecisionIds.next(), null, sessions));
-      }
+    for (DecisionRequest request : requests) {
+      decisions.add(evaluate(request, facts, limits));
     }
     return decisions;
   }
@@ -222,6 +250,9 @@ public final class CompiledPolicy implements AutoCloseable {
     Optional<DefaultSplit> defaultSplit = Optional.empty();
     Obligations obligations = new Obligations();
     KieBase base = byUseType.getOrDefault(request.getUseType(), kieBase);
+    if (!reusable.contains(base)) {
+      sessions = RuleSessions.FRESH;
+    }
     KieSession session = sessions.open(base);
     boolean clean = false;
     tellFiredRules(session, firedRules);
@@ -406,7 +437,12 @@ public final class CompiledPolicy implements AutoCloseable {
         + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
   }
 
-  /** Nothing to release today; kept so callers treat a policy as a resource when they retire it. */
+  /**
+   * Disposes the idle sessions. Decisions still under way on this version finish, and their
+   * sessions are disposed as they are given back.
+   */
   @Override
-  public void close() {}
+  public void close() {
+    pool.close();
+  }
 }

@@ -281,4 +281,94 @@ class EngineGuaranteesTest {
       assertEquals("Everything is licensed by every deal", policy.warnings().get(0).rule());
     }
   }
+
+  /**
+   * Rules that match no fact a request brings (no pattern at all, only {@code not} or an {@code
+   * accumulate}) fire once per session. A session reused for the next request would not fire them
+   * again, so every request of a batch, and every request after the first on a pooled session, must
+   * still get them.
+   */
+  @Test
+  void aRuleWithoutAFactPatternAppliesToEveryRequestOfABatch() throws Exception {
+    for (String when :
+        List.of(
+            "",
+            "not Integer()",
+            "Number( longValue == 0 ) from accumulate( Integer(), count() )")) {
+      try (CompiledPolicy policy =
+          compile(
+              LICENSE_EVERYTHING,
+              """
+          rule "Closed for maintenance"
+          when %s
+          then
+              insert( new Denial( ReasonCode.POLICY_DENIED, drools.getRule().getName(),
+                  "Closed for maintenance." ) );
+          end
+          """
+                  .formatted(when))) {
+        List<DecisionRequest> requests = List.of(request(SONG), request(SONG), request(SONG));
+        for (Decision decision : policy.evaluateAll(requests, facts, TestLimits.UNHURRIED)) {
+          assertEquals(Verdict.DENY, decision.verdict(), "when " + when);
+          assertEquals(ReasonCode.POLICY_DENIED, decision.reasons().get(0).code(), "when " + when);
+        }
+        for (int i = 0; i < 3; i++) {
+          Decision decision = policy.evaluate(request(SONG), facts, TestLimits.UNHURRIED);
+          assertEquals(Verdict.DENY, decision.verdict(), "when " + when);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aSessionIsReusedOnlyAfterADecisionThatRanToItsEnd() throws Exception {
+    try (CompiledPolicy policy = compile(LICENSE_EVERYTHING, countingForever(""))) {
+      EvaluationLimits tight = new EvaluationLimits(50, Duration.ofSeconds(10));
+      assertEquals(0, policy.idleSessions(UseType.AI_CURATION));
+      Decision tripped = policy.evaluate(request(SONG), facts, tight);
+      assertEquals(ReasonCode.FIRE_LIMIT_EXCEEDED, tripped.reasons().get(0).code());
+      assertEquals(0, policy.idleSessions(UseType.AI_CURATION), "a tripped session is disposed");
+    }
+    try (CompiledPolicy policy = compile(LICENSE_EVERYTHING)) {
+      for (int i = 0; i < CompiledPolicy.SESSION_USES + 5; i++) {
+        assertEquals(
+            Verdict.PERMIT, policy.evaluate(request(SONG), facts, TestLimits.UNHURRIED).verdict());
+        // the session is given back until its last use, which disposes it
+        int expected = (i + 1) % CompiledPolicy.SESSION_USES == 0 ? 0 : 1;
+        assertEquals(expected, policy.idleSessions(UseType.AI_CURATION), "after decision " + i);
+      }
+      policy.close();
+      assertEquals(0, policy.idleSessions(UseType.AI_CURATION), "a closed policy keeps none");
+      assertEquals(
+          Verdict.PERMIT, policy.evaluate(request(SONG), facts, TestLimits.UNHURRIED).verdict());
+      assertEquals(0, policy.idleSessions(UseType.AI_CURATION), "nor takes any back");
+    }
+  }
+
+  @Test
+  void aPolicyWithARuleThatFiresOncePerSessionNeverPoolsOne() throws Exception {
+    try (CompiledPolicy policy =
+        compile(
+            LICENSE_EVERYTHING,
+            """
+        rule "Closed for maintenance"
+        when
+        then
+            insert( new Denial( ReasonCode.POLICY_DENIED, drools.getRule().getName(), "Closed." ) );
+        end
+        """)) {
+      policy.evaluate(request(SONG), facts, TestLimits.UNHURRIED);
+      assertEquals(0, policy.idleSessions(UseType.AI_CURATION));
+    }
+  }
+
+  @Test
+  void theShippedBaselineDecidesEveryUseTypeOnPooledSessions() throws Exception {
+    try (CompiledPolicy baseline = PolicyCompiler.compile(PolicySource.baseline(1))) {
+      baseline.warmUp(); // decides every use type a few dozen times
+      for (UseType use : UseType.values()) {
+        assertTrue(baseline.idleSessions(use) > 0, use + " keeps no emptied session");
+      }
+    }
+  }
 }
