@@ -1,4 +1,5 @@
 -- wrk script: batches of 100 decisions per request over the seeded catalogue.
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "") .. "seed.lua")
 local uses = {"AI_CURATION", "AI_VOICEOVER", "AI_ANALYSIS", "AI_DERIVATIVE", "AI_VOICE_LIKENESS", "AI_TRAINING"}
 local countries = {"SE", "NO", "DK", "FI", "DE", "FR", "GB", "US", "JP", "BR"}
 local size = 100

@@ -1,5 +1,6 @@
 -- wrk script: a flood of made-up ISRCs, each (almost surely) one the catalogue has never seen:
 -- what a broken or hostile client does. Every answer must still be a logged DENY UNKNOWN_RECORDING.
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "") .. "seed.lua")
 local uses = {"AI_CURATION", "AI_VOICEOVER", "AI_ANALYSIS", "AI_DERIVATIVE", "AI_VOICE_LIKENESS", "AI_TRAINING"}
 local letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 wrk.method = "POST"

@@ -17,6 +17,8 @@
 #   STAVE_PORT_OFFSET  as for deploy/run.sh (another engineer's server or IT may hold 8080)
 #   WARMUP        wrk duration of the discarded single-decision warm-up (default 10s); profiles of
 #                 a node younger than a minute or two are dominated by the JIT compiler
+#   JIT_SETTLE    after WARMUP, keep warming up in rounds of 15 s until a round costs the JIT less
+#                 than this many seconds of compiling (e.g. 0.3), at most 20 rounds (jstat)
 # Each phase reports wrk's own CPU (user+system seconds over the phase, from /usr/bin/time) and the
 # server JVM's (from /proc), and the load average before it, since wrk shares the cores.
 set -euo pipefail
@@ -76,13 +78,35 @@ measure() { # name, wrk arguments...: one measured wrk phase with CPU accounting
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   local server_before; server_before="$(cpu_seconds "$server_pid")"
   local log_before; log_before="$(log_counters)"
+  local jit_before; jit_before="$(jit_seconds)"
   /usr/bin/time -f "wrk CPU: %U s user + %S s system over %e s elapsed (%P of one core)" \
     wrk "$@" "$url" 2>&1
   local server_after; server_after="$(cpu_seconds "$server_pid")"
   awk -v a="$server_before" -v b="$server_after" -v d="${duration%s}" -v n="$(nproc)" \
     'BEGIN { printf "server JVM CPU: %.1f s over the phase (%.0f%% of one core, %d cores)\n", b - a, 100 * (b - a) / d, n }'
+  awk -v a="$jit_before" -v b="$(jit_seconds)" 'BEGIN { printf "server JIT: %.1f s compiling during the phase\n", b - a }'
   echo "$log_before $(log_counters)" | awk '{ c = $3 - $1; d = $4 - $2;
     if (c > 0) printf "decision log: %d commits of %.1f decisions on average\n", c, d / c }'
+}
+
+jit_seconds() { # seconds the server's JIT compilers have spent so far (jstat's Time column)
+  jstat -compiler "$server_pid" | awk 'NR == 2 { print $4 }'
+}
+
+# Keeps warming up, 10 s of single decisions then 5 s of batches per round, until a round costs
+# the JIT compilers less than JIT_SETTLE seconds (e.g. 0.3: 2 % of one core), or for at most 20
+# rounds; prints each round's compile time, so a report says how settled the node was.
+settle_jit() {
+  local round before after
+  for round in $(seq 1 20); do
+    before="$(jit_seconds)"
+    wrk -t2 -c16 -d10s -s "$repo/bench/http/single.lua" "$url" > /dev/null 2>&1 || true
+    wrk -t2 -c4 -d5s -s "$repo/bench/http/batch.lua" "$url" > /dev/null 2>&1 || true
+    after="$(jit_seconds)"
+    echo "JIT settling, round $round: $(awk -v a="$before" -v b="$after" 'BEGIN { printf "%.2f", b - a }') s compiling in 15 s of load"
+    awk -v a="$before" -v b="$after" -v limit="$JIT_SETTLE" 'BEGIN { exit !(b - a < limit) }' && return 0
+  done
+  echo "JIT did not settle below $JIT_SETTLE s per round"
 }
 
 profile_start() {
@@ -111,6 +135,7 @@ profile_stop() { # phase: the subdirectory of PROFILE_DIR the flame graphs go to
   echo "## warm-up (discarded): ${WARMUP:-10s} single, 5s batches"
   wrk -t2 -c16 -d"${WARMUP:-10s}" -s "$repo/bench/http/single.lua" "$url" > /dev/null 2>&1 || true
   wrk -t2 -c4 -d5s -s "$repo/bench/http/batch.lua" "$url" > /dev/null 2>&1 || true
+  if [ -n "${JIT_SETTLE:-}" ]; then settle_jit; fi
   if [[ " $phases " == *" single "* ]]; then
     profile_start
     measure "single decisions" -t2 -c32 -d"$duration" --latency -s "$repo/bench/http/single.lua"

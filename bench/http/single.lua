@@ -1,5 +1,6 @@
 -- wrk script: one decision per request, over the seeded catalogue (SyntheticCatalogue.isrc),
 -- random use type and country, as the AI DJ would ask.
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "") .. "seed.lua")
 local uses = {"AI_CURATION", "AI_VOICEOVER", "AI_ANALYSIS", "AI_DERIVATIVE", "AI_VOICE_LIKENESS", "AI_TRAINING"}
 local countries = {"SE", "NO", "DK", "FI", "DE", "FR", "GB", "US", "JP", "BR"}
 wrk.method = "POST"
