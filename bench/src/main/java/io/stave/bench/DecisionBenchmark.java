@@ -14,7 +14,6 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -77,29 +76,5 @@ public class DecisionBenchmark {
   @Benchmark
   public Decision stave(Cursor cursor) {
     return stave.evaluate(cursor.next(requests), facts, EvaluationLimits.DEFAULT);
-  }
-
-  static final int BATCH = 100;
-
-  /** A batch of 100 as {@code DecisionService.decideAll} had it: one decision after another. */
-  @Benchmark
-  @OperationsPerInvocation(BATCH)
-  public List<Decision> batchOneByOne(Cursor cursor) {
-    List<Decision> decisions = new java.util.ArrayList<>(BATCH);
-    for (int i = 0; i < BATCH; i++) {
-      decisions.add(stave.evaluate(cursor.next(requests), facts, EvaluationLimits.DEFAULT));
-    }
-    return decisions;
-  }
-
-  /** The same batch through the engine's batch API: one session per use type, reused. */
-  @Benchmark
-  @OperationsPerInvocation(BATCH)
-  public List<Decision> batchTogether(Cursor cursor) {
-    List<DecisionRequest> batch = new java.util.ArrayList<>(BATCH);
-    for (int i = 0; i < BATCH; i++) {
-      batch.add(cursor.next(requests));
-    }
-    return stave.evaluateAll(batch, facts, EvaluationLimits.DEFAULT);
   }
 }

@@ -52,8 +52,7 @@ public final class DecisionService {
 
   /**
    * Decides every request in order with one policy version, and logs them in one write. The batch
-   * is evaluated by {@link CompiledPolicy#evaluateAll}: one rule session per use type, emptied
-   * between requests, instead of a new session per request.
+   * is evaluated by {@link CompiledPolicy#evaluateAll}, on the policy's pooled rule sessions.
    */
   public List<Decision> decideAll(List<DecisionRequest> requests, String principal) {
     return decide(requests, principal, true);

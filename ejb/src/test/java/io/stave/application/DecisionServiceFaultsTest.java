@@ -178,7 +178,7 @@ class DecisionServiceFaultsTest {
   }
 
   /**
-   * A batch reuses one rule session per use type between its requests, emptied after each: a fault
+   * A batch's requests take turns on the policy's pooled rule sessions, emptied after each: a fault
    * is the one request's DENY, and every other request, before or after it or after another like
    * it, is decided as if alone.
    */
