@@ -73,8 +73,10 @@ version="$(printf '%s' "$draft" | grep -oE '"version":[0-9]+' | grep -oE '[0-9]+
 step "10. Validate the draft and run its scenarios"
 "${curl[@]}" -u author:author -X POST "$url/api/v1/policies/$version/validate"
 echo
-"${curl[@]}" -u author:author -X POST "$url/api/v1/policies/$version/test" | head -c 600
-echo
+# The report is long: its first 600 characters. (Not "curl | head -c": head may close the pipe
+# before curl has written all, and curl then fails the step with a write error.)
+report="$("${curl[@]}" -u author:author -X POST "$url/api/v1/policies/$version/test")"
+printf '%s\n' "${report:0:600}"
 echo
 echo "Next: edit a file with PUT /api/v1/policies/$version, submit it, and have an approver"
 echo "approve and activate it (docs/first-hour.md, step 5)."
