@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -53,16 +52,8 @@ class DecisionArtistMigrationTest {
     databases.add(new Database("H2 file", h2, null));
     String url = System.getProperty("stave.test.db.url", "");
     if (url.startsWith("jdbc:postgresql:")) {
-      String schema = "stave_v9_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-      PGSimpleDataSource postgres = new PGSimpleDataSource();
-      postgres.setURL(url);
-      postgres.setUser(System.getProperty("stave.test.db.user", "postgres"));
-      postgres.setPassword(System.getProperty("stave.test.db.password", ""));
-      try (Connection connection = postgres.getConnection();
-          Statement statement = connection.createStatement()) {
-        statement.execute("CREATE SCHEMA " + schema);
-      }
-      postgres.setCurrentSchema(schema);
+      PGSimpleDataSource postgres = TestDatabases.postgresSchema(url, "stave_v9_");
+      String schema = postgres.getCurrentSchema();
       databases.add(new Database("PostgreSQL " + schema, postgres, schema));
     }
     return databases;

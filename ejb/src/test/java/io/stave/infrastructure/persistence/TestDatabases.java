@@ -54,7 +54,18 @@ public final class TestDatabases {
   }
 
   private static TestDatabase postgres(String url) throws SQLException {
-    String schema = "stave_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    PGSimpleDataSource postgres = postgresSchema(url, "stave_test_");
+    Migrations.migrate(postgres, postgres.getCurrentSchema());
+    return new TestDatabase("PostgreSQL " + postgres.getCurrentSchema(), postgres);
+  }
+
+  /**
+   * A new, empty schema on the PostgreSQL server {@code url} names (a random name starting with
+   * {@code prefix}), and a data source that works in it. The schema is dropped when the test JVM
+   * exits, so the shared database does not fill up with the schemas of earlier builds.
+   */
+  public static PGSimpleDataSource postgresSchema(String url, String prefix) throws SQLException {
+    String schema = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     PGSimpleDataSource admin = new PGSimpleDataSource();
     admin.setURL(url);
     admin.setUser(System.getProperty("stave.test.db.user", "postgres"));
@@ -63,12 +74,21 @@ public final class TestDatabases {
         Statement statement = connection.createStatement()) {
       statement.execute("CREATE SCHEMA " + schema);
     }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(admin, schema)));
     PGSimpleDataSource postgres = new PGSimpleDataSource();
     postgres.setURL(url);
     postgres.setUser(admin.getUser());
     postgres.setPassword(admin.getPassword());
     postgres.setCurrentSchema(schema);
-    Migrations.migrate(postgres, schema);
-    return new TestDatabase("PostgreSQL " + schema, postgres);
+    return postgres;
+  }
+
+  private static void drop(DataSource admin, String schema) {
+    try (Connection connection = admin.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    } catch (SQLException e) {
+      System.err.println("could not drop test schema " + schema + ": " + e.getMessage());
+    }
   }
 }
