@@ -18,11 +18,9 @@ import io.stave.rules.domain.UseType;
 import io.stave.rules.domain.Verdict;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -74,10 +72,6 @@ public final class CompiledPolicy implements AutoCloseable {
    */
   private final RuleSessions.Pooled pool = new RuleSessions.Pooled(IDLE_SESSIONS, SESSION_USES);
 
-  /** The bases whose emptied sessions decide as new ones do ({@link RuleSessions#reusable}). */
-  private final Set<KieBase> reusable =
-      java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-
   CompiledPolicy(long version, KieBase kieBase, List<RuleLint.Warning> warnings) {
     this(version, kieBase, new UseTypePartitions.Bases(Map.of(), Map.of()), warnings);
   }
@@ -97,22 +91,11 @@ public final class CompiledPolicy implements AutoCloseable {
     this.ruleCounts = Map.copyOf(byUseType.ruleCounts());
     this.declarationOrder = declarationOrder(kieBase);
     this.warnings = List.copyOf(warnings);
-    for (KieBase base : allBases()) {
-      if (RuleSessions.reusable(base)) {
-        reusable.add(base);
-      }
-    }
   }
 
   /** How many emptied sessions wait for decisions of {@code use}. */
   int idleSessions(UseType use) {
     return pool.idle(byUseType.getOrDefault(use, kieBase));
-  }
-
-  private List<KieBase> allBases() {
-    List<KieBase> bases = new ArrayList<>(byUseType.values());
-    bases.add(kieBase);
-    return bases;
   }
 
   /**
@@ -250,9 +233,6 @@ public final class CompiledPolicy implements AutoCloseable {
     Optional<DefaultSplit> defaultSplit = Optional.empty();
     Obligations obligations = new Obligations();
     KieBase base = byUseType.getOrDefault(request.getUseType(), kieBase);
-    if (!reusable.contains(base)) {
-      sessions = RuleSessions.FRESH;
-    }
     KieSession session = sessions.open(base);
     boolean clean = false;
     tellFiredRules(session, firedRules);

@@ -73,19 +73,22 @@ interface RuleSessions {
       };
 
   /**
-   * Emptied sessions kept between single decisions, shared by the threads that decide with one
-   * policy version: a decision takes one (or opens a new one if none is free), and gives it back
-   * emptied if it ran to its end within its limits. At most {@code capacity} sessions per base wait
-   * in the pool, and each is disposed after {@code maxUses} decisions, so what a long-lived session
-   * might accumulate is bounded. After {@link #close}, sessions given back are disposed.
+   * Emptied sessions kept between decisions, shared by the threads that decide with one policy
+   * version: a decision takes one (or opens a new one if none is free), and gives it back emptied
+   * if it ran to its end within its limits and its base is {@link #reusable} (checked once per
+   * base). At most {@code capacity} sessions per base wait in the pool, and each is disposed after
+   * {@code maxUses} decisions, so what a long-lived session might accumulate is bounded. After
+   * {@link #close}, sessions given back are disposed.
    */
   final class Pooled implements RuleSessions, AutoCloseable {
+    /** One base's waiting sessions, and whether its sessions may be reused at all. */
+    private record Shelf(
+        boolean reusable, java.util.concurrent.ConcurrentLinkedDeque<KieSession> waiting) {}
+
     private final int capacity;
     private final int maxUses;
-    private final Map<KieBase, java.util.concurrent.ConcurrentLinkedDeque<KieSession>> idle =
-        new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<KieSession, Integer> uses =
-        java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    private final Map<KieBase, Shelf> shelves = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<KieSession, Integer> uses = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean closed;
 
     Pooled(int capacity, int maxUses) {
@@ -95,19 +98,23 @@ interface RuleSessions {
 
     @Override
     public KieSession open(KieBase base) {
-      KieSession session = waiting(base).pollFirst();
+      KieSession session = shelf(base).waiting().pollFirst();
       return session != null ? session : base.newKieSession();
     }
 
     @Override
     public void close(KieBase base, KieSession session, boolean clean) {
-      int used = uses.merge(session, 1, Integer::sum);
-      java.util.concurrent.ConcurrentLinkedDeque<KieSession> waiting = waiting(base);
-      if (closed || !clean || used >= maxUses || waiting.size() >= capacity || !empty(session)) {
+      Shelf shelf = shelf(base);
+      if (closed
+          || !clean
+          || !shelf.reusable()
+          || uses.merge(session, 1, Integer::sum) >= maxUses
+          || shelf.waiting().size() >= capacity
+          || !empty(session)) {
         dispose(session);
         return;
       }
-      waiting.offerFirst(session);
+      shelf.waiting().offerFirst(session);
       if (closed) {
         drain();
       }
@@ -115,11 +122,12 @@ interface RuleSessions {
 
     /** How many emptied sessions wait for {@code base}. */
     int idle(KieBase base) {
-      return waiting(base).size();
+      return shelf(base).waiting().size();
     }
 
-    private java.util.concurrent.ConcurrentLinkedDeque<KieSession> waiting(KieBase base) {
-      return idle.computeIfAbsent(base, b -> new java.util.concurrent.ConcurrentLinkedDeque<>());
+    private Shelf shelf(KieBase base) {
+      return shelves.computeIfAbsent(
+          base, b -> new Shelf(reusable(b), new java.util.concurrent.ConcurrentLinkedDeque<>()));
     }
 
     private void dispose(KieSession session) {
@@ -128,10 +136,10 @@ interface RuleSessions {
     }
 
     private void drain() {
-      for (java.util.concurrent.ConcurrentLinkedDeque<KieSession> waiting : idle.values()) {
-        for (KieSession session = waiting.pollFirst();
+      for (Shelf shelf : shelves.values()) {
+        for (KieSession session = shelf.waiting().pollFirst();
             session != null;
-            session = waiting.pollFirst()) {
+            session = shelf.waiting().pollFirst()) {
           dispose(session);
         }
       }
