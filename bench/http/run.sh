@@ -19,8 +19,9 @@
 #                 a node younger than a minute or two are dominated by the JIT compiler
 #   JIT_SETTLE    after WARMUP, keep warming up in rounds of 15 s until a round costs the JIT less
 #                 than this many seconds of compiling (e.g. 0.3), at most 20 rounds (jstat)
-# Each phase reports wrk's own CPU (user+system seconds over the phase, from /usr/bin/time) and the
-# server JVM's (from /proc), and the load average before it, since wrk shares the cores.
+# Each phase reports wrk's own CPU (user+system seconds over the phase, from /usr/bin/time), the
+# server JVM's and, on a local PostgreSQL, the database's (from /proc), and the load average before
+# it, since all of them share the cores.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 duration="${DURATION:-30s}"
@@ -65,6 +66,15 @@ cpu_seconds() { # user+system CPU seconds of a live process
   awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$1/stat"
 }
 
+database_cpu_seconds() { # user+system CPU seconds of the local PostgreSQL's processes so far
+  local pid total=0
+  for pid in $(pgrep -x postgres || true); do
+    total="$(awk -v t="$total" -v hz="$(getconf CLK_TCK)" '{ print t + ($14 + $15) / hz }' \
+      "/proc/$pid/stat" 2>/dev/null || echo "$total")"
+  done
+  echo "$total"
+}
+
 log_counters() { # the decision log's commits and committed decisions so far, from /metrics
   curl -s "http://127.0.0.1:$((9990 + ${STAVE_PORT_OFFSET:-0}))/metrics" | awk '
     /^stave_decision_log_commit_seconds_count/ { commits = $NF }
@@ -79,12 +89,17 @@ measure() { # name, wrk arguments...: one measured wrk phase with CPU accounting
   local server_before; server_before="$(cpu_seconds "$server_pid")"
   local log_before; log_before="$(log_counters)"
   local jit_before; jit_before="$(jit_seconds)"
+  local database_before; database_before="$(database_cpu_seconds)"
   /usr/bin/time -f "wrk CPU: %U s user + %S s system over %e s elapsed (%P of one core)" \
     wrk "$@" "$url" 2>&1
   local server_after; server_after="$(cpu_seconds "$server_pid")"
   awk -v a="$server_before" -v b="$server_after" -v d="${duration%s}" -v n="$(nproc)" \
     'BEGIN { printf "server JVM CPU: %.1f s over the phase (%.0f%% of one core, %d cores)\n", b - a, 100 * (b - a) / d, n }'
   awk -v a="$jit_before" -v b="$(jit_seconds)" 'BEGIN { printf "server JIT: %.1f s compiling during the phase\n", b - a }'
+  if [[ "$database" == PostgreSQL* ]]; then
+    awk -v a="$database_before" -v b="$(database_cpu_seconds)" -v d="${duration%s}" \
+      'BEGIN { printf "PostgreSQL CPU (all its processes): %.1f s over the phase (%.0f%% of one core)\n", b - a, 100 * (b - a) / d }'
+  fi
   echo "$log_before $(log_counters)" | awk '{ c = $3 - $1; d = $4 - $2;
     if (c > 0) printf "decision log: %d commits of %.1f decisions on average\n", c, d / c }'
 }

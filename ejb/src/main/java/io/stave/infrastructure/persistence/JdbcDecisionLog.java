@@ -31,9 +31,12 @@ import javax.sql.DataSource;
 
 /**
  * The decision log in the database, with group commit: callers hand over their decisions and wait;
- * one writer thread inserts whatever has queued up in a single transaction and then releases every
- * caller in it. Under overload the bounded queue fills and callers get {@link
- * ServiceUnavailableException} (HTTP 503) instead of a decision that was never logged.
+ * a writer thread inserts whatever has queued up in a single transaction and then releases every
+ * caller in it. Several writers take groups from the one queue, so while one waits for its commit
+ * to reach the disk the next group is already being written: on PostgreSQL a commit is mostly that
+ * wait (the WAL flush), and one writer left the node idle while callers queued behind it
+ * (BENCHMARKS.md, "Several log writers"). Under overload the bounded queue fills and callers get
+ * {@link ServiceUnavailableException} (HTTP 503) instead of a decision that was never logged.
  */
 public final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(JdbcDecisionLog.class.getName());
@@ -58,8 +61,8 @@ public final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
 
   /**
    * A decision as the writer inserts it. Callers build it (the JSON document above all) in their
-   * own threads before queueing, so the one writer thread, through which every live decision
-   * passes, only binds parameters and talks to the database.
+   * own threads before queueing, so the writers, through which every live decision passes, only
+   * bind parameters and talk to the database.
    */
   private record Row(Decision decision, String principal, String document, List<String> artists) {
     static Row of(Decision decision, String principal) {
@@ -80,34 +83,46 @@ public final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
   private final Metrics metrics;
   private final Duration enqueueTimeout;
   private final Duration commitTimeout;
-  private final Thread writer;
+  private final List<Thread> writers = new ArrayList<>();
   private volatile boolean closing;
 
+  /** A log with one writer and no metrics. */
   public JdbcDecisionLog(
       DataSource dataSource,
       ThreadFactory threads,
       int queueCapacity,
       Duration enqueueTimeout,
       Duration commitTimeout) {
-    this(dataSource, threads, queueCapacity, enqueueTimeout, commitTimeout, Metrics.NONE);
+    this(dataSource, threads, 1, queueCapacity, enqueueTimeout, commitTimeout, Metrics.NONE);
   }
 
+  /**
+   * {@code writers}: how many groups may be committing at once, each on its own connection (at
+   * least one).
+   */
   public JdbcDecisionLog(
       DataSource dataSource,
       ThreadFactory threads,
+      int writers,
       int queueCapacity,
       Duration enqueueTimeout,
       Duration commitTimeout,
       Metrics metrics) {
+    if (writers < 1) {
+      throw new IllegalArgumentException("the decision log needs at least one writer: " + writers);
+    }
     this.metrics = metrics;
     this.dataSource = dataSource;
     this.queue = new ArrayBlockingQueue<>(queueCapacity);
     metrics.watchDecisionLogQueue(queue::size);
     this.enqueueTimeout = enqueueTimeout;
     this.commitTimeout = commitTimeout;
-    this.writer = threads.newThread(this::writeUntilClosed);
-    this.writer.setName("stave-decision-log-writer");
-    this.writer.start();
+    for (int i = 1; i <= writers; i++) {
+      Thread writer = threads.newThread(this::writeUntilClosed);
+      writer.setName("stave-decision-log-writer-" + i);
+      this.writers.add(writer);
+    }
+    this.writers.forEach(Thread::start);
   }
 
   @Override
@@ -137,6 +152,9 @@ public final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
       throw new ServiceUnavailableException(
           "the decision log did not confirm the write within " + commitTimeout.toSeconds() + " s");
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof ServiceUnavailableException refused) {
+        throw new ServiceUnavailableException(refused.getMessage());
+      }
       throw new ServiceUnavailableException(
           "the decision log could not write the decision: " + brief(e.getCause()), e.getCause());
     }
@@ -157,18 +175,32 @@ public final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
       if (first == null) {
         continue;
       }
-      List<Batch> group = new ArrayList<>();
-      group.add(first);
-      int decisions = first.rows().size();
-      Batch next;
-      while (decisions < MAX_DECISIONS_PER_COMMIT
-          && (next = queue.peek()) != null
-          && decisions + next.rows().size() <= MAX_DECISIONS_PER_COMMIT) {
-        group.add(queue.poll());
-        decisions += next.rows().size();
-      }
-      commit(group);
+      commit(groupStartingWith(first));
     }
+  }
+
+  /**
+   * {@code first} and whatever queued behind it, up to {@link #MAX_DECISIONS_PER_COMMIT} decisions.
+   * The queue is shared by the writers, so what one peeks another may take first: the group holds
+   * what its own polls return, which can exceed the bound by the one batch polled in place of the
+   * peeked one (at most {@code DecisionService.MAX_BATCH} more; statements are chunked anyway).
+   */
+  private List<Batch> groupStartingWith(Batch first) {
+    List<Batch> group = new ArrayList<>();
+    group.add(first);
+    int decisions = first.rows().size();
+    Batch next;
+    while (decisions < MAX_DECISIONS_PER_COMMIT
+        && (next = queue.peek()) != null
+        && decisions + next.rows().size() <= MAX_DECISIONS_PER_COMMIT) {
+      Batch taken = queue.poll();
+      if (taken == null) {
+        break;
+      }
+      group.add(taken);
+      decisions += taken.rows().size();
+    }
+    return group;
   }
 
   /**
@@ -338,14 +370,25 @@ public final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
     return instant.atOffset(ZoneOffset.UTC);
   }
 
-  /** Stops taking decisions, writes what is queued, then stops the writer. */
+  /** Stops taking decisions, writes what is queued, then stops the writers. */
   @Override
   public void close() {
     closing = true;
+    long deadline = System.nanoTime() + commitTimeout.toNanos() * 2;
     try {
-      writer.join(commitTimeout.toMillis() * 2);
+      for (Thread writer : writers) {
+        writer.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    // A caller that passed the closing check just before it was set may have queued after the
+    // writers' last look: it hears now that its decision was not logged, not after its timeout.
+    for (Batch late = queue.poll(); late != null; late = queue.poll()) {
+      late.done()
+          .completeExceptionally(
+              new ServiceUnavailableException(
+                  "the decision log is shutting down; retry on another node"));
     }
   }
 }

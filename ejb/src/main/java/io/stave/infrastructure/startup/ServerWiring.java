@@ -95,6 +95,7 @@ public class ServerWiring {
     return new JdbcDecisionLog(
         database.dataSource(),
         threads,
+        settings.decisionLogWriters(),
         settings.decisionLogQueue(),
         settings.decisionLogEnqueueTimeout(),
         settings.decisionLogCommitTimeout(),

@@ -12,8 +12,10 @@ import java.util.Properties;
  * {@code ClusterConfiguration}, the database's by the datasource; the web module's two body limits
  * ({@code stave.api.max-request-bytes}, {@code stave.api.max-policy-bytes}) by its resources.
  *
- * @param decisionLogQueue decisions waiting for the log's writer ({@code stave.decision-log.queue},
- *     10,000)
+ * @param decisionLogWriters groups of decisions the log commits at once, each on its own connection
+ *     ({@code stave.decision-log.writers}, 4; 1 to 16)
+ * @param decisionLogQueue decisions waiting for the log's writers ({@code
+ *     stave.decision-log.queue}, 10,000)
  * @param decisionLogEnqueueTimeout how long a caller waits for room in that queue before a 503
  *     ({@code stave.decision-log.enqueue-timeout-ms}, 2 s)
  * @param decisionLogCommitTimeout how long a caller waits for its decision's commit before a 503
@@ -33,6 +35,7 @@ import java.util.Properties;
  *     stave.usage.decision-validity-hours}, 24 h)
  */
 public record StaveSettings(
+    int decisionLogWriters,
     int decisionLogQueue,
     Duration decisionLogEnqueueTimeout,
     Duration decisionLogCommitTimeout,
@@ -46,6 +49,7 @@ public record StaveSettings(
 
   public static StaveSettings from(Properties properties) {
     return new StaveSettings(
+        (int) Math.max(1, Math.min(16, number(properties, "stave.decision-log.writers", 4))),
         (int) number(properties, "stave.decision-log.queue", 10_000),
         Duration.ofMillis(number(properties, "stave.decision-log.enqueue-timeout-ms", 2_000)),
         Duration.ofMillis(number(properties, "stave.decision-log.commit-timeout-ms", 10_000)),

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.stave.application.DecisionQuery;
+import io.stave.application.Metrics;
 import io.stave.application.ServiceUnavailableException;
 import io.stave.infrastructure.persistence.TestDatabases.TestDatabase;
 import io.stave.rules.domain.Decision;
@@ -27,10 +29,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The decision log on the real databases: nothing acknowledged is lost, everything reads back. */
@@ -41,13 +46,25 @@ class DecisionLogDatabaseTest {
     return TestDatabases.all();
   }
 
+  /** Writers as a node has them by default. */
   private static JdbcDecisionLog log(TestDatabase database) {
+    return log(database, 4);
+  }
+
+  private static JdbcDecisionLog log(TestDatabase database, int writers) {
     return new JdbcDecisionLog(
         database.dataSource(),
         Executors.defaultThreadFactory(),
+        writers,
         1_000,
         Duration.ofSeconds(2),
-        Duration.ofSeconds(10));
+        Duration.ofSeconds(10),
+        Metrics.NONE);
+  }
+
+  /** Each database with one writer and with several. */
+  static Stream<Arguments> databasesAndWriters() throws Exception {
+    return databases().stream().flatMap(db -> Stream.of(arguments(db, 1), arguments(db, 4)));
   }
 
   private static Decision permit(String feature, String artist) {
@@ -93,11 +110,11 @@ class DecisionLogDatabaseTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
-  void everyDecisionOfManyConcurrentCallersIsCommittedBeforeItIsAcknowledged(TestDatabase database)
-      throws Exception {
-    try (JdbcDecisionLog log = log(database)) {
+  @ParameterizedTest(name = "{0}, {1} writers")
+  @MethodSource("databasesAndWriters")
+  void everyDecisionOfManyConcurrentCallersIsCommittedBeforeItIsAcknowledged(
+      TestDatabase database, int writers) throws Exception {
+    try (JdbcDecisionLog log = log(database, writers)) {
       ExecutorService callers = Executors.newFixedThreadPool(16);
       List<Future<Decision>> acknowledged = new ArrayList<>();
       for (int i = 0; i < 400; i++) {
@@ -115,6 +132,47 @@ class DecisionLogDatabaseTest {
       }
       callers.shutdown();
     }
+  }
+
+  @ParameterizedTest(name = "{0}, {1} writers")
+  @MethodSource("databasesAndWriters")
+  void closingWhileCallersWaitLosesNoAcknowledgedDecision(TestDatabase database, int writers)
+      throws Exception {
+    JdbcDecisionLog log = log(database, writers);
+    ExecutorService callers = Executors.newFixedThreadPool(16);
+    List<Future<Decision>> outcomes = new ArrayList<>();
+    for (int i = 0; i < 2_000; i++) {
+      outcomes.add(
+          callers.submit(
+              () -> {
+                Decision decision = permit("ai-closing", "artist-" + UUID.randomUUID());
+                log.record(List.of(decision), "client");
+                return decision;
+              }));
+    }
+    while (outcomes.stream().noneMatch(Future::isDone)) {
+      Thread.onSpinWait();
+    }
+    log.close();
+    callers.shutdown();
+    int acknowledged = 0;
+    int refused = 0;
+    try (JdbcDecisionLog reader = log(database, 1)) {
+      for (Future<Decision> outcome : outcomes) {
+        try {
+          String id = outcome.get().decisionId();
+          acknowledged++;
+          assertTrue(reader.find(id).isPresent(), "acknowledged decision " + id + " is lost");
+        } catch (ExecutionException e) {
+          assertTrue(
+              e.getCause() instanceof ServiceUnavailableException,
+              "a caller the closing log could not serve hears 503, not " + e.getCause());
+          refused++;
+        }
+      }
+    }
+    assertTrue(acknowledged > 0, "some decisions were acknowledged before the close");
+    assertEquals(outcomes.size(), acknowledged + refused);
   }
 
   @ParameterizedTest(name = "{0}")
