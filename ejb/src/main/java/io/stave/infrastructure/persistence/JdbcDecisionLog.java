@@ -32,11 +32,14 @@ import javax.sql.DataSource;
 /**
  * The decision log in the database, with group commit: callers hand over their decisions and wait;
  * a writer thread inserts whatever has queued up in a single transaction and then releases every
- * caller in it. Several writers take groups from the one queue, so while one waits for its commit
- * to reach the disk the next group is already being written: on PostgreSQL a commit is mostly that
- * wait (the WAL flush), and one writer left the node idle while callers queued behind it
- * (BENCHMARKS.md, "Several log writers"). Under overload the bounded queue fills and callers get
- * {@link ServiceUnavailableException} (HTTP 503) instead of a decision that was never logged.
+ * caller in it. A node has one writer by default; more can take groups from the same queue, but on
+ * PostgreSQL they made single decisions a quarter slower (smaller groups, more commits, each
+ * costing CPU on both sides) and batches only 3–10 % faster (BENCHMARKS.md, "Several log writers").
+ * Each writer keeps its connection between commits, so a commit costs no pool checkout and no
+ * validation round trip; a connection that fails once is closed and the next commit takes a new
+ * one, and a failed group is retried batch by batch on it. Under overload the bounded queue fills
+ * and callers get {@link ServiceUnavailableException} (HTTP 503) instead of a decision that was
+ * never logged.
  */
 public final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(JdbcDecisionLog.class.getName());
@@ -161,6 +164,15 @@ public final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
   }
 
   private void writeUntilClosed() {
+    HeldConnection connection = new HeldConnection(dataSource);
+    try {
+      writeUntilClosed(connection);
+    } finally {
+      connection.release();
+    }
+  }
+
+  private void writeUntilClosed(HeldConnection connection) {
     while (!closing || !queue.isEmpty()) {
       Batch first;
       try {
@@ -175,7 +187,7 @@ public final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
       if (first == null) {
         continue;
       }
-      commit(groupStartingWith(first));
+      commit(connection, groupStartingWith(first));
     }
   }
 
@@ -207,10 +219,10 @@ public final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
    * Writes the group in one transaction; if that fails, each batch alone, so one bad batch fails
    * alone.
    */
-  private void commit(List<Batch> group) {
+  private void commit(HeldConnection connection, List<Batch> group) {
     try {
       long start = System.nanoTime();
-      insert(group);
+      insert(connection, group);
       metrics.decisionLogCommitted(
           group.stream().mapToInt(batch -> batch.rows().size()).sum(), System.nanoTime() - start);
       group.forEach(batch -> batch.done().complete(null));
@@ -222,7 +234,7 @@ public final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
       }
       for (Batch batch : group) {
         try {
-          insert(List.of(batch));
+          insert(connection, List.of(batch));
           batch.done().complete(null);
         } catch (SQLException | RuntimeException failure) {
           LOG.log(Level.WARNING, "decision log write failed: " + brief(failure));
@@ -232,18 +244,93 @@ public final class JdbcDecisionLog implements DecisionLog, AutoCloseable {
     }
   }
 
-  private void insert(List<Batch> group) throws SQLException {
+  /**
+   * Inserts the group in one transaction. A kept connection may have died while the log was idle (a
+   * restarted database, a firewall dropping quiet connections): if the group fails on one, it is
+   * tried once more on a new connection before the failure counts.
+   */
+  private static void insert(HeldConnection held, List<Batch> group) throws SQLException {
     List<Row> rows = new ArrayList<>();
     group.forEach(batch -> rows.addAll(batch.rows()));
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        insertDecisions(connection, rows);
-        insertArtists(connection, rows);
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
+    boolean kept = held.kept();
+    try {
+      insertOnce(held, rows);
+    } catch (SQLException e) {
+      if (!kept) {
         throw e;
+      }
+      LOG.log(Level.FINE, "the kept decision log connection failed; retrying on a new one", e);
+      insertOnce(held, rows);
+    }
+  }
+
+  private static void insertOnce(HeldConnection held, List<Row> rows) throws SQLException {
+    Connection connection = held.get();
+    try {
+      insertDecisions(connection, rows);
+      insertArtists(connection, rows);
+      connection.commit();
+    } catch (SQLException | RuntimeException e) {
+      held.discard();
+      throw e;
+    }
+  }
+
+  /**
+   * A writer's connection, kept from one commit to the next and replaced after any failure: the
+   * failed transaction is abandoned with it (the database rolls it back when the connection closes)
+   * and the next commit starts on a connection the pool has just validated.
+   */
+  private static final class HeldConnection {
+    private final DataSource dataSource;
+    private Connection connection;
+
+    HeldConnection(DataSource dataSource) {
+      this.dataSource = dataSource;
+    }
+
+    /** Whether a connection from an earlier commit is kept. */
+    boolean kept() {
+      return connection != null;
+    }
+
+    Connection get() throws SQLException {
+      if (connection == null) {
+        Connection fresh = dataSource.getConnection();
+        try {
+          fresh.setAutoCommit(false);
+        } catch (SQLException e) {
+          close(fresh);
+          throw e;
+        }
+        connection = fresh;
+      }
+      return connection;
+    }
+
+    void discard() {
+      if (connection != null) {
+        try {
+          connection.rollback();
+        } catch (SQLException ignored) {
+          // The connection is going anyway; closing it ends the transaction on the server.
+        }
+        release();
+      }
+    }
+
+    void release() {
+      if (connection != null) {
+        close(connection);
+        connection = null;
+      }
+    }
+
+    private static void close(Connection connection) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        LOG.log(Level.FINE, "closing a decision log connection failed", e);
       }
     }
   }

@@ -13,7 +13,7 @@ import java.util.Properties;
  * ({@code stave.api.max-request-bytes}, {@code stave.api.max-policy-bytes}) by its resources.
  *
  * @param decisionLogWriters groups of decisions the log commits at once, each on its own connection
- *     ({@code stave.decision-log.writers}, 4; 1 to 16)
+ *     ({@code stave.decision-log.writers}, 1; at most 16)
  * @param decisionLogQueue decisions waiting for the log's writers ({@code
  *     stave.decision-log.queue}, 10,000)
  * @param decisionLogEnqueueTimeout how long a caller waits for room in that queue before a 503
@@ -49,7 +49,7 @@ public record StaveSettings(
 
   public static StaveSettings from(Properties properties) {
     return new StaveSettings(
-        (int) Math.max(1, Math.min(16, number(properties, "stave.decision-log.writers", 4))),
+        (int) Math.max(1, Math.min(16, number(properties, "stave.decision-log.writers", 1))),
         (int) number(properties, "stave.decision-log.queue", 10_000),
         Duration.ofMillis(number(properties, "stave.decision-log.enqueue-timeout-ms", 2_000)),
         Duration.ofMillis(number(properties, "stave.decision-log.commit-timeout-ms", 10_000)),

@@ -23,17 +23,22 @@ import io.stave.rules.domain.SplitSheet;
 import io.stave.rules.domain.Territory;
 import io.stave.rules.domain.UseType;
 import io.stave.rules.domain.Verdict;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -173,6 +178,46 @@ class DecisionLogDatabaseTest {
     }
     assertTrue(acknowledged > 0, "some decisions were acknowledged before the close");
     assertEquals(outcomes.size(), acknowledged + refused);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void theWriterKeepsItsConnectionAndReplacesOneThatDied(TestDatabase database) throws Exception {
+    List<Connection> handedOut = new CopyOnWriteArrayList<>();
+    DataSource watched =
+        (DataSource)
+            Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                  try {
+                    Object result = method.invoke(database.dataSource(), args);
+                    if (result instanceof Connection connection) {
+                      handedOut.add(connection);
+                    }
+                    return result;
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    try (JdbcDecisionLog log =
+        new JdbcDecisionLog(
+            watched,
+            Executors.defaultThreadFactory(),
+            1_000,
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(10))) {
+      for (int i = 0; i < 3; i++) {
+        log.record(List.of(permit("ai-dj", "artist-a")), "client");
+      }
+      assertEquals(1, handedOut.size(), "three commits, one connection");
+
+      handedOut.get(0).close(); // as a restarted database or a dropped idle connection would
+      Decision afterwards = permit("ai-dj", "artist-b");
+      log.record(List.of(afterwards), "client");
+      assertEquals(2, handedOut.size(), "the dead connection was replaced");
+      assertTrue(log.find(afterwards.decisionId()).isPresent());
+    }
   }
 
   @ParameterizedTest(name = "{0}")
