@@ -121,16 +121,7 @@ class DecisionLogDatabaseTest {
       TestDatabase database, int writers) throws Exception {
     try (JdbcDecisionLog log = log(database, writers)) {
       ExecutorService callers = Executors.newFixedThreadPool(16);
-      List<Future<Decision>> acknowledged = new ArrayList<>();
-      for (int i = 0; i < 400; i++) {
-        acknowledged.add(
-            callers.submit(
-                () -> {
-                  Decision decision = permit("ai-playlist", "artist-" + UUID.randomUUID());
-                  log.record(List.of(decision), "client");
-                  return decision;
-                }));
-      }
+      List<Future<Decision>> acknowledged = decideAtOnce(callers, log, 400, "ai-playlist");
       for (Future<Decision> ack : acknowledged) {
         String id = ack.get().decisionId();
         assertTrue(log.find(id).isPresent(), "acknowledged decision " + id + " is not in the log");
@@ -145,16 +136,7 @@ class DecisionLogDatabaseTest {
       throws Exception {
     JdbcDecisionLog log = log(database, writers);
     ExecutorService callers = Executors.newFixedThreadPool(16);
-    List<Future<Decision>> outcomes = new ArrayList<>();
-    for (int i = 0; i < 2_000; i++) {
-      outcomes.add(
-          callers.submit(
-              () -> {
-                Decision decision = permit("ai-closing", "artist-" + UUID.randomUUID());
-                log.record(List.of(decision), "client");
-                return decision;
-              }));
-    }
+    List<Future<Decision>> outcomes = decideAtOnce(callers, log, 2_000, "ai-closing");
     while (outcomes.stream().noneMatch(Future::isDone)) {
       Thread.onSpinWait();
     }
@@ -300,6 +282,24 @@ class DecisionLogDatabaseTest {
           List.of(decision.decisionId()),
           byArtist.decisions().stream().map(d -> d.decision().decisionId()).toList());
     }
+  }
+
+  /**
+   * {@code count} callers' decisions for {@code feature}, each logged by one of {@code callers}.
+   */
+  private static List<Future<Decision>> decideAtOnce(
+      ExecutorService callers, JdbcDecisionLog log, int count, String feature) {
+    List<Future<Decision>> outcomes = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      outcomes.add(
+          callers.submit(
+              () -> {
+                Decision decision = permit(feature, "artist-" + UUID.randomUUID());
+                log.record(List.of(decision), "client");
+                return decision;
+              }));
+    }
+    return outcomes;
   }
 
   private static Decision withArtists(Decision decision, String... artists) {
