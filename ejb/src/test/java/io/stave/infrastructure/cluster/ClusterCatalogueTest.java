@@ -19,10 +19,14 @@ import io.stave.rules.domain.Share;
 import io.stave.rules.domain.SplitSheet;
 import io.stave.rules.domain.Territory;
 import io.stave.rules.domain.UseType;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -347,5 +351,45 @@ class ClusterCatalogueTest extends OneMemberTestBase {
         fromSplitFeed.getSplitId(),
         new HazelcastFactStore(() -> member).splitSheet(isrc, null).orElseThrow().getSplitId(),
         "an ERN update after the split sheet leaves the split sheet in place");
+  }
+
+  /**
+   * A change is read back from the database once: one connection for its transaction, then one read
+   * per fact map it touched. Writing a map must not read each new key's old value through the
+   * loader first (IMap.putAll does, on Hazelcast's threads; setAll does not).
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aChangeIsReadBackFromTheDatabaseOncePerMap(TestDatabase database) {
+    AtomicInteger connections = new AtomicInteger();
+    DataSource counted = countingConnections(database.dataSource(), connections);
+    ClusterCatalogue catalogue = startCatalogue(new CatalogueRepository(counted));
+    catalogue.apply(aLicensedDuetWithOneOptIn(Isrc.of("SEXYZ2600011")));
+
+    connections.set(0);
+    catalogue.apply(aLicensedDuetWithOneOptIn(Isrc.of("SEXYZ2600012")));
+
+    assertEquals(
+        1 + 4,
+        connections.get(),
+        "one transaction, then one read each for recordings, deals, consents and split sheets");
+    assertEquals("PERMIT LICENSED", decide(UseType.AI_CURATION, Isrc.of("SEXYZ2600012"), "SE"));
+  }
+
+  private static DataSource countingConnections(DataSource target, AtomicInteger connections) {
+    return (DataSource)
+        Proxy.newProxyInstance(
+            DataSource.class.getClassLoader(),
+            new Class<?>[] {DataSource.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("getConnection")) {
+                connections.incrementAndGet();
+              }
+              try {
+                return method.invoke(target, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
   }
 }
