@@ -170,7 +170,7 @@ Stave is ready.
 
 Development users (password = user name; DEVELOPMENT ONLY, see README "Production"):
   client (feature-client)   feeds (feed-integrator)   author (policy-author)
-  approver (policy-approver)   auditor (auditor)
+  approver (policy-approver)   auditor (auditor)   holder (rights-holder of the demo artist)
 
 Try (demo catalogue):
   # PERMIT with obligations and the 60/40 split: release 0's artist opted in to AI training

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Ingest benchmark: generates a label feed of N releases (default 10,000; 3 recordings each, ERN 4.3),
+# Ingest benchmark: generates a label feed of N releases (default 10,000; 3 recordings each, ERN 4.3
+# with every fourth in 4.3.2),
 # starts Stave with the embedded defaults in a fresh data directory, moves the whole set into its
 # inbox at once and times until every file has left the inbox (applied into the database and the
 # Hazelcast maps, or failed). Prints MB/s and releases/s end to end.
@@ -21,8 +22,12 @@
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 releases="${1:-10000}"
-work="$(mktemp -d /tmp/stave-ingest.XXXX)"
 warmup="${WARMUP_RELEASES:-0}"
+if [ $((releases + warmup)) -gt 33333 ]; then
+  echo "at most 33,333 releases in all (RELEASES + WARMUP_RELEASES): the generator's ISRCs have five digits" >&2
+  exit 2
+fi
+work="$(mktemp -d /tmp/stave-ingest.XXXX)"
 java -cp "$repo/bench/target/benchmarks.jar" io.stave.bench.feeds.LabelFeedGenerator "$work/feed" "$((releases + warmup))"
 rm "$work/feed/demo.consents.csv" "$work/feed/demo.splits.csv"
 mkdir -p "$work/warmup"
@@ -63,7 +68,9 @@ if [ "$warmup" -gt 0 ]; then
   warm_start=$(date +%s.%N)
   mv "$work/warmup"/*.xml "$inbox/"
   while [ "$(find "$inbox" -maxdepth 1 -type f -name '*.xml' | wc -l)" != 0 ]; do sleep 0.5; done
-  echo "# warm-up: $warmup releases applied untimed in $(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$warm_start" "$(date +%s.%N)") s"
+  warm_done="$(find "$inbox/done" -type f | wc -l)"
+  warm_failed="$( (find "$inbox/failed" -type f ! -name "*.reason" 2>/dev/null || true) | wc -l)"
+  echo "# warm-up: $warmup releases ($warm_done applied, $warm_failed failed) untimed in $(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$warm_start" "$(date +%s.%N)") s"
 fi
 if [ -n "${PROFILE_DIR:-}" ]; then
   mkdir -p "$PROFILE_DIR"
@@ -89,8 +96,8 @@ if [ -n "${PROFILE_DIR:-}" ]; then
   echo "# profile: $PROFILE_DIR"
 fi
 [ -n "$analyzer" ] && kill "$analyzer" 2>/dev/null || true
-done_count="$(( $(find "$inbox/done" -type f | wc -l) - warmup ))"
-failed_count="$( (find "$inbox/failed" -type f ! -name "*.reason" 2>/dev/null || true) | wc -l)"
+done_count="$(( $(find "$inbox/done" -type f | wc -l) - ${warm_done:-0} ))"
+failed_count="$(( $( (find "$inbox/failed" -type f ! -name "*.reason" 2>/dev/null || true) | wc -l) - ${warm_failed:-0} ))"
 kill -TERM "$server_pid"
 python3 - "$start" "$end" "$bytes" "$releases" "$done_count" "$failed_count" "$ticks_before" "$ticks_after" "$(getconf CLK_TCK)" <<'PY'
 import sys

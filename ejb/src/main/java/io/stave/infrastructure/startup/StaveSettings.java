@@ -3,6 +3,8 @@ package io.stave.infrastructure.startup;
 import io.stave.rules.engine.EvaluationLimits;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -33,6 +35,9 @@ import java.util.Properties;
  *     stave.feeds.lanes}, 4; 1 applies every message in arrival order)
  * @param usageDecisionValidity how long after its decision a use may be reported against it ({@code
  *     stave.usage.decision-validity-hours}, 24 h)
+ * @param problems one line per setting that is set but is no whole number or out of its range; such
+ *     a setting counts as its default here, and the node refuses to start on any problem ({@code
+ *     StaveStartup}), so a mistyped value is never quietly replaced
  */
 public record StaveSettings(
     int decisionLogWriters,
@@ -45,36 +50,64 @@ public record StaveSettings(
     long feedPollMillis,
     long feedMaxMessageBytes,
     int feedLanes,
-    Duration usageDecisionValidity) {
+    Duration usageDecisionValidity,
+    List<String> problems) {
 
-  public static StaveSettings from(Properties properties) {
-    return new StaveSettings(
-        (int) Math.max(1, Math.min(16, number(properties, "stave.decision-log.writers", 1))),
-        (int) number(properties, "stave.decision-log.queue", 10_000),
-        Duration.ofMillis(number(properties, "stave.decision-log.enqueue-timeout-ms", 2_000)),
-        Duration.ofMillis(number(properties, "stave.decision-log.commit-timeout-ms", 10_000)),
-        new EvaluationLimits(
-            (int)
-                number(
-                    properties, "stave.decision.fire-limit", EvaluationLimits.DEFAULT.fireLimit()),
-            Duration.ofMillis(
-                number(
-                    properties,
-                    "stave.decision.deadline-ms",
-                    EvaluationLimits.DEFAULT.deadline().toMillis()))),
-        Duration.ofSeconds(number(properties, "stave.policy.activation-wait-seconds", 120)),
-        inbox(properties),
-        number(properties, "stave.feeds.poll-ms", 500),
-        number(properties, "stave.feeds.max-message-bytes", 64L * 1024 * 1024),
-        (int) Math.max(1, Math.min(64, number(properties, "stave.feeds.lanes", 4))),
-        Duration.ofHours(number(properties, "stave.usage.decision-validity-hours", 24)));
+  private static final long MAX = Integer.MAX_VALUE;
+
+  public StaveSettings {
+    problems = List.copyOf(problems);
   }
 
-  /** As {@code Long.getLong} read them: a value that is no number counts as not set. */
-  private static long number(Properties properties, String name, long fallback) {
-    try {
-      return Long.parseLong(properties.getProperty(name, "").trim());
-    } catch (NumberFormatException e) {
+  public static StaveSettings from(Properties properties) {
+    List<String> problems = new ArrayList<>();
+    Reader read = new Reader(properties, problems);
+    return new StaveSettings(
+        (int) read.number("stave.decision-log.writers", 1, 1, 16),
+        (int) read.number("stave.decision-log.queue", 10_000, 1, MAX),
+        Duration.ofMillis(read.number("stave.decision-log.enqueue-timeout-ms", 2_000, 1, MAX)),
+        Duration.ofMillis(read.number("stave.decision-log.commit-timeout-ms", 10_000, 1, MAX)),
+        new EvaluationLimits(
+            (int)
+                read.number(
+                    "stave.decision.fire-limit", EvaluationLimits.DEFAULT.fireLimit(), 1, MAX),
+            Duration.ofMillis(
+                read.number(
+                    "stave.decision.deadline-ms",
+                    EvaluationLimits.DEFAULT.deadline().toMillis(),
+                    1,
+                    MAX))),
+        Duration.ofSeconds(read.number("stave.policy.activation-wait-seconds", 120, 1, MAX)),
+        inbox(properties),
+        read.number("stave.feeds.poll-ms", 500, 1, MAX),
+        read.number("stave.feeds.max-message-bytes", 64L * 1024 * 1024, 1, Long.MAX_VALUE),
+        (int) read.number("stave.feeds.lanes", 4, 1, 64),
+        Duration.ofHours(read.number("stave.usage.decision-validity-hours", 24, 1, 24L * 366)),
+        problems);
+  }
+
+  /** Reads whole numbers; an unset one is its default, a wrong one a problem (and its default). */
+  private record Reader(Properties properties, List<String> problems) {
+    long number(String name, long fallback, long min, long max) {
+      String value = properties.getProperty(name);
+      if (value == null || value.isBlank()) {
+        return fallback;
+      }
+      try {
+        long number = Long.parseLong(value.trim());
+        if (number >= min && number <= max) {
+          return number;
+        }
+      } catch (NumberFormatException e) {
+        // said below, with the range
+      }
+      boolean unbounded = max == MAX || max == Long.MAX_VALUE;
+      problems.add(
+          name
+              + " is '"
+              + value.trim()
+              + "', not a whole number "
+              + (unbounded ? "of at least " + min : "from " + min + " to " + max));
       return fallback;
     }
   }

@@ -56,6 +56,10 @@ public class StaveStartup implements NodeReadiness {
   @PostConstruct
   void start() {
     try {
+      if (!settings.problems().isEmpty()) {
+        throw new StartupException(
+            "startup", "configuration: " + String.join("; ", settings.problems()));
+      }
       migrateDatabase();
       cluster.start(catalogue);
       if (cluster.isSafe()) {

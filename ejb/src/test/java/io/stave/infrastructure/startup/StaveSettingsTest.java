@@ -1,0 +1,61 @@
+package io.stave.infrastructure.startup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/** The node's settings: defaults when unset, and a mistyped value named, never quietly replaced. */
+class StaveSettingsTest {
+
+  private static Properties with(String... namesAndValues) {
+    Properties properties = new Properties();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      properties.setProperty(namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return properties;
+  }
+
+  @Test
+  void unsetSettingsTakeTheirDefaultsWithoutAProblem() {
+    StaveSettings settings = StaveSettings.from(with());
+
+    assertEquals(1, settings.decisionLogWriters());
+    assertEquals(10_000, settings.decisionLogQueue());
+    assertEquals(4, settings.feedLanes());
+    assertEquals(Duration.ofHours(24), settings.usageDecisionValidity());
+    assertEquals(List.of(), settings.problems());
+  }
+
+  @Test
+  void valuesInRangeAreTaken() {
+    StaveSettings settings =
+        StaveSettings.from(with("stave.decision-log.writers", " 4 ", "stave.feeds.lanes", "64"));
+
+    assertEquals(4, settings.decisionLogWriters());
+    assertEquals(64, settings.feedLanes());
+    assertEquals(List.of(), settings.problems());
+  }
+
+  @Test
+  void aValueThatIsNoNumberOrOutOfRangeIsAProblemNamingTheSetting() {
+    StaveSettings settings =
+        StaveSettings.from(
+            with(
+                "stave.feeds.lanes", "four",
+                "stave.decision-log.writers", "17",
+                "stave.decision-log.queue", "0"));
+
+    assertEquals(
+        List.of(
+            "stave.decision-log.writers is '17', not a whole number from 1 to 16",
+            "stave.decision-log.queue is '0', not a whole number of at least 1",
+            "stave.feeds.lanes is 'four', not a whole number from 1 to 64"),
+        settings.problems());
+    assertEquals(4, settings.feedLanes(), "the default stands in until the node refuses to start");
+    assertTrue(settings.decisionLogQueue() > 0);
+  }
+}
