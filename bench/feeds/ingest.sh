@@ -64,12 +64,18 @@ if [ -n "${STAVE_DB_SCHEMA:-}" ] && [ "${STAVE_BENCH_ANALYZE:-1}" != 0 ]; then
 fi
 inbox="$work/data/inbox"
 mkdir -p "$inbox"
+# Waits until every file has left the inbox; counts the files applied (done/) and failed so far.
+wait_for_empty_inbox() {
+  while [ "$(find "$inbox" -maxdepth 1 -type f -name '*.xml' | wc -l)" != 0 ]; do sleep 0.5; done
+}
+applied_so_far() { find "$inbox/done" -type f | wc -l; }
+failed_so_far() { (find "$inbox/failed" -type f ! -name "*.reason" 2>/dev/null || true) | wc -l; }
 if [ "$warmup" -gt 0 ]; then
   warm_start=$(date +%s.%N)
   mv "$work/warmup"/*.xml "$inbox/"
-  while [ "$(find "$inbox" -maxdepth 1 -type f -name '*.xml' | wc -l)" != 0 ]; do sleep 0.5; done
-  warm_done="$(find "$inbox/done" -type f | wc -l)"
-  warm_failed="$( (find "$inbox/failed" -type f ! -name "*.reason" 2>/dev/null || true) | wc -l)"
+  wait_for_empty_inbox
+  warm_done="$(applied_so_far)"
+  warm_failed="$(failed_so_far)"
   echo "# warm-up: $warmup releases ($warm_done applied, $warm_failed failed) untimed in $(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$warm_start" "$(date +%s.%N)") s"
 fi
 if [ -n "${PROFILE_DIR:-}" ]; then
@@ -82,7 +88,7 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
 ticks_before="$(cpu_ticks)"
 start=$(date +%s.%N)
 mv "$work/feed"/*.xml "$inbox/"
-while [ "$(find "$inbox" -maxdepth 1 -type f -name '*.xml' | wc -l)" != 0 ]; do sleep 0.5; done
+wait_for_empty_inbox
 end=$(date +%s.%N)
 ticks_after="$(cpu_ticks)"
 if [ -n "${PROFILE_DIR:-}" ]; then
@@ -96,8 +102,8 @@ if [ -n "${PROFILE_DIR:-}" ]; then
   echo "# profile: $PROFILE_DIR"
 fi
 [ -n "$analyzer" ] && kill "$analyzer" 2>/dev/null || true
-done_count="$(( $(find "$inbox/done" -type f | wc -l) - ${warm_done:-0} ))"
-failed_count="$(( $( (find "$inbox/failed" -type f ! -name "*.reason" 2>/dev/null || true) | wc -l) - ${warm_failed:-0} ))"
+done_count="$(( $(applied_so_far) - ${warm_done:-0} ))"
+failed_count="$(( $(failed_so_far) - ${warm_failed:-0} ))"
 kill -TERM "$server_pid"
 python3 - "$start" "$end" "$bytes" "$releases" "$done_count" "$failed_count" "$ticks_before" "$ticks_after" "$(getconf CLK_TCK)" <<'PY'
 import sys
