@@ -33,7 +33,7 @@ command -v java >/dev/null || fail "java is not on the PATH; install a JDK 17 or
 
 if [ "$build" = 1 ]; then
   echo "Building Stave (first build downloads WildFly and libraries from Maven Central)..."
-  (cd "$repo" && ./mvnw -q -B install -DskipTests -pl deploy -am) || fail "the build failed; see the Maven output above"
+  (cd "$repo" && ./mvnw -q -B package -DskipTests -pl deploy -am) || fail "the build failed; see the Maven output above"
 fi
 
 server="$(ls -d "$repo"/deploy/target/wildfly-*/ 2>/dev/null | head -1)"
@@ -173,7 +173,7 @@ Development users (password = user name; DEVELOPMENT ONLY, see README "Productio
   approver (policy-approver)   auditor (auditor)   holder (rights-holder of the demo artist)
 
 Try (demo catalogue):
-  # PERMIT with obligations and the 60/40 split: release 0's artist opted in to AI training
+  # PERMIT with obligations and the 50/50 split of its AI-training split sheet: release 0's artist opted in
   curl -u client:client -H 'Content-Type: application/json' \\
     -d '{"useType":"AI_TRAINING","isrc":"GBQZS2600000","territory":"SE"}' \\
     http://localhost:$http_port/api/v1/decisions

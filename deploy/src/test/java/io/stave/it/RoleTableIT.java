@@ -139,6 +139,8 @@ class RoleTableIT {
               403,
               403),
           row("GET", "api/v1/recordings/{isrc}", null, null, 401, 200, 200, 200, 200, 200),
+          row("GET", "api/v1/console/session", null, null, 401, 200, 200, 200, 200, 200, 200),
+          row("GET", "api/v1/console/fact-model", null, null, 401, 403, 403, 200, 200, 200, 403),
           row("GET", "api/v1/policies", null, null, 401, 403, 403, 200, 200, 200),
           row("GET", "api/v1/policies/1", null, null, 401, 403, 403, 200, 200, 200),
           row("GET", "api/v1/policies/1/files", null, null, 401, 403, 403, 200, 200, 200),

@@ -44,7 +44,8 @@ public class ConsoleResource {
           Roles.FEED_INTEGRATOR,
           Roles.POLICY_AUTHOR,
           Roles.POLICY_APPROVER,
-          Roles.AUDITOR);
+          Roles.AUDITOR,
+          Roles.RIGHTS_HOLDER);
 
   @Context SecurityContext security;
 
@@ -55,11 +56,12 @@ public class ConsoleResource {
     Roles.FEED_INTEGRATOR,
     Roles.POLICY_AUTHOR,
     Roles.POLICY_APPROVER,
-    Roles.AUDITOR
+    Roles.AUDITOR,
+    Roles.RIGHTS_HOLDER
   })
   @Operation(
       summary = "Who is signed in",
-      description = "The caller's user name and which of Stave's five roles it has.")
+      description = "The caller's user name and which of Stave's six roles it has.")
   @APIResponse(responseCode = "200", description = "{\"user\": …, \"roles\": [ … ]}")
   public JsonObject session() {
     JsonArrayBuilder roles = Json.createArrayBuilder();
