@@ -112,6 +112,25 @@ class HostileInputIT {
   }
 
   @Test
+  void noLoginAWrongPasswordAnUnknownUrlAndAWrongMethodAreProblemDocumentsToo() throws Exception {
+    String live = "{\"useType\":\"AI_CURATION\",\"isrc\":\"GBQZS2600000\",\"territory\":\"SE\"}";
+    HttpResponse<String> anonymous = StaveClient.anonymous().postJson("decisions", live);
+    problem(anonymous, 401, "authenticated caller");
+    assertTrue(
+        anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"),
+        anonymous.headers().map().toString());
+    problem(StaveClient.as("nobody").get("decisions?limit=1"), 401, "authenticated caller");
+
+    HttpResponse<String> unknown = client.get("no-such-resource");
+    problem(unknown, 404, "no resource at this URL");
+    HttpResponse<String> wrongMethod = client.withoutBody("PUT", "decisions");
+    problem(wrongMethod, 405, "does not take that method");
+    for (HttpResponse<String> answer : List.of(unknown, wrongMethod)) {
+      assertFalse(answer.body().contains("RESTEASY"), answer.body());
+    }
+  }
+
+  @Test
   void jsonNestedAHundredThousandLevelsIsA400OnEveryDecisionEndpoint() throws Exception {
     for (String path : DECISION_PATHS) {
       String deep = "{\"requests\":" + "[".repeat(DEPTH) + "]".repeat(DEPTH) + "}";

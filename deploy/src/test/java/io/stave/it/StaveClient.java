@@ -114,6 +114,16 @@ final class StaveClient {
             .GET());
   }
 
+  /** A request with any method and no body, e.g. a PUT where the API takes none. */
+  HttpResponse<String> withoutBody(String method, String path)
+      throws IOException, InterruptedException {
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Accept", "application/json")
+            .method(method, HttpRequest.BodyPublishers.noBody()));
+  }
+
   private HttpResponse<String> send(HttpRequest.Builder request)
       throws IOException, InterruptedException {
     if (authorization != null) {

@@ -118,6 +118,9 @@ public final class ProblemMappers {
         return unreadable(e.getCause());
       }
       String detail = e.getMessage();
+      if (detail == null || detail.startsWith("RESTEASY")) {
+        detail = inOurWords(status, e.getResponse());
+      }
       if (status == Response.Status.UNSUPPORTED_MEDIA_TYPE) {
         detail =
             UnsupportedContentType.detail(
@@ -136,6 +139,23 @@ public final class ProblemMappers {
                 }
               });
       return problem.build();
+    }
+
+    /** RESTEasy's own messages name its internals ("RESTEASY003650: No resource method …"). */
+    private String inOurWords(Response.Status status, Response answer) {
+      return switch (status) {
+        case NOT_FOUND -> "there is no resource at this URL; GET /api/docs/ lists the API";
+        case METHOD_NOT_ALLOWED -> {
+          String allowed = answer.getHeaderString(HttpHeaders.ALLOW);
+          yield "this resource does not take that method"
+              + (allowed == null ? "" : "; it takes " + allowed);
+        }
+        case NOT_ACCEPTABLE ->
+            "this resource cannot answer in any type the Accept header asks for ("
+                + request.getHeaderString(HttpHeaders.ACCEPT)
+                + ")";
+        default -> status.getReasonPhrase();
+      };
     }
   }
 
