@@ -32,7 +32,10 @@ public interface RevenueLedger {
    */
   List<UsageReceipt> book(String principal, List<CheckedEvent> events);
 
-  /** A period that has been closed, or whose close has begun. */
+  /**
+   * A period: OPEN (usage booked into it, not closed: status and event count only), CLOSING (its
+   * close has begun) or CLOSED.
+   */
   record PeriodInfo(
       YearMonth period,
       String status,

@@ -113,7 +113,10 @@ public final class RevenueService {
   public RevenueLedger.PeriodInfo period(YearMonth period) {
     return ledger
         .period(period)
-        .orElseThrow(() -> new NotFoundException("period " + period + " has not been closed"));
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "period " + period + " has no usage booked into it and has not been closed"));
   }
 
   /** The statements of a closed period. */

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -110,19 +112,34 @@ final class RevenueRecords {
       "SELECT period, status, closed_by, closed_at, policy_version, events, summary"
           + " FROM revenue_period";
 
+  /**
+   * Closed and closing periods, and the OPEN ones that usage has been booked into (status and event
+   * count only), newest first. Periods close in order, so open ones all lie after the last close.
+   */
   List<PeriodInfo> periods() {
     return db.read(
         "listing periods",
         connection -> {
-          List<PeriodInfo> periods = new ArrayList<>();
-          try (PreparedStatement select =
-                  connection.prepareStatement(PERIOD_COLUMNS + " ORDER BY period DESC");
+          Map<String, PeriodInfo> periods = new TreeMap<>(Comparator.reverseOrder());
+          try (PreparedStatement select = connection.prepareStatement(PERIOD_COLUMNS);
               ResultSet row = select.executeQuery()) {
             while (row.next()) {
-              periods.add(periodInfo(row));
+              PeriodInfo info = periodInfo(row);
+              periods.put(info.period().toString(), info);
             }
           }
-          return periods;
+          try (PreparedStatement select =
+                  connection.prepareStatement(
+                      "SELECT booked_period, COUNT(*) FROM usage_event WHERE booked_period >"
+                          + " COALESCE((SELECT last_closed FROM revenue_book WHERE id = 1), '')"
+                          + " GROUP BY booked_period");
+              ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+              YearMonth open = YearMonth.parse(row.getString(1).trim());
+              periods.putIfAbsent(open.toString(), open(open, row.getLong(2)));
+            }
+          }
+          return new ArrayList<>(periods.values());
         });
   }
 
@@ -134,10 +151,25 @@ final class RevenueRecords {
               connection.prepareStatement(PERIOD_COLUMNS + " WHERE period = ?")) {
             select.setString(1, period.toString());
             try (ResultSet row = select.executeQuery()) {
-              return row.next() ? Optional.of(periodInfo(row)) : Optional.empty();
+              if (row.next()) {
+                return Optional.of(periodInfo(row));
+              }
+            }
+          }
+          try (PreparedStatement count =
+              connection.prepareStatement(
+                  "SELECT COUNT(*) FROM usage_event WHERE booked_period = ?")) {
+            count.setString(1, period.toString());
+            try (ResultSet row = count.executeQuery()) {
+              long events = row.next() ? row.getLong(1) : 0;
+              return events == 0 ? Optional.empty() : Optional.of(open(period, events));
             }
           }
         });
+  }
+
+  private static PeriodInfo open(YearMonth period, long events) {
+    return new PeriodInfo(period, "OPEN", null, null, null, events, null);
   }
 
   private static PeriodInfo periodInfo(ResultSet row) throws SQLException {

@@ -237,6 +237,15 @@ class UsageAndStatementsTest {
                   event("m2", voice, UsageUnit.SECONDS, 1500, null, MARCH)),
               "client");
       assertThrows(ConflictException.class, () -> s.revenue().close(YearMonth.of(2026, 12), "fin"));
+      // Before its close, March is OPEN with the usage booked into it, listed and readable.
+      var openMarch = s.revenue().period(YearMonth.of(2026, 3));
+      assertEquals("OPEN", openMarch.status());
+      assertEquals(2, openMarch.events());
+      assertEquals(
+          List.of("2026-03 OPEN 2"),
+          s.revenue().periods().stream()
+              .map(p -> p.period() + " " + p.status() + " " + p.events())
+              .toList());
       var march = s.revenue().close(YearMonth.of(2026, 3), "finance");
       assertEquals("CLOSED", march.status());
       assertEquals(2, march.events());
@@ -263,6 +272,11 @@ class UsageAndStatementsTest {
                   List.of(event("late", lateDecision, UsageUnit.SECONDS, 500, null, MARCH)),
                   "client");
       assertEquals("2026-04", late.get(0).period());
+      assertEquals(
+          List.of("2026-04 OPEN 1", "2026-03 CLOSED 2"),
+          s.revenue().periods().stream()
+              .map(p -> p.period() + " " + p.status() + " " + p.events())
+              .toList());
       // A correction: the label was over-paid by 0.50 in March.
       s.revenue()
           .addAdjustment(
@@ -329,7 +343,7 @@ class UsageAndStatementsTest {
       assertEquals(new BigDecimal("0.0062"), label.rates().get(0).rate());
       assertNull(
           s.revenue().periods().stream()
-              .filter(p -> !"CLOSED".equals(p.status()))
+              .filter(p -> "CLOSING".equals(p.status()))
               .findAny()
               .orElse(null));
     }

@@ -204,10 +204,10 @@ public class RevenueResource {
 
   private static JsonObject period(RevenueLedger.PeriodInfo p) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
-            .add("period", p.period().toString())
-            .add("status", p.status())
-            .add("closedBy", p.closedBy());
+        Json.createObjectBuilder().add("period", p.period().toString()).add("status", p.status());
+    if (p.closedBy() != null) {
+      json.add("closedBy", p.closedBy());
+    }
     if (p.closedAt() != null) {
       json.add("closedAt", p.closedAt().toString());
     }
