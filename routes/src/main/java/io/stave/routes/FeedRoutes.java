@@ -70,10 +70,13 @@ public final class FeedRoutes extends RouteBuilder {
 
     if (inbox != null) {
       // readLock=changed: a file still being written is not picked up until its size stops
-      // changing.
+      // changing. readLockMinLength=0: by default the lock waits for at least one byte, so an
+      // empty file would sit in the inbox forever, unread and unreported; it is read (and
+      // rejected as empty) like any other once it has settled.
       from("file:"
               + inbox
               + "?readLock=changed&readLockCheckInterval=200&readLockMinAge=200"
+              + "&readLockMinLength=0"
               + "&delay="
               + pollMillis
               + "&greedy=true&maxMessagesPerPoll=500&sortBy=file:modified"

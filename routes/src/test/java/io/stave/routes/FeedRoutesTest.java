@@ -1,6 +1,7 @@
 package io.stave.routes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.stave.routes.feed.FeedChannel;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.RoutesBuilder;
@@ -104,6 +106,25 @@ class FeedRoutesTest extends CamelTestSupport {
     assertTrue(filesFinished(1));
     assertTrue(
         Files.readString(inbox.resolve("failed/notes.txt.reason")).contains("*.consents.csv"));
+  }
+
+  @Test
+  void an_empty_file_is_failed_with_a_reason_saying_it_is_empty() throws Exception {
+    sorted();
+    drop("empty.xml", new byte[0]);
+    drop("empty.consents.csv", new byte[0]);
+
+    assertTrue(filesFinished(2), "empty files are picked up, not left in the inbox");
+    for (String name : new String[] {"empty.xml", "empty.consents.csv"}) {
+      assertFalse(Files.exists(inbox.resolve(name)), name + " left the inbox");
+      assertTrue(Files.exists(inbox.resolve("failed/" + name)), name + " is kept in failed/");
+      String reason = Files.readString(inbox.resolve("failed/" + name + ".reason"));
+      assertTrue(reason.contains("is empty"), reason);
+    }
+    assertEquals(
+        List.of(FeedStatus.REJECTED, FeedStatus.REJECTED),
+        ledger.receipts().stream().map(FeedReceipt::status).toList(),
+        "both are on record, as any rejected message");
   }
 
   @Test

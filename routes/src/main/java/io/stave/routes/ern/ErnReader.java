@@ -140,6 +140,13 @@ public final class ErnReader {
 
   /** Reads only as far as the root element, to pick the schema. */
   private static ErnVersion versionOf(byte[] xml) {
+    if (isBlank(xml)) {
+      // The parser would only say "Premature end of file", which does not tell a sender why.
+      throw new FeedRejectedException(
+          new FeedProblem(
+              "line 1, column 1",
+              "is empty; expected an ERN NewReleaseMessage or PurgeReleaseMessage"));
+    }
     XMLReader reader = HardenedXml.newReader();
     RootElement root = new RootElement();
     reader.setContentHandler(root);
@@ -194,6 +201,15 @@ public final class ErnReader {
   /**
    * Keeps the parser's sentence, drops the spec-section prefix such as "cvc-complex-type.2.4.a: ".
    */
+  private static boolean isBlank(byte[] xml) {
+    for (byte b : xml) {
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static String explain(String message) {
     if (message == null) {
       return "unreadable";

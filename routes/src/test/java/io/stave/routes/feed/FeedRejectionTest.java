@@ -41,6 +41,12 @@ class FeedRejectionTest {
   }
 
   @Test
+  void an_empty_ern_message_says_it_is_empty() {
+    rejected(ern(""), "line 1, column 1", "is empty; expected an ERN NewReleaseMessage");
+    rejected(ern(" \n"), "line 1, column 1", "is empty");
+  }
+
+  @Test
   void schema_invalid_ern() {
     String invalid =
         Feeds.sampleText("1-audio.xml")
