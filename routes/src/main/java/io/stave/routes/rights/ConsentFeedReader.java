@@ -62,7 +62,7 @@ public final class ConsentFeedReader {
     try {
       return new Consent(consentId, artist, useType, choice, effectiveFrom, source, receivedAt);
     } catch (InvalidValueException e) {
-      throw new FieldProblem(new FeedProblem(record.where(e.field()), e.getMessage()));
+      throw new FieldProblem(new FeedProblem(record.where(e.field()), e.problem()));
     }
   }
 

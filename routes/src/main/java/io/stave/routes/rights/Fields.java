@@ -26,7 +26,7 @@ final class Fields {
     try {
       return parser.apply(value);
     } catch (InvalidValueException e) {
-      throw new FieldProblem(new FeedProblem(record.where(field), e.getMessage()));
+      throw new FieldProblem(new FeedProblem(record.where(field), e.problem()));
     }
   }
 

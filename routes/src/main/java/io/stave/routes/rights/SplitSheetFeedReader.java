@@ -15,9 +15,11 @@ import io.stave.rules.domain.Share;
 import io.stave.rules.domain.SplitSheet;
 import io.stave.rules.domain.UseType;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Split sheets, as CSV (one share per row: {@code isrc,useType,party,role,percent}; rows with the
@@ -50,29 +52,38 @@ public final class SplitSheetFeedReader {
   private record Draft(String where, List<Share> shares) {}
 
   private static FeedFacts fromRows(List<CsvTable.Row> rows) {
-    Map<SheetKey, Draft> drafts = new LinkedHashMap<>();
+    Map<SheetKey, List<Share>> shares = new LinkedHashMap<>();
     Map<SheetKey, List<Integer>> lines = new LinkedHashMap<>();
+    Set<SheetKey> withBadShares = new HashSet<>();
     List<FeedProblem> problems = new ArrayList<>();
     for (CsvTable.Row row : rows) {
+      SheetKey key;
       try {
-        SheetKey key = key(row, "isrc", "usetype");
-        drafts
-            .computeIfAbsent(key, k -> new Draft(null, new ArrayList<>()))
-            .shares()
-            .add(share(row, "party", "role", "percent"));
-        lines.computeIfAbsent(key, k -> new ArrayList<>()).add(row.line());
+        key = key(row, "isrc", "usetype");
       } catch (FieldProblem e) {
         problems.add(e.problem());
+        continue;
+      }
+      lines.computeIfAbsent(key, k -> new ArrayList<>()).add(row.line());
+      try {
+        Share share = share(row, "party", "role", "percent");
+        shares.computeIfAbsent(key, k -> new ArrayList<>()).add(share);
+      } catch (FieldProblem e) {
+        problems.add(e.problem());
+        withBadShares.add(key);
       }
     }
-    Map<SheetKey, Draft> located = new LinkedHashMap<>();
-    drafts.forEach(
-        (key, draft) -> located.put(key, new Draft(describeLines(lines.get(key)), draft.shares())));
-    return sheets(located, problems);
+    Map<SheetKey, Draft> drafts = new LinkedHashMap<>();
+    lines.forEach(
+        (key, sheetLines) ->
+            drafts.put(
+                key, new Draft(describeLines(sheetLines), shares.getOrDefault(key, List.of()))));
+    return sheets(drafts, withBadShares, problems);
   }
 
   private static FeedFacts fromJson(List<JsonRecord> records) {
     Map<SheetKey, Draft> drafts = new LinkedHashMap<>();
+    Set<SheetKey> withBadShares = new HashSet<>();
     List<FeedProblem> problems = new ArrayList<>();
     for (JsonRecord record : records) {
       try {
@@ -80,7 +91,12 @@ public final class SplitSheetFeedReader {
         List<Share> shares = new ArrayList<>();
         for (JsonRecord share :
             JsonRecords.objects(record.array("shares"), record.where("shares"))) {
-          shares.add(share(share, "party", "role", "percent"));
+          try {
+            shares.add(share(share, "party", "role", "percent"));
+          } catch (FieldProblem e) {
+            problems.add(e.problem());
+            withBadShares.add(key);
+          }
         }
         if (drafts.put(key, new Draft(record.where("shares"), shares)) != null) {
           problems.add(
@@ -93,13 +109,22 @@ public final class SplitSheetFeedReader {
         problems.addAll(e.problems());
       }
     }
-    return sheets(drafts, problems);
+    return sheets(drafts, withBadShares, problems);
   }
 
-  private static FeedFacts sheets(Map<SheetKey, Draft> drafts, List<FeedProblem> problems) {
+  /**
+   * Builds each sheet, adding why one cannot be built to {@code problems}. A sheet with a bad share
+   * is not totalled: its bad shares are problems already, and a total without them would report a
+   * sum the sender never wrote.
+   */
+  private static FeedFacts sheets(
+      Map<SheetKey, Draft> drafts, Set<SheetKey> withBadShares, List<FeedProblem> problems) {
     List<SplitSheet> sheets = new ArrayList<>();
     drafts.forEach(
         (key, draft) -> {
+          if (withBadShares.contains(key)) {
+            return;
+          }
           String splitId =
               "split:"
                   + key.isrc().code()
