@@ -6,6 +6,7 @@ import io.stave.routes.feed.FeedProblem;
 import io.stave.routes.feed.FeedRejectedException;
 import io.stave.routes.tabular.CsvTable;
 import io.stave.routes.tabular.FeedRecord;
+import io.stave.routes.tabular.FieldProblem;
 import io.stave.routes.tabular.JsonRecords;
 import io.stave.rules.domain.Consent;
 import io.stave.rules.domain.ConsentChoice;

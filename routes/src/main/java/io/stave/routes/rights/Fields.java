@@ -2,6 +2,7 @@ package io.stave.routes.rights;
 
 import io.stave.routes.feed.FeedProblem;
 import io.stave.routes.tabular.FeedRecord;
+import io.stave.routes.tabular.FieldProblem;
 import io.stave.rules.domain.InvalidValueException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,7 +23,20 @@ final class Fields {
   }
 
   static <T> T parse(FeedRecord record, String field, Function<String, T> parser) {
-    String value = required(record, field);
+    return parsed(record, field, required(record, field), parser);
+  }
+
+  /** As {@link #parse}, for a number: in JSON it may be written as a number or as a string. */
+  static <T> T parseNumber(FeedRecord record, String field, Function<String, T> parser) {
+    String value = record.decimal(field);
+    if (value == null) {
+      throw new FieldProblem(new FeedProblem(record.where(field), "is required"));
+    }
+    return parsed(record, field, value, parser);
+  }
+
+  private static <T> T parsed(
+      FeedRecord record, String field, String value, Function<String, T> parser) {
     try {
       return parser.apply(value);
     } catch (InvalidValueException e) {

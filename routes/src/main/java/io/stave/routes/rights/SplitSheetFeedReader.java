@@ -6,6 +6,7 @@ import io.stave.routes.feed.FeedProblem;
 import io.stave.routes.feed.FeedRejectedException;
 import io.stave.routes.tabular.CsvTable;
 import io.stave.routes.tabular.FeedRecord;
+import io.stave.routes.tabular.FieldProblem;
 import io.stave.routes.tabular.JsonRecords;
 import io.stave.routes.tabular.JsonRecords.JsonRecord;
 import io.stave.rules.domain.InvalidValueException;
@@ -25,8 +26,9 @@ import java.util.Set;
  * Split sheets, as CSV (one share per row: {@code isrc,useType,party,role,percent}; rows with the
  * same ISRC and use type form one sheet; an empty use type is the recording's general sheet) or
  * JSON ({@code {"splitSheets": [{"isrc": …, "useType": …, "shares": [{"party": …, "role": …,
- * "percent": "50.00"}]}]}}). A sheet whose shares do not add up to exactly 100 rejects the whole
- * message, naming its rows. A sheet replaces the earlier sheet of the same recording and use type.
+ * "percent": "50.00"}]}]}}, a percent also as a JSON number). A sheet whose shares do not add up to
+ * exactly 100 rejects the whole message, naming its rows. A sheet replaces the earlier sheet of the
+ * same recording and use type.
  */
 public final class SplitSheetFeedReader {
   static final List<String> COLUMNS = List.of("isrc", "useType", "party", "role", "percent");
@@ -159,7 +161,7 @@ public final class SplitSheetFeedReader {
       FeedRecord record, String partyField, String roleField, String percentField) {
     String party = Fields.required(record, partyField);
     String role = Fields.required(record, roleField);
-    Percent percent = Fields.parse(record, percentField, Percent::of);
+    Percent percent = Fields.parseNumber(record, percentField, Percent::of);
     return new Share(party, role, percent);
   }
 

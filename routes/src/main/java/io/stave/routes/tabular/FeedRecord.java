@@ -5,8 +5,19 @@ package io.stave.routes.tabular;
  * fields by name, and how to say where a field is when it is wrong.
  */
 public interface FeedRecord {
-  /** The trimmed value, or null when the field is absent or blank. */
+  /**
+   * The trimmed text, or null when the field is absent or blank. A JSON value that is not a string
+   * (a number, boolean, object or array) is a {@link FieldProblem}: it is not guessed into text.
+   */
   String get(String field);
+
+  /**
+   * The trimmed text of a number, or null when the field is absent or blank: a CSV cell, or a JSON
+   * number or string. Anything else is a {@link FieldProblem}.
+   */
+  default String decimal(String field) {
+    return get(field);
+  }
 
   /** Where the field is, for a problem: "line 7, column percent" or "consents[3].useType". */
   String where(String field);

@@ -5,6 +5,7 @@ import io.stave.routes.feed.FeedRejectedException;
 import io.stave.routes.text.HardenedJson;
 import io.stave.routes.text.MalformedTextException;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -14,8 +15,9 @@ import java.util.Locale;
 
 /**
  * The records of a JSON feed message: {@code {"<listName>": [ {...}, ... ]}} or a bare array.
- * Values may be strings or numbers; anything else is a problem naming its JSON path. The bytes are
- * read by {@link HardenedJson}: strict UTF-8, at most {@value HardenedJson#MAX_DEPTH} levels.
+ * Values are strings (percents may also be numbers); anything else is a problem naming its JSON
+ * path, never converted to text. The bytes are read by {@link HardenedJson}: strict UTF-8, at most
+ * {@value HardenedJson#MAX_DEPTH} levels.
  */
 public final class JsonRecords {
   private JsonRecords() {}
@@ -23,19 +25,34 @@ public final class JsonRecords {
   public record JsonRecord(String path, JsonObject object) implements FeedRecord {
     @Override
     public String get(String field) {
-      JsonValue value = object.get(field);
-      if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      JsonValue value = present(field);
+      if (value == null) {
         return null;
       }
-      String text =
-          switch (value.getValueType()) {
-            case STRING -> ((JsonString) value).getString();
-            case NUMBER, TRUE, FALSE -> value.toString();
-            default ->
-                throw new FeedRejectedException(
-                    new FeedProblem(where(field), "must be a string, not " + value.getValueType()));
-          };
-      return text.isBlank() ? null : text.trim();
+      if (!(value instanceof JsonString text)) {
+        throw new FieldProblem(
+            new FeedProblem(where(field), "must be a string, not " + describe(value)));
+      }
+      return text.getString().isBlank() ? null : text.getString().trim();
+    }
+
+    @Override
+    public String decimal(String field) {
+      JsonValue value = present(field);
+      if (value instanceof JsonNumber number) {
+        // The decimal as written (49.99, 1E+2), never a binary double's approximation of it.
+        return number.bigDecimalValue().toString();
+      }
+      if (value == null || value instanceof JsonString) {
+        return get(field);
+      }
+      throw new FieldProblem(
+          new FeedProblem(where(field), "must be a number or a string, not " + describe(value)));
+    }
+
+    private JsonValue present(String field) {
+      JsonValue value = object.get(field);
+      return value == null || value.getValueType() == JsonValue.ValueType.NULL ? null : value;
     }
 
     @Override
@@ -50,6 +67,17 @@ public final class JsonRecords {
       }
       return value.asJsonArray();
     }
+  }
+
+  private static String describe(JsonValue value) {
+    return switch (value.getValueType()) {
+      case OBJECT -> "an object";
+      case ARRAY -> "an array";
+      case STRING -> "a string";
+      case NUMBER -> "a number (" + value + ")";
+      case TRUE, FALSE -> "a boolean (" + value + ")";
+      case NULL -> "null";
+    };
   }
 
   public static List<JsonRecord> read(byte[] json, String listName) {

@@ -169,6 +169,17 @@ class FeedRejectionTest {
   }
 
   @Test
+  void a_consent_with_a_number_for_its_artist_is_rejected_not_applied_to_an_artist_named_5() {
+    rejected(
+        Feeds.http(
+            FeedKind.CONSENTS,
+            FeedFormat.JSON,
+            "{\"consents\":[{\"artist\":5,\"useType\":\"AI_TRAINING\",\"choice\":\"OPT_IN\","
+                + "\"effectiveFrom\":\"2026-01-01\",\"source\":\"x\"}]}"),
+        "consents[0].artist: must be a string");
+  }
+
+  @Test
   void a_csv_with_a_bad_row_in_the_middle_rejects_the_whole_message_naming_the_row() {
     rejected(
         Feeds.http(

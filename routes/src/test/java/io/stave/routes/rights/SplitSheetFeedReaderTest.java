@@ -113,4 +113,58 @@ class SplitSheetFeedReaderTest {
               {"party": "isni:0000000121032683", "role": "MAIN_ARTIST", "percent": "-40"}]}]}
             """));
   }
+
+  /** A good one-share JSON sheet, with one field's value replaced by {@code json}. */
+  private static String sheetWith(String field, String json) {
+    String sheet =
+        """
+        {"isrc": "GBQZS2600006", "useType": "AI_TRAINING", "shares": [
+          {"party": "dpid:PADPIDA2026112401E", "role": "LABEL", "percent": "100"}]}"""
+            .replaceFirst("\"" + field + "\": \"[^\"]*\"", "\"" + field + "\": " + json);
+    return "{\"splitSheets\": [" + sheet + "]}";
+  }
+
+  @Test
+  void no_text_field_of_a_json_sheet_takes_a_number_boolean_object_or_array() {
+    for (String field : List.of("isrc", "useType")) {
+      assertEquals(
+          List.of("splitSheets[0]." + field + ": must be a string, not a number (7)"),
+          problems(FeedFormat.JSON, sheetWith(field, "7")));
+    }
+    for (String field : List.of("party", "role")) {
+      assertEquals(
+          List.of("splitSheets[0].shares[0]." + field + ": must be a string, not a boolean (true)"),
+          problems(FeedFormat.JSON, sheetWith(field, "true")));
+      assertEquals(
+          List.of("splitSheets[0].shares[0]." + field + ": must be a string, not an object"),
+          problems(FeedFormat.JSON, sheetWith(field, "{}")));
+    }
+  }
+
+  @Test
+  void a_json_percent_may_be_a_number_but_not_a_boolean_object_or_array() {
+    assertEquals(
+        "100.00",
+        reader
+            .read(FeedFormat.JSON, sheetWith("percent", "1e2").getBytes(StandardCharsets.UTF_8))
+            .splitSheets()
+            .get(0)
+            .getShares()
+            .get(0)
+            .percent()
+            .toString());
+    assertEquals(
+        List.of("splitSheets[0].shares[0].percent: 100.001 is not within 0..100"),
+        problems(FeedFormat.JSON, sheetWith("percent", "100.001")));
+    assertEquals(
+        List.of(
+            "splitSheets[0].shares[0].percent: must be a number or a string, not a boolean (true)"),
+        problems(FeedFormat.JSON, sheetWith("percent", "true")));
+    assertEquals(
+        List.of("splitSheets[0].shares[0].percent: must be a number or a string, not an object"),
+        problems(FeedFormat.JSON, sheetWith("percent", "{\"value\": 100}")));
+    assertEquals(
+        List.of("splitSheets[0].shares[0].percent: must be a number or a string, not an array"),
+        problems(FeedFormat.JSON, sheetWith("percent", "[100]")));
+  }
 }
