@@ -6,7 +6,6 @@ import io.stave.routes.feed.FeedProblem;
 import io.stave.routes.feed.FeedRejectedException;
 import io.stave.routes.tabular.CsvTable;
 import io.stave.routes.tabular.FeedRecord;
-import io.stave.routes.tabular.FieldProblem;
 import io.stave.routes.tabular.JsonRecords;
 import io.stave.rules.domain.Consent;
 import io.stave.rules.domain.ConsentChoice;
@@ -40,10 +39,9 @@ public final class ConsentFeedReader {
     int position = 0;
     for (FeedRecord record : records) {
       position++;
-      try {
-        consents.add(consent(record, messageId + "#" + position, receivedAt, format));
-      } catch (FieldProblem e) {
-        problems.add(e.problem());
+      Consent consent = consent(record, messageId + "#" + position, receivedAt, format, problems);
+      if (consent != null) {
+        consents.add(consent);
       }
     }
     if (!problems.isEmpty()) {
@@ -52,18 +50,39 @@ public final class ConsentFeedReader {
     return FeedFacts.ofConsents(consents);
   }
 
+  /** The record's consent, or null with each of its bad fields added to {@code problems}. */
   private static Consent consent(
-      FeedRecord record, String consentId, Instant receivedAt, FeedFormat format) {
-    String artist = Fields.required(record, field("artist", format));
+      FeedRecord record,
+      String consentId,
+      Instant receivedAt,
+      FeedFormat format,
+      List<FeedProblem> problems) {
+    int problemsBefore = problems.size();
+    String artist =
+        Fields.orProblem(problems, () -> Fields.required(record, field("artist", format)));
     UseType useType =
-        Fields.parse(record, field("useType", format), value -> UseType.parse("useType", value));
-    ConsentChoice choice = Fields.parse(record, field("choice", format), ConsentFeedReader::choice);
-    Instant effectiveFrom = Fields.parse(record, field("effectiveFrom", format), Fields::instant);
-    String source = Fields.required(record, field("source", format));
+        Fields.orProblem(
+            problems,
+            () ->
+                Fields.parse(
+                    record, field("useType", format), value -> UseType.parse("useType", value)));
+    ConsentChoice choice =
+        Fields.orProblem(
+            problems,
+            () -> Fields.parse(record, field("choice", format), ConsentFeedReader::choice));
+    Instant effectiveFrom =
+        Fields.orProblem(
+            problems, () -> Fields.parse(record, field("effectiveFrom", format), Fields::instant));
+    String source =
+        Fields.orProblem(problems, () -> Fields.required(record, field("source", format)));
+    if (problems.size() > problemsBefore) {
+      return null;
+    }
     try {
       return new Consent(consentId, artist, useType, choice, effectiveFrom, source, receivedAt);
     } catch (InvalidValueException e) {
-      throw new FieldProblem(new FeedProblem(record.where(e.field()), e.problem()));
+      problems.add(new FeedProblem(record.where(e.field()), e.problem()));
+      return null;
     }
   }
 

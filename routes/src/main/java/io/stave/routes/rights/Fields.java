@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Reading one field of a feed record, with the field's position in every problem. */
 final class Fields {
@@ -33,6 +35,19 @@ final class Fields {
       throw new FieldProblem(new FeedProblem(record.where(field), "is required"));
     }
     return parsed(record, field, value, parser);
+  }
+
+  /**
+   * What {@code read} reads, or null with its problem added to {@code problems}: reading each field
+   * of a record this way lists all of the record's bad fields, not only its first.
+   */
+  static <T> T orProblem(List<FeedProblem> problems, Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (FieldProblem e) {
+      problems.add(e.problem());
+      return null;
+    }
   }
 
   private static <T> T parsed(

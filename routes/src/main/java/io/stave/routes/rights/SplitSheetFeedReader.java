@@ -6,7 +6,6 @@ import io.stave.routes.feed.FeedProblem;
 import io.stave.routes.feed.FeedRejectedException;
 import io.stave.routes.tabular.CsvTable;
 import io.stave.routes.tabular.FeedRecord;
-import io.stave.routes.tabular.FieldProblem;
 import io.stave.routes.tabular.JsonRecords;
 import io.stave.routes.tabular.JsonRecords.JsonRecord;
 import io.stave.rules.domain.InvalidValueException;
@@ -59,20 +58,16 @@ public final class SplitSheetFeedReader {
     Set<SheetKey> withBadShares = new HashSet<>();
     List<FeedProblem> problems = new ArrayList<>();
     for (CsvTable.Row row : rows) {
-      SheetKey key;
-      try {
-        key = key(row, "isrc", "usetype");
-      } catch (FieldProblem e) {
-        problems.add(e.problem());
+      SheetKey key = key(row, "isrc", "usetype", problems);
+      Share share = share(row, "party", "role", "percent", problems);
+      if (key == null) {
         continue;
       }
       lines.computeIfAbsent(key, k -> new ArrayList<>()).add(row.line());
-      try {
-        Share share = share(row, "party", "role", "percent");
-        shares.computeIfAbsent(key, k -> new ArrayList<>()).add(share);
-      } catch (FieldProblem e) {
-        problems.add(e.problem());
+      if (share == null) {
         withBadShares.add(key);
+      } else {
+        shares.computeIfAbsent(key, k -> new ArrayList<>()).add(share);
       }
     }
     Map<SheetKey, Draft> drafts = new LinkedHashMap<>();
@@ -88,27 +83,34 @@ public final class SplitSheetFeedReader {
     Set<SheetKey> withBadShares = new HashSet<>();
     List<FeedProblem> problems = new ArrayList<>();
     for (JsonRecord record : records) {
+      SheetKey key = key(record, "isrc", "useType", problems);
+      List<JsonRecord> items;
       try {
-        SheetKey key = key(record, "isrc", "useType");
-        List<Share> shares = new ArrayList<>();
-        for (JsonRecord share :
-            JsonRecords.objects(record.array("shares"), record.where("shares"))) {
-          try {
-            shares.add(share(share, "party", "role", "percent"));
-          } catch (FieldProblem e) {
-            problems.add(e.problem());
-            withBadShares.add(key);
-          }
-        }
-        if (drafts.put(key, new Draft(record.where("shares"), shares)) != null) {
-          problems.add(
-              new FeedProblem(
-                  record.path(), "repeats the sheet for " + key.isrc().code() + " " + scope(key)));
-        }
-      } catch (FieldProblem e) {
-        problems.add(e.problem());
+        items = JsonRecords.objects(record.array("shares"), record.where("shares"));
       } catch (FeedRejectedException e) {
         problems.addAll(e.problems());
+        continue;
+      }
+      List<Share> shares = new ArrayList<>();
+      boolean badShare = false;
+      for (JsonRecord item : items) {
+        Share share = share(item, "party", "role", "percent", problems);
+        if (share == null) {
+          badShare = true;
+        } else {
+          shares.add(share);
+        }
+      }
+      if (key == null) {
+        continue;
+      }
+      if (badShare) {
+        withBadShares.add(key);
+      }
+      if (drafts.put(key, new Draft(record.where("shares"), shares)) != null) {
+        problems.add(
+            new FeedProblem(
+                record.path(), "repeats the sheet for " + key.isrc().code() + " " + scope(key)));
       }
     }
     return sheets(drafts, withBadShares, problems);
@@ -147,22 +149,36 @@ public final class SplitSheetFeedReader {
     return FeedFacts.ofSplitSheets(sheets);
   }
 
-  private static SheetKey key(FeedRecord record, String isrcField, String useTypeField) {
-    Isrc isrc = Fields.parse(record, isrcField, Isrc::of);
-    String useType = record.get(useTypeField);
-    return new SheetKey(
-        isrc,
-        useType == null
-            ? null
-            : Fields.parse(record, useTypeField, v -> UseType.parse("useType", v)));
+  /**
+   * The sheet a record belongs to, or null with each of its bad fields added to {@code problems}.
+   */
+  private static SheetKey key(
+      FeedRecord record, String isrcField, String useTypeField, List<FeedProblem> problems) {
+    int problemsBefore = problems.size();
+    Isrc isrc = Fields.orProblem(problems, () -> Fields.parse(record, isrcField, Isrc::of));
+    UseType useType =
+        Fields.orProblem(
+            problems,
+            () ->
+                record.get(useTypeField) == null
+                    ? null
+                    : Fields.parse(record, useTypeField, v -> UseType.parse("useType", v)));
+    return problems.size() > problemsBefore ? null : new SheetKey(isrc, useType);
   }
 
+  /** The record's share, or null with each of its bad fields added to {@code problems}. */
   private static Share share(
-      FeedRecord record, String partyField, String roleField, String percentField) {
-    String party = Fields.required(record, partyField);
-    String role = Fields.required(record, roleField);
-    Percent percent = Fields.parseNumber(record, percentField, Percent::of);
-    return new Share(party, role, percent);
+      FeedRecord record,
+      String partyField,
+      String roleField,
+      String percentField,
+      List<FeedProblem> problems) {
+    int problemsBefore = problems.size();
+    String party = Fields.orProblem(problems, () -> Fields.required(record, partyField));
+    String role = Fields.orProblem(problems, () -> Fields.required(record, roleField));
+    Percent percent =
+        Fields.orProblem(problems, () -> Fields.parseNumber(record, percentField, Percent::of));
+    return problems.size() > problemsBefore ? null : new Share(party, role, percent);
   }
 
   private static String scope(SheetKey key) {

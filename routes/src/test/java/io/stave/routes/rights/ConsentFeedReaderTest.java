@@ -7,6 +7,7 @@ import io.stave.routes.feed.FeedFacts;
 import io.stave.routes.feed.FeedFormat;
 import io.stave.routes.feed.FeedProblem;
 import io.stave.routes.feed.FeedRejectedException;
+import io.stave.rules.domain.UseType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -74,5 +75,32 @@ class ConsentFeedReaderTest {
   void strings_are_read_as_written() {
     FeedFacts facts = read(FeedFormat.JSON, consentWith("artist", "\" isni:0000000121032683 \""));
     assertEquals("isni:0000000121032683", facts.consents().get(0).artistId());
+  }
+
+  @Test
+  void every_bad_field_of_a_csv_row_is_named_not_only_the_first() {
+    assertEquals(
+        List.of(
+            "line 3, column usetype: 'AI_KARAOKE' is not an AI use type; expected one of "
+                + UseType.names(),
+            "line 3, column choice: 'MAYBE' is neither OPT_IN nor OPT_OUT",
+            "line 3, column effectivefrom: '2026-13-01' is not a date (2026-01-01) or an instant"
+                + " (2026-01-01T00:00:00Z)",
+            "line 4, column source: is required"),
+        problems(
+            FeedFormat.CSV,
+            "artist,useType,choice,effectiveFrom,source\n"
+                + "isni:0000000121032683,AI_TRAINING,OPT_IN,2026-01-01,label portal\n"
+                + "isni:0000000121032683,AI_KARAOKE,MAYBE,2026-13-01,label portal\n"
+                + "isni:0000000121032683,AI_TRAINING,OPT_OUT,2026-01-01,\n"));
+  }
+
+  @Test
+  void every_bad_field_of_a_json_consent_is_named() {
+    assertEquals(
+        List.of(
+            "consents[0].artist: must be a string, not a number (5)",
+            "consents[0].choice: 'MAYBE' is neither OPT_IN nor OPT_OUT"),
+        problems(FeedFormat.JSON, consentWith("artist", "5").replace("\"OPT_IN\"", "\"MAYBE\"")));
   }
 }

@@ -86,6 +86,17 @@ class SplitSheetFeedReaderTest {
   }
 
   @Test
+  void every_bad_field_of_a_line_is_named_not_only_the_first() {
+    assertEquals(
+        List.of(
+            "line 2, column isrc: 'GBQZS26' is not an ISRC (CC-XXX-YY-NNNNN, 12 characters without"
+                + " dashes)",
+            "line 2, column role: is required",
+            "line 2, column percent: 'abc' is not a number"),
+        csvProblems("GBQZS26,,dpid:PADPIDA2026112401E,,abc\n"));
+  }
+
+  @Test
   void a_sheet_with_a_bad_share_is_not_also_reported_with_a_total_nobody_wrote() {
     assertEquals(
         List.of("line 3, column percent: 'abc' is not a number"),
