@@ -11,6 +11,9 @@ import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Set;
 
 /**
  * The one place Stave reads untrusted JSON (feed messages, API request bodies): strict UTF-8, then
@@ -19,6 +22,11 @@ import java.util.Deque;
  * level; Parsson stops at 1,000 levels with a bare {@code RuntimeException} that reached clients as
  * a 500, and a parser without such a limit would overflow the stack. Parsson's other guards
  * (numbers of more than 1,100 characters, huge exponents) are reported the same way.
+ *
+ * <p>A key that appears twice in one object is refused ({@link DuplicateKeyException}, naming its
+ * path): Parsson keeps the last value, another reader (a gateway, an auditor's tool) may keep the
+ * first, and {@code {"useType":"AI_TRAINING","useType":"AI_CURATION"}} must not mean one thing to
+ * the check in front of Stave and another to Stave.
  */
 public final class HardenedJson {
   /** Far deeper than any Stave document (feeds nest 4 levels, decision requests 3). */
@@ -38,8 +46,7 @@ public final class HardenedJson {
     if (text.isBlank()) {
       throw new MalformedTextException("line 1, column 1", "is empty; expected a JSON document");
     }
-    Deque<Object> open = new ArrayDeque<>(); // JsonObjectBuilder or JsonArrayBuilder
-    Deque<String> keys = new ArrayDeque<>(); // the key each open object is added under, or ""
+    Deque<Open> open = new ArrayDeque<>();
     String key = null;
     JsonValue document = null;
     JsonParser parser = JSON.createParser(new StringReader(text));
@@ -55,25 +62,23 @@ public final class HardenedJson {
                   "line " + after.getLineNumber() + ", column " + (after.getColumnNumber() - 1),
                   "nests deeper than " + MAX_DEPTH + " levels of objects and arrays");
             }
-            keys.push(key == null ? "" : key);
+            open.push(new Open(event == JsonParser.Event.START_OBJECT, key));
             key = null;
-            open.push(
-                event == JsonParser.Event.START_OBJECT
-                    ? JSON.createObjectBuilder()
-                    : JSON.createArrayBuilder());
           }
-          case KEY_NAME -> key = parser.getString();
+          case KEY_NAME -> {
+            key = parser.getString();
+            if (!open.peek().keys.add(key)) {
+              throw new DuplicateKeyException(
+                  path(open, key), "appears twice (again at " + at(parser.getLocation()) + ")");
+            }
+          }
           case END_OBJECT, END_ARRAY -> {
-            Object builder = open.pop();
-            JsonValue value =
-                builder instanceof JsonObjectBuilder object
-                    ? object.build()
-                    : ((JsonArrayBuilder) builder).build();
-            String under = keys.pop();
+            Open closed = open.pop();
+            JsonValue value = closed.build();
             if (open.isEmpty()) {
               document = value;
             } else {
-              add(open.peek(), under, value);
+              open.peek().add(closed.under, value);
             }
           }
           default -> {
@@ -81,7 +86,7 @@ public final class HardenedJson {
             if (open.isEmpty()) {
               document = value;
             } else {
-              add(open.peek(), key, value);
+              open.peek().add(key, value);
               key = null;
             }
           }
@@ -104,11 +109,51 @@ public final class HardenedJson {
     return document;
   }
 
-  private static void add(Object builder, String key, JsonValue value) {
-    if (builder instanceof JsonObjectBuilder object) {
-      object.add(key, value);
-    } else {
-      ((JsonArrayBuilder) builder).add(value);
+  /**
+   * Where {@code key} of the innermost open object sits, as the API names fields: {@code
+   * requests[0].useType}, {@code consents[2].artist}, {@code context.tier}.
+   */
+  private static String path(Deque<Open> open, String key) {
+    StringBuilder path = new StringBuilder();
+    Open parent = null;
+    for (Iterator<Open> outward = open.descendingIterator(); outward.hasNext(); ) {
+      Open child = outward.next();
+      if (parent != null && parent.keys != null) {
+        path.append(path.isEmpty() ? "" : ".").append(child.under);
+      } else if (parent != null) {
+        path.append('[').append(parent.size).append(']');
+      }
+      parent = child;
+    }
+    return (path.isEmpty() ? path : path.append('.')).append(key).toString();
+  }
+
+  /** An object or array being read, with what it holds so far. */
+  private static final class Open {
+    final String under; // the key this object or array is added under in its parent object
+    final Set<String> keys; // null for an array
+    final JsonObjectBuilder objectBuilder;
+    final JsonArrayBuilder arrayBuilder;
+    int size;
+
+    Open(boolean object, String under) {
+      this.under = under;
+      this.keys = object ? new HashSet<>() : null;
+      this.objectBuilder = object ? JSON.createObjectBuilder() : null;
+      this.arrayBuilder = object ? null : JSON.createArrayBuilder();
+    }
+
+    void add(String key, JsonValue value) {
+      if (objectBuilder != null) {
+        objectBuilder.add(key, value);
+      } else {
+        arrayBuilder.add(value);
+      }
+      size++;
+    }
+
+    JsonValue build() {
+      return objectBuilder != null ? objectBuilder.build() : arrayBuilder.build();
     }
   }
 

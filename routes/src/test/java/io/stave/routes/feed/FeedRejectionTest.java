@@ -180,6 +180,26 @@ class FeedRejectionTest {
   }
 
   @Test
+  void a_json_consent_naming_a_field_twice_is_rejected_whichever_value_a_reader_would_keep() {
+    rejected(
+        Feeds.http(
+            FeedKind.CONSENTS,
+            FeedFormat.JSON,
+            "{\"consents\": [{\"artist\": \"isni:0000000121032683\", \"useType\": \"AI_TRAINING\","
+                + " \"choice\": \"OPT_OUT\", \"choice\": \"OPT_IN\", \"effectiveFrom\": \"2026-01-01\","
+                + " \"source\": \"label portal\"}]}"),
+        "consents[0].choice: appears twice");
+    rejected(
+        Feeds.http(
+            FeedKind.SPLITS,
+            FeedFormat.JSON,
+            "{\"splitSheets\": [{\"isrc\": \"USRC17607839\", \"shares\": ["
+                + "{\"party\": \"isni:0000000121032683\", \"role\": \"ARTIST\", \"percent\": 100,"
+                + " \"party\": \"dpid:PADPIDA2013042401U\"}]}]}"),
+        "splitSheets[0].shares[0].party: appears twice");
+  }
+
+  @Test
   void a_csv_with_a_bad_row_in_the_middle_rejects_the_whole_message_naming_the_row() {
     rejected(
         Feeds.http(

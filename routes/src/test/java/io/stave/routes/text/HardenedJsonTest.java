@@ -103,4 +103,45 @@ class HardenedJsonTest {
     byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '[', ']'};
     assertEquals(JsonValue.EMPTY_JSON_ARRAY, HardenedJson.read(bom));
   }
+
+  @Test
+  void aKeyTwiceInOneObjectIsRefusedNamingItsPathAndTheSecondPosition() {
+    MalformedTextException e =
+        refused("{\"useType\":\"AI_TRAINING\",\n \"useType\":\"AI_CURATION\",\"isrc\":\"x\"}");
+    assertTrue(e instanceof DuplicateKeyException, e.getClass().getName());
+    assertEquals("useType", e.where());
+    assertEquals("appears twice (again at line 2, column 11)", e.what());
+  }
+
+  @Test
+  void aKeyTwiceAtAnyDepthIsRefusedWithThePathOfItsObject() {
+    assertEquals(
+        "requests[1].useType",
+        refused(
+                "{\"policyVersion\": 1, \"requests\": [{\"useType\": \"A\"},"
+                    + " {\"useType\": \"A\", \"isrc\": \"x\", \"useType\": \"B\"}]}")
+            .where());
+    assertEquals(
+        "context.tier", refused("{\"context\": {\"tier\": \"a\", \"tier\": \"b\"}}").where());
+    assertEquals("[2].a", refused("[1, [], {\"a\": 1, \"a\": 1}]").where());
+    assertEquals(
+        "splitSheets[0].shares[1].percent",
+        refused(
+                "{\"splitSheets\": [{\"shares\": [{\"percent\": 50},"
+                    + " {\"percent\": 50, \"percent\": 100}]}]}")
+            .where());
+  }
+
+  @Test
+  void aKeyWrittenWithAnEscapeIsTheSameKey() {
+    assertEquals("useType", refused("{\"useType\": \"A\", \"use\\u0054ype\": \"B\"}").where());
+  }
+
+  @Test
+  void theSameKeyInDifferentObjectsIsNoDuplicate() {
+    JsonValue value =
+        HardenedJson.read(
+            "{\"a\": {\"x\": 1}, \"b\": [{\"x\": 2}, {\"x\": 3}], \"x\": {\"x\": 4}}");
+    assertEquals("{\"a\":{\"x\":1},\"b\":[{\"x\":2},{\"x\":3}],\"x\":{\"x\":4}}", value.toString());
+  }
 }

@@ -4,6 +4,7 @@ import io.stave.interfaces.rest.dto.BatchRequestBody;
 import io.stave.interfaces.rest.dto.DecisionRequestBody;
 import io.stave.interfaces.rest.problem.FieldError;
 import io.stave.interfaces.rest.problem.InvalidRequestException;
+import io.stave.routes.text.DuplicateKeyException;
 import io.stave.routes.text.HardenedJson;
 import io.stave.routes.text.MalformedTextException;
 import jakarta.json.JsonNumber;
@@ -62,9 +63,17 @@ final class JsonRequests {
     return orFail(batch, errors);
   }
 
-  private static JsonValue document(byte[] body) {
+  /**
+   * Any JSON request body of the API, read by {@link HardenedJson}; what it refuses is a 400. A key
+   * named twice is reported as that field ({@code requests[0].useType: appears twice}).
+   */
+  static JsonValue document(byte[] body) {
     try {
       return HardenedJson.read(body);
+    } catch (DuplicateKeyException e) {
+      throw new InvalidRequestException(
+          "The body names " + e.where() + " twice; each field may appear once.",
+          List.of(new FieldError(e.where(), e.what())));
     } catch (MalformedTextException e) {
       throw new InvalidRequestException(
           "The body is not JSON Stave can read: " + e.getMessage(),

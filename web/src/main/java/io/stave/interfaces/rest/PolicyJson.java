@@ -9,8 +9,6 @@ import io.stave.application.authoring.PolicyVersionInfo;
 import io.stave.application.authoring.RevenueImpact;
 import io.stave.interfaces.rest.problem.FieldError;
 import io.stave.interfaces.rest.problem.InvalidRequestException;
-import io.stave.routes.text.HardenedJson;
-import io.stave.routes.text.MalformedTextException;
 import io.stave.rules.domain.InvalidValueException;
 import io.stave.rules.engine.DecisionTableWorkbook;
 import jakarta.json.Json;
@@ -35,14 +33,7 @@ final class PolicyJson {
     if (body.length == 0) {
       return JsonValue.EMPTY_JSON_OBJECT;
     }
-    JsonValue value;
-    try {
-      value = HardenedJson.read(body);
-    } catch (MalformedTextException e) {
-      throw new InvalidRequestException(
-          "The body is not JSON Stave can read: " + e.getMessage(),
-          List.of(new FieldError("body", e.getMessage())));
-    }
+    JsonValue value = JsonRequests.document(body);
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
       throw new InvalidRequestException(List.of(new FieldError("body", "must be a JSON object")));
     }
