@@ -20,10 +20,19 @@ import java.util.Map;
  * Decision request bodies from JSON: through {@link HardenedJson} (strict UTF-8, at most {@value
  * HardenedJson#MAX_DEPTH} levels), then bound field by field, so a value of the wrong JSON type is
  * a 400 naming its path ({@code requests[3].policyVersion: must be a whole number, not a string})
- * rather than a binder's stack of messages. Unknown fields are ignored, as JSON-B would. {@link
- * RequestConversion} then checks the values.
+ * rather than a binder's stack of messages. A field the request does not have is a 400 naming it,
+ * as an unknown element is in XML: ignoring it, as JSON-B would, turned a misspelt {@code
+ * "policyVerison": 3} from a dry run into a live, logged decision. {@code context} is free-form by
+ * design, so its keys are the client's. {@link RequestConversion} then checks the values.
  */
 final class JsonRequests {
+  /** The fields of a decision request, in the order the API documents them. */
+  static final List<String> REQUEST_FIELDS =
+      List.of(
+          "requestId", "feature", "useType", "isrc", "territory", "at", "context", "policyVersion");
+
+  static final List<String> BATCH_FIELDS = List.of("requests", "policyVersion");
+
   private JsonRequests() {}
 
   static DecisionRequestBody single(byte[] body) {
@@ -42,6 +51,7 @@ final class JsonRequests {
       return orFail(null, errors);
     }
     JsonObject object = document.asJsonObject();
+    onlyFields(object, BATCH_FIELDS, "", "a batch", errors);
     BatchRequestBody batch = new BatchRequestBody();
     batch.policyVersion = wholeNumber(object, "policyVersion", "", errors);
     JsonValue requests = object.get("requests");
@@ -91,6 +101,7 @@ final class JsonRequests {
     }
     JsonObject object = value.asJsonObject();
     String prefix = path.isEmpty() ? "" : path + ".";
+    onlyFields(object, REQUEST_FIELDS, prefix, "a decision request", errors);
     DecisionRequestBody request = new DecisionRequestBody();
     request.requestId = string(object, "requestId", prefix, errors);
     request.feature = string(object, "feature", prefix, errors);
@@ -101,6 +112,22 @@ final class JsonRequests {
     request.context = context(object, prefix, errors);
     request.policyVersion = wholeNumber(object, "policyVersion", prefix, errors);
     return request;
+  }
+
+  private static void onlyFields(
+      JsonObject object, List<String> fields, String prefix, String what, List<FieldError> errors) {
+    for (String name : object.keySet()) {
+      if (!fields.contains(name)) {
+        errors.add(
+            new FieldError(
+                prefix + name,
+                "is not a field of "
+                    + what
+                    + "; its fields are "
+                    + String.join(", ", fields)
+                    + " (names are case-sensitive)"));
+      }
+    }
   }
 
   private static String string(
@@ -167,7 +194,9 @@ final class JsonRequests {
 
   private static <T> T orFail(T value, List<FieldError> errors) {
     if (!errors.isEmpty()) {
-      throw new InvalidRequestException("The body has fields of the wrong JSON type.", errors);
+      throw new InvalidRequestException(
+          "The body has fields of the wrong JSON type or fields a decision request does not have.",
+          errors);
     }
     return value;
   }

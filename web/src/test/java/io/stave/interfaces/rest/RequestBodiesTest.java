@@ -43,8 +43,7 @@ class RequestBodiesTest {
             utf8(
                 """
         {"requestId":"r","feature":"ai-dj","useType":"AI_VOICEOVER","isrc":"USRC17607839",
-         "territory":"SE","at":"2026-11-24T10:00:00Z","context":{"tier":"premium"},"policyVersion":3,
-         "somethingNew":[1,2]}"""));
+         "territory":"SE","at":"2026-11-24T10:00:00Z","context":{"tier":"premium"},"policyVersion":3}"""));
     assertEquals("r", body.requestId);
     assertEquals("AI_VOICEOVER", body.useType);
     assertEquals("premium", body.context.get("tier"));
@@ -116,6 +115,63 @@ class RequestBodiesTest {
         List.of("requests"), fields(invalid(() -> JsonRequests.batch(utf8("{\"requests\":{}}")))));
     BatchRequestBody withNull = JsonRequests.batch(utf8("{\"requests\":[null]}"));
     assertNull(withNull.requests.get(0), "RequestConversion names an empty entry");
+  }
+
+  @Test
+  void aMisspeltFieldIsA400NamingItNotIgnored() {
+    // Ignored, "policyVerison" made an intended dry run a live, logged decision.
+    InvalidRequestException e =
+        invalid(
+            () ->
+                JsonRequests.single(
+                    utf8(
+                        """
+        {"useType":"AI_CURATION","isrc":"GBQZS2600000","territory":"SE","policyVerison":3}""")));
+    assertEquals(List.of("policyVerison"), fields(e));
+    assertTrue(
+        messages(e)
+            .contains(
+                "policyVerison: is not a field of a decision request; its fields are"
+                    + " requestId, feature, useType, isrc, territory, at, context, policyVersion"),
+        messages(e));
+  }
+
+  @Test
+  void aBatchNamesUnknownFieldsOfTheBatchAndOfEachRequest() {
+    InvalidRequestException e =
+        invalid(
+            () ->
+                JsonRequests.batch(
+                    utf8(
+                        """
+        {"policyVerison":3,"requests":[{"useType":"AI_CURATION","isrc":"GBQZS2600000",
+         "territory":"SE"},{"useType":"AI_CURATION","isrc":"GBQZS2600000","Territory":"SE"}]}""")));
+    assertEquals(List.of("policyVerison", "requests[1].Territory"), fields(e));
+    assertTrue(messages(e).contains("is not a field of a batch"), messages(e));
+  }
+
+  @Test
+  void contextIsFreeFormSoItsKeysAreTheClients() {
+    DecisionRequestBody body =
+        JsonRequests.single(
+            utf8(
+                """
+        {"useType":"AI_CURATION","isrc":"GBQZS2600000","territory":"SE",
+         "context":{"tier":"free","policyVerison":"3"}}"""));
+    assertEquals("3", body.context.get("policyVerison"));
+  }
+
+  @Test
+  void anUnknownXmlElementIsA400NamingItToo() {
+    InvalidRequestException e =
+        invalid(
+            () ->
+                XmlRequests.single(
+                    utf8(
+                        """
+        <decisionRequest><useType>AI_CURATION</useType><isrc>GBQZS2600000</isrc>
+        <territory>SE</territory><policyVerison>3</policyVerison></decisionRequest>""")));
+    assertEquals(List.of("policyVerison"), fields(e));
   }
 
   @Test

@@ -10,7 +10,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A decision request as clients send it; checked field by field by {@link RequestConversion}. */
 @XmlRootElement(name = "decisionRequest")
 @XmlAccessorType(XmlAccessType.FIELD)
-@Schema(name = "DecisionRequest", description = "Whether an AI feature may use a recording")
+@Schema(
+    name = "DecisionRequest",
+    description =
+        "Whether an AI feature may use a recording. A field not listed here, or one named twice,"
+            + " is a 400 naming it; only context is free-form.")
 public class DecisionRequestBody {
   @Schema(description = "The client's own id for the request, echoed in the decision")
   public String requestId;
