@@ -73,6 +73,10 @@ class DecisionLogDatabaseTest {
   }
 
   private static Decision permit(String feature, String artist) {
+    return permit(feature, artist, NOW);
+  }
+
+  private static Decision permit(String feature, String artist, Instant at) {
     var request =
         new DecisionRequest(
             "req-" + UUID.randomUUID(),
@@ -80,7 +84,7 @@ class DecisionLogDatabaseTest {
             UseType.AI_VOICEOVER,
             Isrc.of("USRC17607839"),
             Territory.of("SE"),
-            NOW,
+            at,
             Map.of("tier", "premium"));
     var split =
         new SplitSheet(
@@ -225,6 +229,38 @@ class DecisionLogDatabaseTest {
       var denies =
           log.list(new DecisionQuery(feature, null, null, Verdict.DENY, null, null, 10, 0));
       assertTrue(denies.decisions().isEmpty());
+    }
+  }
+
+  /**
+   * The API accepts request times in the years 0001 to 9999 (the web module's RequestTimes); the
+   * log must hold both ends, or an accepted request would still fail its write (a 503).
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void decisionsAtTheFirstAndLastInstantsTheApiAcceptsAreLoggedAndFound(TestDatabase database) {
+    try (JdbcDecisionLog log = log(database)) {
+      String feature = "edges-" + UUID.randomUUID();
+      for (Instant at :
+          List.of(
+              Instant.parse("0001-01-01T00:00:00Z"),
+              Instant.parse("9999-12-31T23:59:59.999999999Z"))) {
+        Decision decision = permit(feature, "artist-a", at);
+        log.record(List.of(decision), "client");
+        assertEquals(
+            at, log.find(decision.decisionId()).orElseThrow().decision().request().getAt());
+      }
+      var query =
+          new DecisionQuery(
+              feature,
+              null,
+              null,
+              null,
+              Instant.parse("0001-01-01T00:00:00Z"),
+              Instant.parse("9999-12-31T23:59:59.999999999Z"),
+              10,
+              0);
+      assertEquals(2, log.list(query).decisions().size());
     }
   }
 

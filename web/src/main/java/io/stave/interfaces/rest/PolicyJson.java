@@ -18,7 +18,6 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -149,10 +148,9 @@ final class PolicyJson {
   private static Instant instant(JsonObject body, String name) {
     String text = optionalString(body, name);
     try {
-      return text == null ? null : Instant.parse(text);
-    } catch (DateTimeParseException e) {
-      throw new InvalidRequestException(
-          List.of(new FieldError(name, "'" + text + "' is not an ISO-8601 instant")));
+      return text == null ? null : RequestTimes.instant(name, text);
+    } catch (InvalidValueException e) {
+      throw new InvalidRequestException(List.of(new FieldError(name, e.problem())));
     }
   }
 

@@ -27,7 +27,8 @@ final class QueryParameters {
   }
 
   Instant instant(String field, String value) {
-    return parsed(field, value, Instant::parse, "is not an ISO-8601 instant", null);
+    return parsed(
+        field, value, v -> RequestTimes.instant(field, v), "is not an ISO-8601 instant", null);
   }
 
   <E extends Enum<E>> E oneOf(String field, String value, Class<E> type) {

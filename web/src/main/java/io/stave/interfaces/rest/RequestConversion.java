@@ -9,7 +9,6 @@ import io.stave.rules.domain.Isrc;
 import io.stave.rules.domain.Territory;
 import io.stave.rules.domain.UseType;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,17 +77,8 @@ final class RequestConversion {
     UseType useType = field(prefix, errors, () -> UseType.parse("useType", body.useType));
     Isrc isrc = field(prefix, errors, () -> Isrc.of(body.isrc));
     Territory territory = field(prefix, errors, () -> Territory.listenerCountry(body.territory));
-    Instant at = now;
-    if (body.at != null) {
-      try {
-        at = Instant.parse(body.at);
-      } catch (DateTimeParseException e) {
-        errors.add(
-            new FieldError(
-                prefix + "at",
-                "'" + body.at + "' is not an ISO-8601 instant such as 2026-11-24T10:00:00Z"));
-      }
-    }
+    Instant at =
+        body.at == null ? now : field(prefix, errors, () -> RequestTimes.instant("at", body.at));
     text(prefix + "requestId", body.requestId, errors);
     text(prefix + "feature", body.feature, errors);
     Map<String, String> context = body.context == null ? Map.of() : body.context;

@@ -31,7 +31,6 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -111,10 +110,15 @@ public class RevenueResource {
         errors.add(new FieldError(path + "rate", "must be a positive decimal, e.g. \"0.0062\""));
       }
       LocalDate validFrom = null;
-      try {
-        validFrom = LocalDate.parse(string(o, "validFrom"));
-      } catch (DateTimeParseException | NullPointerException e) {
+      String validFromText = string(o, "validFrom");
+      if (validFromText == null) {
         errors.add(new FieldError(path + "validFrom", "must be a date, e.g. \"2026-03-31\""));
+      } else {
+        try {
+          validFrom = RequestTimes.date("validFrom", validFromText);
+        } catch (InvalidValueException e) {
+          errors.add(new FieldError(path + "validFrom", e.problem()));
+        }
       }
       if (from != null && from.equals(to)) {
         errors.add(new FieldError(path + "to", "must differ from from"));

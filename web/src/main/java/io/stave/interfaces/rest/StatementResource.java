@@ -121,11 +121,14 @@ public class StatementResource {
   }
 
   static YearMonth period(String text) {
+    YearMonth month;
     try {
-      return YearMonth.parse(text);
+      month = YearMonth.parse(text);
     } catch (DateTimeParseException e) {
       throw new InvalidValueException("period", "'" + text + "' is not a month (YYYY-MM)");
     }
+    RequestTimes.date("period", text, month.atDay(1));
+    return month;
   }
 
   private static Response file(String content, String type, String name) {

@@ -17,7 +17,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -183,9 +182,9 @@ final class UsageJson {
       return null;
     }
     try {
-      return Instant.parse(text);
-    } catch (DateTimeParseException e) {
-      errors.add(new FieldError(path + name, "'" + text + "' is not an ISO-8601 instant"));
+      return RequestTimes.instant(name, text);
+    } catch (InvalidValueException e) {
+      errors.add(new FieldError(path + name, e.problem()));
       return null;
     }
   }

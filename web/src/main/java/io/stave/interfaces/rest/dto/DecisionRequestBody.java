@@ -43,7 +43,9 @@ public class DecisionRequestBody {
   @Schema(required = true, description = "ISO 3166-1 alpha-2 territory of the listener")
   public String territory;
 
-  @Schema(description = "ISO-8601 instant of the use; now when absent", format = "date-time")
+  @Schema(
+      description = "ISO-8601 instant of the use, in the years 0001 to 9999 (UTC); now when absent",
+      format = "date-time")
   public String at;
 
   @XmlJavaTypeAdapter(StringMapAdapter.class)

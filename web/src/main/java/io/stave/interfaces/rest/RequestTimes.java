@@ -1,0 +1,65 @@
+package io.stave.interfaces.rest;
+
+import io.stave.rules.domain.InvalidValueException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The instants and dates a request may carry: ISO-8601, in the years 0001 to 9999 (UTC). Both
+ * databases Stave runs on hold every one of them (H2's and PostgreSQL's {@code TIMESTAMP WITH TIME
+ * ZONE} and {@code DATE}), and no use of a recording lies outside them. {@code java.time} parses
+ * far more (an instant up to the year 1,000,000,000); such an {@code at} passed every check, failed
+ * the decision log's write and was answered 503 with {@code Retry-After}, telling the client to
+ * retry a request that could never succeed. Out of range is the client's mistake: a 400 naming the
+ * field.
+ */
+final class RequestTimes {
+  static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+  /** The first instant refused: everything before the year 10000 is accepted. */
+  static final Instant END = Instant.parse("+10000-01-01T00:00:00Z");
+
+  static final String RANGE = "the years 0001 to 9999 (UTC)";
+
+  private RequestTimes() {}
+
+  /** {@code text} as an instant within {@link #RANGE}; else an {@link InvalidValueException}. */
+  static Instant instant(String field, String text) {
+    Instant instant;
+    try {
+      instant = Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new InvalidValueException(
+          field, "'" + text + "' is not an ISO-8601 instant such as 2026-11-24T10:00:00Z");
+    }
+    if (instant.isBefore(EARLIEST) || !instant.isBefore(END)) {
+      throw outOfRange(field, text);
+    }
+    return instant;
+  }
+
+  /** {@code text} as a date within {@link #RANGE}; else an {@link InvalidValueException}. */
+  static LocalDate date(String field, String text) {
+    LocalDate date;
+    try {
+      date = LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new InvalidValueException(field, "'" + text + "' is not a date such as 2026-03-31");
+    }
+    return date(field, text, date);
+  }
+
+  /** {@code date}, read from {@code text}, if it is within {@link #RANGE}. */
+  static LocalDate date(String field, String text, LocalDate date) {
+    if (date.getYear() < 1 || date.getYear() > 9999) {
+      throw outOfRange(field, text);
+    }
+    return date;
+  }
+
+  private static InvalidValueException outOfRange(String field, String text) {
+    return new InvalidValueException(
+        field, "'" + text + "' is outside " + RANGE + ", the times Stave accepts");
+  }
+}
