@@ -16,9 +16,12 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
+import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.XMLFilterImpl;
@@ -28,7 +31,9 @@ import org.xml.sax.helpers.XMLFilterImpl;
  * DOCTYPE is refused, so no DTD, external entity or entity expansion; at most 64 levels), then into
  * the JAXB classes. A value JAXB cannot convert ({@code <policyVersion>abc</policyVersion>}) or an
  * unexpected root element is a 400 naming the element and its line, where JAXB on its own would
- * skip it silently.
+ * skip it silently. So is an element given twice ({@code <useType>} twice, or two context entries
+ * with one key): JAXB keeps the last, another reader may keep the first, and a request must not
+ * mean two things.
  */
 final class XmlRequests {
   private static final JAXBContext BINDING = binding();
@@ -45,7 +50,7 @@ final class XmlRequests {
 
   private static <T> T read(byte[] body, Class<T> type, String rootName) {
     List<FieldError> errors = new ArrayList<>();
-    ElementPath path = new ElementPath();
+    ElementPath path = new ElementPath(errors);
     try {
       Unmarshaller unmarshaller = BINDING.createUnmarshaller();
       unmarshaller.setEventHandler(
@@ -108,14 +113,54 @@ final class XmlRequests {
     }
   }
 
-  /** Passes the parse through to JAXB and remembers where it is, to name the element at fault. */
+  /**
+   * Passes the parse through to JAXB and remembers where it is, to name the element at fault; adds
+   * an error for an element its parent already has (only a batch's requests and a context's
+   * entries, each with its own key, repeat).
+   */
   private static final class ElementPath extends XMLFilterImpl {
     private final Deque<String> open = new ArrayDeque<>();
+    private final Deque<Set<String>> children = new ArrayDeque<>();
+    private final List<FieldError> errors;
+    private Locator locator;
+
+    ElementPath(List<FieldError> errors) {
+      this.errors = errors;
+    }
+
+    @Override
+    public void setDocumentLocator(Locator locator) {
+      this.locator = locator;
+      super.setDocumentLocator(locator);
+    }
 
     @Override
     public void startElement(String uri, String localName, String qName, Attributes atts)
         throws SAXException {
-      open.addLast(localName == null || localName.isEmpty() ? qName : localName);
+      String name = localName == null || localName.isEmpty() ? qName : localName;
+      String parent = open.peekLast();
+      if (parent != null) {
+        String child = name;
+        String field = field().equals("body") ? name : field() + "." + name;
+        if ("context".equals(parent) && "entry".equals(name)) {
+          child = "entry key=" + atts.getValue("key");
+          field = field() + "." + atts.getValue("key");
+        }
+        boolean repeats = "batch".equals(parent) && "request".equals(name) && open.size() == 1;
+        if (!repeats && !children.getLast().add(child)) {
+          String where =
+              locator == null
+                  ? ""
+                  : "line "
+                      + locator.getLineNumber()
+                      + ", column "
+                      + locator.getColumnNumber()
+                      + ": ";
+          errors.add(new FieldError(field, where + "appears twice"));
+        }
+      }
+      open.addLast(name);
+      children.addLast(new HashSet<>());
       super.startElement(uri, localName, qName, atts);
     }
 
@@ -123,6 +168,7 @@ final class XmlRequests {
     public void endElement(String uri, String localName, String qName) throws SAXException {
       super.endElement(uri, localName, qName);
       open.pollLast();
+      children.pollLast();
     }
 
     /** The element path below the root, e.g. {@code request.policyVersion}; "body" at the root. */

@@ -24,9 +24,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A key named twice in any JSON body the API reads is a 400 naming it, never "the last one wins":
- * {@code {"useType":"AI_TRAINING","useType":"AI_CURATION"}} was decided as AI_CURATION (a PERMIT
- * where AI_TRAINING alone is a DENY), while a gateway reading the first key saw another request.
+ * A key named twice in any JSON body the API reads (or an element given twice in an XML decision
+ * request) is a 400 naming it, never "the last one wins": {@code
+ * {"useType":"AI_TRAINING","useType":"AI_CURATION"}} was decided as AI_CURATION (a PERMIT where
+ * AI_TRAINING alone is a DENY), while a gateway reading the first key saw another request.
  */
 class DuplicateKeysTest {
 
@@ -207,6 +208,45 @@ class DuplicateKeysTest {
     FieldError error = refused(() -> endpoint.apply(stream(json)));
     assertEquals(field, error.field);
     assertTrue(error.message.startsWith("appears twice"), error.message);
+  }
+
+  @Test
+  void anXmlElementGivenTwiceIsRefusedAlike() {
+    InvalidRequestException useType =
+        assertThrows(
+            InvalidRequestException.class,
+            () ->
+                XmlRequests.single(
+                    """
+                    <decisionRequest><useType>AI_TRAINING</useType><useType>AI_CURATION</useType>                    <isrc>GBQZS2600003</isrc><territory>SE</territory></decisionRequest>"""
+                        .getBytes(StandardCharsets.UTF_8)));
+    assertEquals("useType", useType.errors().get(0).field);
+    assertEquals("line 1, column 57: appears twice", useType.errors().get(0).message);
+    InvalidRequestException entry =
+        assertThrows(
+            InvalidRequestException.class,
+            () ->
+                XmlRequests.single(
+                    """
+                    <decisionRequest><useType>AI_CURATION</useType><context>                    <entry key="tier">free</entry><entry key="region">n</entry>                    <entry key="tier">premium</entry></context></decisionRequest>"""
+                        .getBytes(StandardCharsets.UTF_8)));
+    assertEquals("context.tier", entry.errors().get(0).field);
+    InvalidRequestException batch =
+        assertThrows(
+            InvalidRequestException.class,
+            () ->
+                XmlRequests.batch(
+                    """
+                    <batch><request><isrc>GBQZS2600003</isrc></request>                    <request><isrc>GBQZS2600003</isrc><isrc>GBQZS2600004</isrc></request></batch>"""
+                        .getBytes(StandardCharsets.UTF_8)));
+    assertEquals("request.isrc", batch.errors().get(0).field);
+    assertEquals(
+        2,
+        XmlRequests.batch(
+                "<batch><request><isrc>x</isrc></request><request><isrc>x</isrc></request></batch>"
+                    .getBytes(StandardCharsets.UTF_8))
+            .requests
+            .size());
   }
 
   @Test
