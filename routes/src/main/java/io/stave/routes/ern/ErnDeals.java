@@ -6,6 +6,7 @@ import io.stave.routes.ern.ReleaseNotification.ReleaseDescription;
 import io.stave.routes.ern.ReleaseNotification.UseTypeValue;
 import io.stave.routes.ern.ReleaseNotification.Validity;
 import io.stave.routes.feed.FeedProblem;
+import io.stave.rules.domain.AcceptedTimes;
 import io.stave.rules.domain.Deal;
 import io.stave.rules.domain.InvalidValueException;
 import io.stave.rules.domain.Isrc;
@@ -179,17 +180,22 @@ final class ErnDeals {
 
   private static Instant start(Validity validity) {
     if (validity.startDateTime() != null) {
-      return OffsetDateTime.parse(validity.startDateTime()).toInstant();
+      return accepted("StartDateTime", validity.startDateTime());
     }
     return validity.startDate() == null
         ? null
-        : firstDay(validity.startDate()).atStartOfDay(ZoneOffset.UTC).toInstant();
+        : accepted("StartDate", validity.startDate(), firstDay(validity.startDate()))
+            .atStartOfDay(ZoneOffset.UTC)
+            .toInstant();
   }
 
-  /** Exclusive end: the day after a DDEX EndDate (the last day the deal applies). */
+  /**
+   * Exclusive end: the day after a DDEX EndDate (the last day the deal applies); an EndDate of
+   * 9999-12-31, the usual "no end", ends at the first instant of the year 10000.
+   */
   private static Instant end(Validity validity) {
     if (validity.endDateTime() != null) {
-      return OffsetDateTime.parse(validity.endDateTime()).toInstant();
+      return accepted("EndDateTime", validity.endDateTime());
     }
     if (validity.endDate() == null) {
       return null;
@@ -201,7 +207,22 @@ final class ErnDeals {
             : date.length() == 7
                 ? LocalDate.parse(date + "-01").plusMonths(1).minusDays(1)
                 : LocalDate.parse(date);
-    return last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    return accepted("EndDate", date, last).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+  }
+
+  private static Instant accepted(String element, String text) {
+    Instant instant = OffsetDateTime.parse(text).toInstant();
+    if (!AcceptedTimes.contains(instant)) {
+      throw AcceptedTimes.outside(element, text);
+    }
+    return instant;
+  }
+
+  private static LocalDate accepted(String element, String text, LocalDate date) {
+    if (!AcceptedTimes.contains(date)) {
+      throw AcceptedTimes.outside(element, text);
+    }
+    return date;
   }
 
   private static LocalDate firstDay(String date) {

@@ -13,6 +13,7 @@ import io.stave.routes.feed.IngestedParty;
 import io.stave.routes.feed.ReleaseDeals;
 import io.stave.routes.feed.ReleasePurge;
 import io.stave.routes.identifiers.CheckCharacters;
+import io.stave.rules.domain.AcceptedTimes;
 import io.stave.rules.domain.Deal;
 import io.stave.rules.domain.InvalidValueException;
 import io.stave.rules.domain.Isrc;
@@ -42,6 +43,16 @@ import java.util.TreeMap;
  */
 public final class ErnMapper {
   public FeedFacts map(ErnMessage message) {
+    if (message.createdAt() != null && !AcceptedTimes.contains(message.createdAt())) {
+      throw new FeedRejectedException(
+          new FeedProblem(
+              "MessageHeader/MessageCreatedDateTime",
+              "is "
+                  + message.createdAt()
+                  + ", outside "
+                  + AcceptedTimes.RANGE
+                  + ", the times Stave accepts"));
+    }
     if (message instanceof PurgeNotification purge) {
       return purge(purge);
     }

@@ -3,6 +3,7 @@ package io.stave.routes.rights;
 import io.stave.routes.feed.FeedProblem;
 import io.stave.routes.tabular.FeedRecord;
 import io.stave.routes.tabular.FieldProblem;
+import io.stave.rules.domain.AcceptedTimes;
 import io.stave.rules.domain.InvalidValueException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,14 +62,20 @@ final class Fields {
 
   /** An ISO-8601 instant ({@code 2026-01-01T00:00:00Z}) or a date (midnight UTC). */
   static Instant instant(String value) {
+    Instant instant;
     try {
-      return value.length() == 10
-          ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
-          : Instant.parse(value);
+      instant =
+          value.length() == 10
+              ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+              : Instant.parse(value);
     } catch (DateTimeParseException e) {
       throw new InvalidValueException(
           "effectiveFrom",
           "'" + value + "' is not a date (2026-01-01) or an instant (2026-01-01T00:00:00Z)");
     }
+    if (!AcceptedTimes.contains(instant)) {
+      throw AcceptedTimes.outside("effectiveFrom", value);
+    }
+    return instant;
   }
 }

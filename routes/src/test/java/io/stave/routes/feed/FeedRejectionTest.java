@@ -408,6 +408,43 @@ class FeedRejectionTest {
   }
 
   @Test
+  void a_deal_from_before_the_year_1_is_a_problem_naming_its_period_not_a_failed_write() {
+    // xs:dateTime allows negative years (Java reads them); a 5-digit year it does not parse.
+    String beforeYearOne =
+        Feeds.sampleText("1-audio.xml")
+            .replaceFirst(
+                "<StartDate>2004-04-01</StartDate>",
+                "<StartDateTime>-0001-04-01T00:00:00Z</StartDateTime>");
+    rejected(
+        ern(beforeYearOne),
+        "DealTerms/ValidityPeriod[1]",
+        "StartDateTime: '-0001-04-01T00:00:00Z' is outside the years 0001 to 9999 (UTC)");
+  }
+
+  @Test
+  void a_message_created_in_the_year_99999_is_rejected_naming_its_header() {
+    String farFuture =
+        Feeds.sampleText("1-audio.xml")
+            .replaceFirst(
+                "<MessageCreatedDateTime>2014-09-24T14:57:25\\+01:00</MessageCreatedDateTime>",
+                "<MessageCreatedDateTime>99999-09-24T14:57:25+01:00</MessageCreatedDateTime>");
+    rejected(
+        ern(farFuture), "MessageHeader/MessageCreatedDateTime", "outside the years 0001 to 9999");
+  }
+
+  @Test
+  void a_consent_effective_from_the_year_99999_is_rejected_naming_its_field() {
+    rejected(
+        Feeds.http(
+            FeedKind.CONSENTS,
+            FeedFormat.CSV,
+            "artist,useType,choice,effectiveFrom,source\n"
+                + "isni:0000000121032683,AI_TRAINING,OPT_IN,+99999-01-01T00:00:00Z,label portal\n"),
+        "line 2, column effectivefrom",
+        "is outside the years 0001 to 9999 (UTC)");
+  }
+
+  @Test
   void a_main_artist_isni_with_a_wrong_check_character_rejects_the_message() {
     String badIsni =
         Feeds.sampleText("1-audio.xml")

@@ -1,5 +1,6 @@
 package io.stave.interfaces.rest;
 
+import io.stave.rules.domain.AcceptedTimes;
 import io.stave.rules.domain.InvalidValueException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,12 +16,7 @@ import java.time.format.DateTimeParseException;
  * field.
  */
 final class RequestTimes {
-  static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-
-  /** The first instant refused: everything before the year 10000 is accepted. */
-  static final Instant END = Instant.parse("+10000-01-01T00:00:00Z");
-
-  static final String RANGE = "the years 0001 to 9999 (UTC)";
+  static final String RANGE = AcceptedTimes.RANGE;
 
   private RequestTimes() {}
 
@@ -33,8 +29,8 @@ final class RequestTimes {
       throw new InvalidValueException(
           field, "'" + text + "' is not an ISO-8601 instant such as 2026-11-24T10:00:00Z");
     }
-    if (instant.isBefore(EARLIEST) || !instant.isBefore(END)) {
-      throw outOfRange(field, text);
+    if (!AcceptedTimes.contains(instant)) {
+      throw AcceptedTimes.outside(field, text);
     }
     return instant;
   }
@@ -52,14 +48,9 @@ final class RequestTimes {
 
   /** {@code date}, read from {@code text}, if it is within {@link #RANGE}. */
   static LocalDate date(String field, String text, LocalDate date) {
-    if (date.getYear() < 1 || date.getYear() > 9999) {
-      throw outOfRange(field, text);
+    if (!AcceptedTimes.contains(date)) {
+      throw AcceptedTimes.outside(field, text);
     }
     return date;
-  }
-
-  private static InvalidValueException outOfRange(String field, String text) {
-    return new InvalidValueException(
-        field, "'" + text + "' is outside " + RANGE + ", the times Stave accepts");
   }
 }
