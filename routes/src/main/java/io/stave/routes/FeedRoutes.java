@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.logging.Logger;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -38,6 +39,7 @@ public final class FeedRoutes extends RouteBuilder {
   public static final String INTAKE = "direct:feed";
   public static final String REPLAY = "direct:feed-replay";
   static final String OUTCOME = "staveInboxOutcome";
+  private static final Logger LOG = Logger.getLogger(FeedRoutes.class.getName());
 
   /** Lanes when none are configured: more than the cores, as applying waits on the database. */
   public static final int DEFAULT_LANES = 4;
@@ -124,6 +126,14 @@ public final class FeedRoutes extends RouteBuilder {
   }
 
   private void rejectedBeforeIntake(Exchange exchange, FeedRejectedException e) {
+    // Such a file is no message (its name says no kind), so the ledger has no record of it: the
+    // reason file and this line are what an operator sees.
+    LOG.warning(
+        () ->
+            "inbox file "
+                + exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class)
+                + " moved to failed/ unread: "
+                + e.problems().stream().map(p -> p.where() + ": " + p.what()).toList());
     failed(
         exchange,
         FeedReceipt.reasonText(

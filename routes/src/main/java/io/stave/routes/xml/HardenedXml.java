@@ -4,7 +4,9 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
 import javax.xml.validation.SchemaFactory;
+import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
 
 /**
@@ -31,6 +33,27 @@ public final class HardenedXml {
 
   private static final SAXParserFactory FACTORY = newFactory();
 
+  /**
+   * Errors go to the caller as exceptions, warnings nowhere. Without a handler the JDK parser
+   * prints every fatal error to System.err, i.e. into the server log, for each malformed file a
+   * caller sends; callers that collect problems set their own handler.
+   */
+  private static final ErrorHandler THROW_ERRORS =
+      new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException exception) {}
+
+        @Override
+        public void error(SAXParseException exception) throws SAXParseException {
+          throw exception;
+        }
+
+        @Override
+        public void fatalError(SAXParseException exception) throws SAXParseException {
+          throw exception;
+        }
+      };
+
   private HardenedXml() {}
 
   /** A new namespace-aware reader with every protection on (readers are not thread-safe). */
@@ -51,6 +74,7 @@ public final class HardenedXml {
           (publicId, systemId) -> {
             throw new SAXException("external entities are not allowed (" + systemId + ")");
           });
+      reader.setErrorHandler(THROW_ERRORS);
       return reader;
     } catch (ParserConfigurationException | SAXException e) {
       throw new IllegalStateException(
