@@ -1,5 +1,7 @@
 package io.stave.application.authoring;
 
+import io.stave.routes.text.HardenedJson;
+import io.stave.routes.text.MalformedTextException;
 import io.stave.rules.domain.Consent;
 import io.stave.rules.domain.ConsentChoice;
 import io.stave.rules.domain.Deal;
@@ -19,13 +21,10 @@ import io.stave.rules.engine.CompiledPolicy;
 import io.stave.rules.engine.EvaluationLimits;
 import io.stave.rules.engine.InMemoryFactStore;
 import io.stave.rules.engine.PolicySource;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -128,10 +127,13 @@ public final class PolicyScenarios {
       String file, String json, List<Scenario> scenarios, List<RevenueScenarios.Scenario> revenue) {
     JsonObject document;
     try {
-      document = Json.createReader(new StringReader(json)).readObject();
-    } catch (JsonException | ClassCastException e) {
-      throw new InvalidValueException(
-          file, "is not a JSON object with \"scenarios\": " + e.getMessage());
+      // The hardened reader refuses a key given twice (naming its path): a scenario whose
+      // "decision" says PERMIT and then DENY must not pass because one of them is silently dropped.
+      document = (JsonObject) HardenedJson.read(json);
+    } catch (MalformedTextException e) {
+      throw new InvalidValueException(file + " " + e.where(), e.what());
+    } catch (ClassCastException e) {
+      throw new InvalidValueException(file, "is not a JSON object with \"scenarios\"");
     }
     JsonArray list;
     try {

@@ -184,6 +184,10 @@ class RevenueAuthoringTest {
     assertTrue(
         refusal(node, file("SECONDS", "GBAAA2600001", "\"0.36\""))
             .startsWith("dj.scenarios.json scenarios[0].expect.payees.label-a: must be"));
+    assertTrue(
+        refusal(node, file("SECONDS", "GBAAA2600001", "36, \"label-a\": 40"))
+            .startsWith("dj.scenarios.json scenarios[0].expect.payees.label-a: appears twice"),
+        "an expectation given twice is refused, not settled by whichever the parser keeps");
   }
 
   private static String file(String unit, String isrc, String payee) {
