@@ -109,6 +109,7 @@ public final class ApplyFeedMessages implements FeedLedger {
   private static Outcome decide(FeedTransaction ledger, String messageId, FeedFacts facts) {
     List<FeedProblem> warnings = new ArrayList<>(facts.warnings());
     warnings.addAll(consentsForUnknownParties(ledger, facts));
+    warnings.addAll(splitSheetsForUnknownRecordings(ledger, facts));
     List<FeedFacts.ReleaseVersion> versions = releaseVersions(ledger, facts, warnings);
     if (!ledger.claim(messageId, facts.summary(), warnings)) {
       return Outcome.ROLL_BACK;
@@ -187,6 +188,29 @@ public final class ApplyFeedMessages implements FeedLedger {
                     "is not a party any feed has named yet; its consents are kept and apply to"
                         + " recordings that name this id (GET /api/v1/recordings/{isrc} shows the"
                         + " ids)"))
+        .toList();
+  }
+
+  /**
+   * A split sheet names its recording by ISRC. One for a recording no feed has delivered yet is
+   * kept (the release may come later) but said on the status, since a mistyped ISRC would leave the
+   * real recording without a sheet, i.e. denied for every AI use.
+   */
+  private static List<FeedProblem> splitSheetsForUnknownRecordings(
+      FeedTransaction ledger, FeedFacts facts) {
+    Set<String> isrcs = new TreeSet<>();
+    facts.splitSheets().forEach(sheet -> isrcs.add(sheet.getIsrc().code()));
+    if (isrcs.isEmpty()) {
+      return List.of();
+    }
+    return ledger.unknownRecordings(isrcs).stream()
+        .limit(MAX_UNKNOWN_PARTY_WARNINGS)
+        .map(
+            isrc ->
+                new FeedProblem(
+                    "isrc " + isrc,
+                    "is not a recording any feed has delivered yet; its split sheet is kept and"
+                        + " applies once an ERN message delivers it"))
         .toList();
   }
 }

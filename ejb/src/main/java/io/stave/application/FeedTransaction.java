@@ -17,6 +17,9 @@ public interface FeedTransaction {
   /** The ids among {@code partyIds} that no feed has named yet, in order. */
   Set<String> unknownParties(Collection<String> partyIds);
 
+  /** The ISRCs among {@code isrcs} that no feed has delivered as a recording yet, in order. */
+  Set<String> unknownRecordings(Collection<String> isrcs);
+
   /** The releases known under any of these identifiers. */
   Set<String> releaseKeys(Collection<String> releaseIdentifiers);
 

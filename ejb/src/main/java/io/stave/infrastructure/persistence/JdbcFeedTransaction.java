@@ -55,6 +55,11 @@ final class JdbcFeedTransaction implements FeedTransaction {
   }
 
   @Override
+  public Set<String> unknownRecordings(Collection<String> isrcs) {
+    return run(() -> catalogue.recordings().unknown(connection, isrcs));
+  }
+
+  @Override
   public Set<String> releaseKeys(Collection<String> releaseIdentifiers) {
     return run(() -> catalogue.releases().keys(connection, releaseIdentifiers));
   }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 
 /**
@@ -185,5 +186,13 @@ public final class RecordingRepository {
               row.pLine()));
     }
     return found;
+  }
+
+  /** The ISRCs among {@code isrcs} that no feed has delivered as a recording, in order. */
+  public Set<String> unknown(Connection connection, Collection<String> isrcs) throws SQLException {
+    Set<String> unknown = new TreeSet<>(isrcs);
+    unknown.removeAll(
+        Sql.selectIn(connection, "SELECT isrc FROM recording WHERE isrc IN (%s)", isrcs));
+    return unknown;
   }
 }

@@ -20,6 +20,7 @@ import io.stave.routes.feed.FeedChannel;
 import io.stave.routes.feed.FeedFormat;
 import io.stave.routes.feed.FeedKind;
 import io.stave.routes.feed.FeedMessage;
+import io.stave.routes.feed.FeedProblem;
 import io.stave.routes.feed.FeedReceipt;
 import io.stave.routes.feed.FeedStatus;
 import io.stave.routes.intake.FeedIntake;
@@ -107,6 +108,10 @@ class FeedLedgerTest extends OneMemberTestBase {
   }
 
   private static FeedMessage splits(String isrc) {
+    return splits(isrc, "label-za");
+  }
+
+  private static FeedMessage splits(String isrc, String label) {
     return new FeedMessage(
         FeedKind.SPLITS,
         FeedFormat.CSV,
@@ -114,7 +119,9 @@ class FeedLedgerTest extends OneMemberTestBase {
         "test",
         ("isrc,useType,party,role,percent\n"
                 + isrc
-                + ",,label-za,LABEL,70\n"
+                + ",,"
+                + label
+                + ",LABEL,70\n"
                 + isrc
                 + ",,artist-za,MAIN_ARTIST,30\n")
             .getBytes(StandardCharsets.UTF_8));
@@ -180,6 +187,14 @@ class FeedLedgerTest extends OneMemberTestBase {
                     ""));
 
     assertEquals(FeedStatus.APPLIED, splitSheet.status(), splitSheet.problems().toString());
+    assertEquals(
+        List.of(
+            new FeedProblem(
+                "isrc " + isrc.code(),
+                "is not a recording any feed has delivered yet; its split sheet is kept and"
+                    + " applies once an ERN message delivers it")),
+        splitSheet.warnings(),
+        "a sheet that arrives before its recording is kept, and said on its status");
     assertEquals(FeedStatus.APPLIED, first.status(), first.problems().toString());
     assertFalse(first.duplicate());
     assertTrue(again.duplicate(), "the same MessageId again changes nothing");
@@ -200,6 +215,9 @@ class FeedLedgerTest extends OneMemberTestBase {
         "split:" + isrc.code() + ":*",
         details.splitSheets().get(0).getSplitId(),
         "the split-sheet feed's sheet is kept");
+    FeedReceipt revised = node.intake().ingest(splits(isrc.code(), "label-" + UUID.randomUUID()));
+    assertEquals(FeedStatus.APPLIED, revised.status(), revised.problems().toString());
+    assertEquals(List.of(), revised.warnings(), "the recording is known now");
   }
 
   @ParameterizedTest(name = "{0}")
