@@ -202,4 +202,37 @@ class IntakeLanesTest {
       CompletableFuture.allOf(queued.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
     }
   }
+
+  /** An EAN-13 barcode (what an ICPN is) with its check digit. */
+  private static String ean13(long twelveDigits) {
+    String digits = String.format("%012d", twelveDigits);
+    int sum = 0;
+    for (int i = 0; i < 12; i++) {
+      sum += (digits.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
+    }
+    return digits + (10 - sum % 10) % 10;
+  }
+
+  @Test
+  void release_keys_spread_over_every_lane() {
+    // Release keys end in an ICPN; with String.hashCode alone their check digits sent every key
+    // to an even lane, and half the lanes never ran.
+    for (int count : new int[] {2, 4, 16}) {
+      try (IntakeLanes lanes = new IntakeLanes(count)) {
+        int[] perLane = new int[count];
+        int keys = 4_000;
+        Random random = new Random(7);
+        for (int i = 0; i < keys; i++) {
+          long barcode = 506_000_000_000L + random.nextInt(100_000_000);
+          perLane[lanes.laneOf("PADPIDA2026112401E/icpn:" + ean13(barcode))]++;
+        }
+        int mean = keys / count;
+        for (int lane = 0; lane < count; lane++) {
+          assertTrue(
+              perLane[lane] > mean * 3 / 4 && perLane[lane] < mean * 5 / 4,
+              count + " lanes: " + java.util.Arrays.toString(perLane));
+        }
+      }
+    }
+  }
 }
