@@ -45,6 +45,9 @@ public final class PolicyGuard {
   public static List<Finding> check(PolicySource source) {
     List<Finding> findings = new ArrayList<>();
     for (Map.Entry<String, String> file : source.files().entrySet()) {
+      if (PolicySource.isRuleFile(file.getKey())) {
+        checkUnicodeEscapes(file.getKey(), file.getValue(), findings);
+      }
       if (file.getKey().endsWith(".drl")) {
         checkDrl(file.getKey(), file.getValue(), findings);
       } else if (file.getKey().endsWith(".drl.csv")) {
@@ -52,6 +55,35 @@ public final class PolicyGuard {
       }
     }
     return findings;
+  }
+
+  /**
+   * The Java compiler translates unicode escapes (a backslash, {@code u}, four hex digits) before
+   * it sees strings and comments, so an escaped quote, line break or comment end can hide code from
+   * the scan inside what looks like a string or a comment. Every escape the compiler would
+   * translate (a backslash preceded by an even number of backslashes, then {@code u}) is refused;
+   * an author writes the character itself (sources are UTF-8).
+   */
+  private static void checkUnicodeEscapes(String file, String text, List<Finding> findings) {
+    int backslashes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\') {
+        if (backslashes % 2 == 0 && i + 1 < text.length() && text.charAt(i + 1) == 'u') {
+          add(
+              findings,
+              file,
+              text,
+              i,
+              "unicode escape",
+              "a \\u escape is read by the compiler before strings and comments, so it could hide"
+                  + " code from this check; write the character itself");
+        }
+        backslashes++;
+      } else {
+        backslashes = 0;
+      }
+    }
   }
 
   private static void checkDrl(String file, String text, List<Finding> findings) {

@@ -120,6 +120,54 @@ class PolicyGuardTest {
     assertEquals(List.of(), check(drl));
   }
 
+  /**
+   * The compiler reads unicode escapes before strings and comments: an escaped quote, line break or
+   * comment end turned "text" the guard had blanked into code it never scanned (a draft and a dry
+   * run then ran it on the server).
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "String s = \"\\u0022; s = System.getProperty(\\u0022user.dir\\u0022); //\";",
+        "// \\u000a System.exit(1);",
+        "/* \\u002a\\u002f System.exit(1); /* */",
+      })
+  void aUnicodeEscapeThatCouldHideCodeInAStringOrCommentIsRefused(String consequence) {
+    List<PolicyGuard.Finding> findings = check(rule(consequence));
+    assertTrue(
+        findings.stream().anyMatch(f -> f.construct().equals("unicode escape") && f.line() == 11),
+        () ->
+            "expected a 'unicode escape' finding at line 11 for "
+                + consequence
+                + ", got "
+                + findings);
+    String table =
+        String.join(
+            "\n",
+            "\"RuleSet\",\"io.stave.policy.custom\"",
+            "\"Import\",\"io.stave.rules.domain.DecisionRequest\"",
+            "\"\"",
+            "\"RuleTable Escape\"",
+            "\"CONDITION\",\"ACTION\"",
+            "\"$request : DecisionRequest\",\"\"",
+            "\"feature == \"\"$param\"\"\",\"" + consequence.replace("\"", "\"\"") + "\"",
+            "\"Feature\",\"Action\"",
+            "\"ai-dj\",\"x\"");
+    List<PolicyGuard.Finding> inTable =
+        PolicyGuard.check(new PolicySource(2, Map.of("escape.drl.csv", table)));
+    assertTrue(
+        inTable.stream().anyMatch(f -> f.construct().equals("unicode escape") && f.line() == 7),
+        inTable::toString);
+  }
+
+  @Test
+  void anEscapedBackslashBeforeUIsNotAUnicodeEscape() {
+    String drl =
+        rule("insert( new Denial( ReasonCode.POLICY_DENIED, \"r\", \"C:\\\\users\\\\x\" ) );");
+    assertEquals(List.of(), check(drl));
+  }
+
   @Test
   void aDecisionTableCellIsCheckedAtItsRow() {
     String table =
