@@ -109,10 +109,25 @@ final class GuardVocabulary {
             "(reflect|Class|ClassLoader|getClass|forName|getDeclaredMethod|getDeclaredField|getMethod"
                 + "|getField|setAccessible|invoke|MethodHandles|MethodHandle|Unsafe|Proxy)"),
         "reflection");
+    // Instance methods that give a Class, a class loader or a reflective object without naming
+    // one: UseType.X.getDeclaringClass().getClassLoader().loadClass("…").getConstructors()[0]
+    // .newInstance(…) reached any class of the server.
+    names.put(
+        word(
+            "(getDeclaringClass|getClassLoader|getContextClassLoader|loadClass|findClass|defineClass"
+                + "|getConstructors?|getDeclaredConstructors?|newInstance|getMethods|getDeclaredMethods"
+                + "|getFields|getDeclaredFields|getClasses|getDeclaredClasses|getModule|getSuperclass"
+                + "|getGenericSuperclass|getInterfaces|getGenericInterfaces|getEnclosingClass"
+                + "|getEnclosingMethod|getEnclosingConstructor|getNestHost|getNestMembers"
+                + "|getPermittedSubclasses|getRecordComponents|getComponentType|componentType|arrayType"
+                + "|getEnumConstants|getResource|getResourceAsStream|getProtectionDomain"
+                + "|describeConstable|resolveConstantDesc|privateLookupIn|lookup)"),
+        "reflection");
     names.put(Pattern.compile("\\.\\s*class\\b"), "reflection");
     names.put(word("eval"), "eval");
     names.put(word("(global|kcontext)"), "engine access");
-    names.put(Pattern.compile("\\bdrools\\s*\\.\\s*(?!getRule\\s*\\()\\w+"), "engine access");
+    // drools only as drools.getRule(): passed along (List.of(drools).get(0)) it reached the session
+    names.put(Pattern.compile("\\bdrools\\b(?!\\s*\\.\\s*getRule\\s*\\()"), "engine access");
     names.put(
         word(
             "(ScriptEngine|ScriptEngineManager|InitialContext|ObjectInputStream|ObjectOutputStream)"),

@@ -65,6 +65,9 @@ class PolicyGuardTest {
         "Integer.getInteger(\"x\");                                              | static call",
         "java.time.Instant.now();                                                 | static call",
         "new java.util.Scanner(\"x\");                                              | construction",
+        "UseType.AI_CURATION.getDeclaringClass().getClassLoader().loadClass(\"x\");    | reflection",
+        "$request.getUseType().getDeclaringClass().getConstructors()[0].newInstance(); | reflection",
+        "List.of(drools).get(0).getKieRuntime().halt();                           | engine access",
       })
   void aConsequenceThatReachesOutsideTheFactModelIsRefusedNamingTheConstruct(
       String consequence, String construct) {
