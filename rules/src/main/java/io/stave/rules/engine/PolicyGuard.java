@@ -11,12 +11,16 @@ import static io.stave.rules.engine.GuardVocabulary.QUALIFIED_CALL;
 import static io.stave.rules.engine.GuardVocabulary.STATIC_CALL;
 import static io.stave.rules.engine.GuardVocabulary.STATIC_CALLS_ALLOWED;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.decisiontable.InputType;
+import org.drools.decisiontable.SpreadsheetCompiler;
 
 /**
  * Refuses, before anything is compiled, rule sources that reach outside the fact model and the
@@ -251,6 +255,53 @@ public final class PolicyGuard {
    * refused, and every other cell is checked as code, at its CSV row.
    */
   private static void checkDecisionTable(String file, String text, List<Finding> findings) {
+    int before = findings.size();
+    checkTableCells(file, text, findings);
+    if (findings.size() == before) {
+      checkExpandedTable(file, text, findings);
+    }
+  }
+
+  private static final Pattern RULE_VALUES_AT = Pattern.compile("// rule values at [A-Z]+(\\d+)");
+
+  /**
+   * A cell is code only once Drools has put it into its column's template: {@code Sys$1} with the
+   * value {@code tem} is {@code System}, though neither cell names it. So the table is also
+   * expanded to the DRL the compiler reads and that is checked, each finding at the row of its
+   * rule.
+   */
+  private static void checkExpandedTable(String file, String text, List<Finding> findings) {
+    String drl;
+    try {
+      drl =
+          new SpreadsheetCompiler()
+              .compile(
+                  new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), InputType.CSV);
+    } catch (RuntimeException unreadable) {
+      return; // the compiler reports a table it cannot read, at its line
+    }
+    List<Finding> expanded = new ArrayList<>();
+    checkCode(file, blankCommentsAndStrings(drl), 0, 0, expanded);
+    String[] lines = drl.split("\n", -1);
+    for (Finding finding : expanded) {
+      int row = 0;
+      for (int i = Math.min(finding.line(), lines.length) - 1; i >= 0 && row == 0; i--) {
+        Matcher at = RULE_VALUES_AT.matcher(lines[i]);
+        if (at.find()) {
+          row = Integer.parseInt(at.group(1));
+        }
+      }
+      findings.add(
+          new Finding(
+              file,
+              Math.max(row, 1),
+              1,
+              finding.construct(),
+              finding.message() + " (in the rule this row makes from its column templates)"));
+    }
+  }
+
+  private static void checkTableCells(String file, String text, List<Finding> findings) {
     String[] rows = text.split("\r?\n", -1);
     for (int row = 0; row < rows.length; row++) {
       List<String> cells = DecisionTableWorkbook.cells(rows[row]);

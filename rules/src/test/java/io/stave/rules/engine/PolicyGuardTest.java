@@ -195,6 +195,30 @@ class PolicyGuardTest {
         findings::toString);
   }
 
+  /** Neither cell names System; the rule Drools makes from the template and the value does. */
+  @Test
+  void aDecisionTableIsCheckedAsTheRulesItsCellsMake() {
+    String table =
+        String.join(
+            "\n",
+            "\"RuleSet\",\"io.stave.policy.custom\"",
+            "\"Import\",\"io.stave.rules.domain.DecisionRequest, io.stave.rules.domain.Denial,"
+                + " io.stave.rules.domain.ReasonCode\"",
+            "\"\"",
+            "\"RuleTable Splice\"",
+            "\"CONDITION\",\"ACTION\"",
+            "\"$request : DecisionRequest\",\"\"",
+            "\"feature == \"\"$param\"\"\",\"insert( new Denial( ReasonCode.POLICY_DENIED, \"\"r\"\","
+                + " Sys$1.getProperty( \"\"user.dir\"\" ) ) );\"",
+            "\"Feature\",\"Part\"",
+            "\"ai-dj\",\"tem\"");
+    List<PolicyGuard.Finding> findings =
+        PolicyGuard.check(new PolicySource(2, Map.of("splice.drl.csv", table)));
+    assertTrue(
+        findings.stream().anyMatch(f -> f.construct().startsWith("System") && f.line() == 9),
+        findings::toString);
+  }
+
   @Test
   void theCompilerRefusesAGuardedPolicyBeforeCompilingIt() {
     var refused =
