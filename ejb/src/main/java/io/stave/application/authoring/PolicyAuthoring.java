@@ -224,7 +224,17 @@ public final class PolicyAuthoring {
               + version
               + " and may not approve it; another policy approver must");
     }
-    if (checksumSeen != null && !checksumSeen.equals(current.checksum())) {
+    if (checksumSeen == null || checksumSeen.isBlank()) {
+      // Without it an approval covered whatever the draft held when it arrived, not what was read.
+      throw new InvalidValueException(
+          "checksum",
+          "is required: the checksum of policy version "
+              + version
+              + " as you reviewed it (GET /api/v1/policies/"
+              + version
+              + "), so that a change made after your review is not approved with it");
+    }
+    if (!checksumSeen.equals(current.checksum())) {
       throw new ConflictException(
           "policy version "
               + version

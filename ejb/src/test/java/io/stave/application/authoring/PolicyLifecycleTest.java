@@ -250,6 +250,27 @@ class PolicyLifecycleTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
+  void anApprovalNamesTheChecksumItWasGivenFor(TestDatabase database) throws Exception {
+    Node node = start(database);
+    PolicyVersionInfo draft =
+        node.authoring().createDraft("author", withholding("DENY", "\"POLICY_DENIED\""), 1L, null);
+    node.authoring().submit(draft.version(), "author");
+
+    for (String missing : java.util.Arrays.asList(null, " ")) {
+      var refused =
+          assertThrows(
+              io.stave.rules.domain.InvalidValueException.class,
+              () -> node.authoring().approve(draft.version(), "approver", missing));
+      assertEquals("checksum", refused.field(), refused.getMessage());
+    }
+    assertEquals("SUBMITTED", node.authoring().info(draft.version()).stage());
+    assertEquals(
+        "APPROVED",
+        node.authoring().approve(draft.version(), "approver", draft.checksum()).stage());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
   void anApprovalGoesStaleWhenTheDraftChangesAndWhoeverChangedItMayNotApprove(TestDatabase database)
       throws Exception {
     Node node = start(database);
