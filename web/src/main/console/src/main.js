@@ -60,7 +60,8 @@ class StaveConsole extends Light {
   }
 
   render() {
-    const screen = SCREENS.find((s) => s.path === this.route);
+    // only a screen the roles allow: the route starts as 'rules', which a rights holder may not use
+    const screen = this.screens.find((s) => s.path === this.route);
     return html`
       <header class="top">
         <h1>Stave policy console</h1>

@@ -199,6 +199,24 @@ class ConsoleBrowserIT {
         script.headers().toString());
   }
 
+  /**
+   * A rights holder reads its statements over the API; the console has no screen for it. It showed
+   * the Rules screen anyway, with a bare "403: HTTP 403 Forbidden" from the fact model.
+   */
+  @Test
+  void aUserWhoseRolesGiveNoScreenIsToldSoAndShownNone() throws Exception {
+    try (ConsoleBrowser holder = new ConsoleBrowser("holder")) {
+      holder.load("rules");
+      holder.waitForText(By.cssSelector("main"), "Your roles give you no screen of this console");
+      assertTrue(holder.all(By.cssSelector("nav.main a")).isEmpty(), "no screen to go to");
+      assertTrue(
+          holder.all(By.cssSelector("stave-rules")).isEmpty(), "the Rules screen is not shown");
+      assertTrue(
+          holder.all(By.cssSelector("main .error")).stream().allMatch(e -> e.getText().isBlank()),
+          () -> holder.find(By.cssSelector("main")).getText());
+    }
+  }
+
   @Test
   void anAuthorChangesARuleAndATableAndAnApproverActivatesIt() throws Exception {
     String registrant = StaveClient.randomLetters(3);
