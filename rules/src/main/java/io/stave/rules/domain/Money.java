@@ -21,6 +21,15 @@ public record Money(long minorUnits, Currency currency) implements java.io.Seria
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new InvalidValueException("currency", "'" + currencyCode + "' is not an ISO 4217 code");
     }
+    if (currency.getDefaultFractionDigits() < 0) {
+      // XXX, XAU, XDR…: no minor unit, so "10" became 1 unit at -1 decimals and "1" a puzzle
+      throw new InvalidValueException(
+          "currency",
+          "'"
+              + currencyCode
+              + "' has no minor unit in ISO 4217 (no currency, a metal or a fund);"
+              + " give money in a currency such as EUR");
+    }
     try {
       BigDecimal major = new BigDecimal(amount);
       return new Money(

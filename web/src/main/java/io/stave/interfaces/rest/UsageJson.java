@@ -27,6 +27,22 @@ import java.util.List;
 final class UsageJson {
   private UsageJson() {}
 
+  /** The fields of a usage event (docs/revenue.md); names are case-sensitive. */
+  static final List<String> FIELDS =
+      List.of(
+          "eventId",
+          "decisionId",
+          "feature",
+          "useType",
+          "isrc",
+          "unit",
+          "quantity",
+          "amount",
+          "currency",
+          "attribution",
+          "from",
+          "to");
+
   static UsageEvent event(JsonValue value, String path, List<FieldError> errors) {
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
       errors.add(new FieldError(path.isEmpty() ? "body" : path, "must be a JSON object"));
@@ -34,6 +50,14 @@ final class UsageJson {
     }
     JsonObject o = value.asJsonObject();
     int before = errors.size();
+    for (String name : o.keySet()) {
+      if (!FIELDS.contains(name)) {
+        // a misspelt optional field ("atribution", "ammount") was dropped and the event booked
+        errors.add(
+            new FieldError(
+                path + name, "is not a field of a usage event; the fields are " + FIELDS));
+      }
+    }
     String eventId = text(o, path, "eventId", true, errors);
     String decisionId = text(o, path, "decisionId", true, errors);
     String feature = text(o, path, "feature", false, errors);
@@ -75,7 +99,7 @@ final class UsageJson {
           errors.add(new FieldError(path + e.field(), e.problem()));
         }
       }
-    } else if (currency != null) {
+    } else if (currency != null && !given(o, "amount")) {
       errors.add(new FieldError(path + "amount", "is required with a currency"));
     }
     BigDecimal attribution = null;
@@ -110,6 +134,11 @@ final class UsageJson {
         attribution,
         from,
         to == null ? from : to);
+  }
+
+  private static boolean given(JsonObject o, String name) {
+    JsonValue v = o.get(name);
+    return v != null && v.getValueType() != JsonValue.ValueType.NULL;
   }
 
   private static String text(
