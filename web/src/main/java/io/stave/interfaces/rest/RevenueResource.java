@@ -176,7 +176,11 @@ public class RevenueResource {
     }
     String refersTo = string(json, "refersTo");
     if (refersTo != null) {
-      StatementResource.period(refersTo);
+      try {
+        StatementResource.period(refersTo);
+      } catch (InvalidValueException e) {
+        errors.add(new FieldError("refersTo", e.problem())); // the body's name, not "period"
+      }
     }
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
@@ -198,10 +202,19 @@ public class RevenueResource {
   private static Currency currency(
       JsonObject o, String field, String name, List<FieldError> errors) {
     String code = string(o, name);
+    if (code == null) {
+      errors.add(new FieldError(field, "is required, an ISO 4217 code such as EUR"));
+      return null;
+    }
     try {
       return Money.of("0", code).currency();
     } catch (InvalidValueException e) {
-      errors.add(new FieldError(field, "'" + code + "' is not an ISO 4217 currency code"));
+      errors.add(
+          new FieldError(
+              field,
+              e.field().equals("currency")
+                  ? e.problem()
+                  : "'" + code + "' is not an ISO 4217 currency code"));
       return null;
     }
   }
