@@ -12,7 +12,9 @@ import java.util.Properties;
  * configuration sets them from the {@code STAVE_*} environment variables; README, "Configuration",
  * lists both names). The cluster's settings ({@code stave.cluster.*}) are read and checked by
  * {@code ClusterConfiguration}, the database's by the datasource; the web module's two body limits
- * ({@code stave.api.max-request-bytes}, {@code stave.api.max-policy-bytes}) by its resources.
+ * ({@code stave.api.max-request-bytes}, {@code stave.api.max-policy-bytes}) are read by its
+ * resources and H2's statement cache ({@code h2.queryCacheSize}) by H2, but all three are checked
+ * here, so that a mistyped one stops the start like any other.
  *
  * @param decisionLogWriters groups of decisions the log commits at once, each on its own connection
  *     ({@code stave.decision-log.writers}, 1; at most 16)
@@ -62,6 +64,11 @@ public record StaveSettings(
   public static StaveSettings from(Properties properties) {
     List<String> problems = new ArrayList<>();
     Reader read = new Reader(properties, problems);
+    // Read elsewhere (the web resources with Long.getLong, H2 itself), so checked here: 'abc' was
+    // quietly the default, -5 answered every decision 413, and H2's 'abc' blamed the database URL.
+    read.number("stave.api.max-request-bytes", 4L * 1024 * 1024, 1, Long.MAX_VALUE);
+    read.number("stave.api.max-policy-bytes", 32L * 1024 * 1024, 1, Long.MAX_VALUE);
+    read.number("h2.queryCacheSize", 64, 0, MAX);
     return new StaveSettings(
         (int) read.number("stave.decision-log.writers", 1, 1, 16),
         (int) read.number("stave.decision-log.queue", 10_000, 1, MAX),

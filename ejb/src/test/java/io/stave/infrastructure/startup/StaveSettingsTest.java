@@ -58,4 +58,22 @@ class StaveSettingsTest {
     assertEquals(4, settings.feedLanes(), "the default stands in until the node refuses to start");
     assertTrue(settings.decisionLogQueue() > 0);
   }
+
+  /** Read by the web resources and by H2, so nothing else caught them. */
+  @Test
+  void theBodyLimitsAndH2sStatementCacheAreCheckedToo() {
+    StaveSettings settings =
+        StaveSettings.from(
+            with(
+                "stave.api.max-request-bytes", "-5",
+                "stave.api.max-policy-bytes", "32MB",
+                "h2.queryCacheSize", "abc"));
+
+    assertEquals(
+        List.of(
+            "stave.api.max-request-bytes is '-5', not a whole number of at least 1",
+            "stave.api.max-policy-bytes is '32MB', not a whole number of at least 1",
+            "h2.queryCacheSize is 'abc', not a whole number of at least 0"),
+        settings.problems());
+  }
 }
