@@ -43,6 +43,10 @@ server="${server%/}"
 
 offset="${STAVE_PORT_OFFSET:-0}"
 [[ "$offset" =~ ^[0-9]+$ ]] || fail "STAVE_PORT_OFFSET '$offset' is not a whole number"
+if [ "${STAVE_DB_PASSWORD+set}" = set ] && [ -z "$STAVE_DB_PASSWORD" ]; then
+  # WildFly refuses the datasource, and the start failed with "the Stave deployment failed"
+  fail "STAVE_DB_PASSWORD is set but empty; the database password may not be empty (unset it for the embedded H2 default)"
+fi
 http_port=$((8080 + offset))
 management_port=$((9990 + offset))
 

@@ -79,6 +79,13 @@ class StartupFailureIT {
     assertOneClearLine(outcome, "[cluster]", "STAVE_CLUSTER_MEMBERS", "'not a host'");
   }
 
+  /** WildFly refused the datasource and run.sh said only "the Stave deployment failed". */
+  @Test
+  void anEmptyDatabasePasswordStopsTheStartNamingIt() throws Exception {
+    Outcome outcome = runWith(Map.of("STAVE_DB_PASSWORD", ""));
+    assertOneClearLine(outcome, "STAVE_DB_PASSWORD", "may not be empty");
+  }
+
   @Test
   void aPortInUseStopsTheStartNamingThePort() throws Exception {
     int port = 8080 + PORT_OFFSET;
