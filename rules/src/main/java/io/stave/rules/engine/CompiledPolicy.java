@@ -266,7 +266,9 @@ public final class CompiledPolicy implements AutoCloseable {
         }
       }
       clean = !deadline.tripped() && fired <= limits.fireLimit();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
+      // a rule (or a function) that recurses without end: the stack is unwound here, and the
+      // session, not clean, is not reused; it was a 500 with nothing logged
       return evaluation.deny(
           ReasonCode.RULE_ERROR,
           "A rule failed while deciding "

@@ -146,6 +146,30 @@ class EngineGuaranteesTest {
     }
   }
 
+  /** A StackOverflowError is no RuntimeException: it left the engine as a 500, nothing logged. */
+  @Test
+  void aRuleThatRecursesWithoutEndIsADenyWithRuleError() throws Exception {
+    try (CompiledPolicy policy =
+        compile(
+            LICENSE_EVERYTHING,
+            """
+        function int deeper(int x) { return deeper(x + 1) + 1; }
+
+        rule "A rule that recurses without end"
+        when DecisionRequest()
+        then
+            int depth = deeper(0);
+        end
+        """)) {
+      Decision decision = policy.evaluate(request(SONG), facts, TestLimits.UNHURRIED);
+      assertEquals(Verdict.DENY, decision.verdict());
+      assertEquals(ReasonCode.RULE_ERROR, decision.reasons().get(0).code());
+      assertTrue(
+          decision.reasons().get(0).message().contains("StackOverflowError"),
+          decision.reasons().get(0).message());
+    }
+  }
+
   @Test
   void aRuleThatThrowsIsADenyWithRuleError() throws Exception {
     try (CompiledPolicy policy =
