@@ -113,7 +113,22 @@ final class PolicyJson {
     return text.getString();
   }
 
+  /** The fields of an impact request; a misspelt one ("lst") silently ran the default window. */
+  static final List<String> IMPACT_FIELDS = List.of("from", "to", "last", "revenuePeriod");
+
   static ImpactAnalysis.Window window(JsonObject body) {
+    List<FieldError> unknown =
+        body.keySet().stream()
+            .filter(name -> !IMPACT_FIELDS.contains(name))
+            .map(
+                name ->
+                    new FieldError(
+                        name,
+                        "is not a field of an impact request; the fields are " + IMPACT_FIELDS))
+            .toList();
+    if (!unknown.isEmpty()) {
+      throw new InvalidRequestException(unknown);
+    }
     Instant from = instant(body, "from");
     Instant to = instant(body, "to");
     JsonValue last = body.get("last");
