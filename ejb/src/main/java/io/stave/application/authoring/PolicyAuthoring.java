@@ -213,7 +213,12 @@ public final class PolicyAuthoring {
     requireDraft(current, "approved");
     if (current.submittedAt() == null) {
       throw new ConflictException(
-          "policy version " + version + " has not been submitted for approval");
+          current.approvedChecksum() != null
+              ? "policy version "
+                  + version
+                  + " changed after it was approved (APPROVAL_STALE); its author must submit it"
+                  + " again, and then it can be approved again"
+              : "policy version " + version + " has not been submitted for approval");
     }
     List<String> editors = sql(() -> versions.editors(version));
     if (editors.contains(approver)) {

@@ -293,6 +293,14 @@ class PolicyLifecycleTest {
         assertThrows(
             ConflictException.class, () -> node.authoring().activate(draft.version(), "approver"));
     assertTrue(stale.getMessage().contains("stale"), stale.getMessage());
+    var unsubmitted =
+        assertThrows(
+            ConflictException.class,
+            () -> node.authoring().approve(draft.version(), "second-approver", changed.checksum()));
+    assertTrue(
+        unsubmitted.getMessage().contains("APPROVAL_STALE")
+            && unsubmitted.getMessage().contains("submit it again"),
+        unsubmitted.getMessage());
     node.authoring().submit(draft.version(), "author");
     var editor =
         assertThrows(
