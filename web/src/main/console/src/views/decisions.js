@@ -7,8 +7,14 @@ import { scenarioFromDecision, pendingScenarios } from '../replay.js';
 const CHART_DECISIONS = 2000;
 const PAGE = 50;
 
-/** Buckets decisions by time (hour or day, whichever gives a readable number of bars). */
-function overTime(decisions, keyOf) {
+/** An outcome is drawn in the colour the tables give it (app.css: --ok, --danger). */
+const OUTCOME_COLOURS = { PERMIT: '#1e6b35', DENY: '#b3261e' };
+
+/**
+ * Buckets decisions by time (hour or day, whichever gives a readable number of bars); colourOf
+ * may fix a series' colour.
+ */
+function overTime(decisions, keyOf, colourOf = () => undefined) {
   if (!decisions.length) return { categories: [], series: [] };
   const times = decisions.map((d) => Date.parse(d.evaluatedAt));
   const span = Math.max(...times) - Math.min(...times);
@@ -26,7 +32,10 @@ function overTime(decisions, keyOf) {
   const categories = [...counts.keys()].sort();
   return {
     categories,
-    series: [...keys].sort().map((k) => ({ name: k, type: 'bar', stack: 'all', data: categories.map((c) => counts.get(c)[k] ?? 0) })),
+    series: [...keys].sort().map((k) => ({
+      name: k, type: 'bar', stack: 'all', data: categories.map((c) => counts.get(c)[k] ?? 0),
+      ...(colourOf(k) ? { itemStyle: { color: colourOf(k) } } : {}),
+    })),
   };
 }
 const option = ({ categories, series }) => ({
@@ -125,7 +134,7 @@ class DecisionsScreen extends Light {
       </form>
       <p class="status ${this.statusError ? 'error' : ''}" role="status" aria-live="polite" data-testid="decisions-status">${this.status ?? ''}</p>
       <div class="charts">
-        <div><h3>By outcome</h3><stave-chart class="chart" data-testid="chart-outcome" .label=${'Decisions over time by outcome'} .option=${option(overTime(charted, (d) => d.decision))}></stave-chart></div>
+        <div><h3>By outcome</h3><stave-chart class="chart" data-testid="chart-outcome" .label=${'Decisions over time by outcome'} .option=${option(overTime(charted, (d) => d.decision, (k) => OUTCOME_COLOURS[k]))}></stave-chart></div>
         <div><h3>By feature</h3><stave-chart class="chart" data-testid="chart-feature" .label=${'Decisions over time by feature'} .option=${option(overTime(charted, (d) => d.request?.feature))}></stave-chart></div>
         <div><h3>By use type</h3><stave-chart class="chart" data-testid="chart-use-type" .label=${'Decisions over time by use type'} .option=${option(overTime(charted, (d) => d.request?.useType))}></stave-chart></div>
       </div>

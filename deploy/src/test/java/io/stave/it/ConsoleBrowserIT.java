@@ -562,6 +562,13 @@ class ConsoleBrowserIT {
             chart + " drawn",
             d -> !d.findElements(By.cssSelector("[data-testid=" + chart + "] svg path")).isEmpty());
       }
+      String outcomes =
+          auditor.find(By.cssSelector("[data-testid=chart-outcome] svg")).getAttribute("innerHTML");
+      assertTrue(
+          outcomes.contains("#1e6b35")
+              && outcomes.contains("#b3261e")
+              && !outcomes.contains("#0a58ca"),
+          "PERMIT is drawn green and DENY red, as in the tables: " + outcomes);
       assertTrue(
           auditor
                   .find(By.cssSelector("[data-testid=chart-feature] svg"))

@@ -133,6 +133,11 @@ final class GuardVocabulary {
             "(ScriptEngine|ScriptEngineManager|InitialContext|ObjectInputStream|ObjectOutputStream)"),
         "server internals");
     names.put(word("(synchronized|wait|notify|notifyAll)"), "threads");
+    // The deadline and the fire limit act between rule firings: a loop inside a consequence or a
+    // function that never ends held a request thread and a core until the server restarted.
+    names.put(
+        Pattern.compile("\\b(while|for)\\s*\\(|\\bdo\\s*\\{"),
+        "loops (nothing can stop one that never ends)");
     return names;
   }
 

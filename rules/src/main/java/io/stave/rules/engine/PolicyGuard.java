@@ -13,10 +13,16 @@ import static io.stave.rules.engine.GuardVocabulary.STATIC_CALLS_ALLOWED;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.decisiontable.InputType;
@@ -144,6 +150,7 @@ public final class PolicyGuard {
    */
   private static void checkCode(
       String file, String code, int base, int lineOffset, List<Finding> findings) {
+    checkRecursion(file, code, lineOffset, findings);
     for (Map.Entry<Pattern, String> forbidden : FORBIDDEN.entrySet()) {
       Matcher match = forbidden.getKey().matcher(code);
       while (match.find()) {
@@ -231,6 +238,76 @@ public final class PolicyGuard {
               + method
               + "(…)' is not on the allow-list (the fact model's own types,"
               + " and value helpers such as Map.of, List.of, Math.min, String.format, Instant.parse)");
+    }
+  }
+
+  private static final Pattern FUNCTION =
+      Pattern.compile("\\bfunction\\s+[\\w.<>\\[\\],\\s]+?\\s+(\\w+)\\s*\\(");
+
+  /**
+   * A function that calls itself, directly or through other functions, may never return, and
+   * nothing stops it: the deadline and the fire limit act between rule firings (a function that
+   * recursed without end overflowed the stack; one that recursed too widely would hold a core).
+   * Each function on such a cycle is refused where it is declared.
+   */
+  private static void checkRecursion(
+      String file, String code, int lineOffset, List<Finding> findings) {
+    Map<String, Integer> declaredAt = new LinkedHashMap<>();
+    Map<String, String> bodies = new HashMap<>();
+    Matcher function = FUNCTION.matcher(code);
+    while (function.find()) {
+      int open = code.indexOf('{', function.end());
+      if (open < 0) {
+        continue;
+      }
+      int depth = 0;
+      int close = open;
+      while (close < code.length()) {
+        char c = code.charAt(close);
+        depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+        if (depth == 0) {
+          break;
+        }
+        close++;
+      }
+      declaredAt.putIfAbsent(function.group(1), function.start());
+      bodies.merge(function.group(1), code.substring(open, close), String::concat);
+    }
+    Map<String, Set<String>> calls = new HashMap<>();
+    for (String caller : declaredAt.keySet()) {
+      for (String callee : declaredAt.keySet()) {
+        if (Pattern.compile("\\b" + Pattern.quote(callee) + "\\s*\\(")
+            .matcher(bodies.get(caller))
+            .find()) {
+          calls.computeIfAbsent(caller, k -> new TreeSet<>()).add(callee);
+        }
+      }
+    }
+    for (Map.Entry<String, Integer> declared : declaredAt.entrySet()) {
+      String name = declared.getKey();
+      Deque<String> next = new ArrayDeque<>(calls.getOrDefault(name, Set.of()));
+      Set<String> seen = new HashSet<>();
+      while (!next.isEmpty()) {
+        String callee = next.pop();
+        if (callee.equals(name)) {
+          add(
+              findings,
+              file,
+              code,
+              declared.getValue(),
+              lineOffset,
+              "recursion (nothing can stop a call that never returns)",
+              "function '"
+                  + name
+                  + "' calls itself"
+                  + (calls.get(name).contains(name) ? "" : " through other functions")
+                  + "; write it without recursion");
+          break;
+        }
+        if (seen.add(callee)) {
+          next.addAll(calls.getOrDefault(callee, Set.of()));
+        }
+      }
     }
   }
 

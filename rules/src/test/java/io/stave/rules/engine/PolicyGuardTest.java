@@ -68,6 +68,9 @@ class PolicyGuardTest {
         "UseType.AI_CURATION.getDeclaringClass().getClassLoader().loadClass(\"x\");    | reflection",
         "$request.getUseType().getDeclaringClass().getConstructors()[0].newInstance(); | reflection",
         "List.of(drools).get(0).getKieRuntime().halt();                           | engine access",
+        "while (true) { }                                                         | loops",
+        "for (int i = 0; ; i++) { }                                               | loops",
+        "do { } while (1 > 0);                                                    | loops",
       })
   void aConsequenceThatReachesOutsideTheFactModelIsRefusedNamingTheConstruct(
       String consequence, String construct) {
@@ -111,6 +114,36 @@ class PolicyGuardTest {
     List<String> constructs = check(drl).stream().map(PolicyGuard.Finding::construct).toList();
     assertTrue(constructs.contains("eval"), constructs::toString);
     assertTrue(constructs.contains("engine access"), constructs::toString);
+  }
+
+  @Test
+  void aFunctionThatCallsItselfIsRefusedWhereItIsDeclared() {
+    // The deadline and the fire limit act between firings: a call that never returns is never
+    // stopped. Directly or through another function, the cycle is refused; a function calling a
+    // function that returns is not.
+    String drl =
+        HEADER
+            + """
+
+        function int deeper(int x) { return deeper(x + 1) + 1; }
+        function int ping(int x) { return x > 0 ? pong(x) : 0; }
+        function int pong(int x) { return ping(x - 1); }
+        function int twice(int x) { return 2 * x; }
+        function int quadruple(int x) { return twice(twice(x)); }
+        """;
+    List<PolicyGuard.Finding> findings = check(drl);
+    assertEquals(
+        List.of("deeper", "ping", "pong"),
+        findings.stream()
+            .filter(f -> f.construct().startsWith("recursion"))
+            .map(f -> f.message().substring("function '".length(), f.message().indexOf("' ")))
+            .toList(),
+        findings::toString);
+    assertTrue(findings.get(0).message().contains("calls itself;"), findings::toString);
+    assertTrue(
+        findings.get(1).message().contains("calls itself through other functions"),
+        findings::toString);
+    assertEquals(List.of(), check(HEADER + "\nfunction int twice(int x) { return 2 * x; }\n"));
   }
 
   @Test

@@ -114,7 +114,11 @@ final class JsonRequests {
     return request;
   }
 
-  private static void onlyFields(
+  /**
+   * Adds an error for every field of {@code object} that is not one of {@code fields}: a misspelt
+   * optional field ("atribution", "lst", "policyVerison") must not be dropped as if it were absent.
+   */
+  static void onlyFields(
       JsonObject object, List<String> fields, String prefix, String what, List<FieldError> errors) {
     for (String name : object.keySet()) {
       if (!fields.contains(name)) {

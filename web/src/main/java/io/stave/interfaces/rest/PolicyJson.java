@@ -18,6 +18,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,15 +118,8 @@ final class PolicyJson {
   static final List<String> IMPACT_FIELDS = List.of("from", "to", "last", "revenuePeriod");
 
   static ImpactAnalysis.Window window(JsonObject body) {
-    List<FieldError> unknown =
-        body.keySet().stream()
-            .filter(name -> !IMPACT_FIELDS.contains(name))
-            .map(
-                name ->
-                    new FieldError(
-                        name,
-                        "is not a field of an impact request; the fields are " + IMPACT_FIELDS))
-            .toList();
+    List<FieldError> unknown = new ArrayList<>();
+    JsonRequests.onlyFields(body, IMPACT_FIELDS, "", "an impact request", unknown);
     if (!unknown.isEmpty()) {
       throw new InvalidRequestException(unknown);
     }

@@ -82,6 +82,7 @@ public class RevenueResource {
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length, InputStream body) {
     JsonObject json = body(body, length);
     List<FieldError> errors = new ArrayList<>();
+    JsonRequests.onlyFields(json, List.of("rates"), "", "a rates body", errors);
     List<Statement.Rate> rates = new ArrayList<>();
     JsonValue list = json.get("rates");
     if (list == null
@@ -98,6 +99,7 @@ public class RevenueResource {
         continue;
       }
       JsonObject o = value.asJsonObject();
+      JsonRequests.onlyFields(o, RATE_FIELDS, path, "a rate", errors);
       Currency from = currency(o, path + "from", "from", errors);
       Currency to = currency(o, path + "to", "to", errors);
       BigDecimal rate = null;
@@ -138,6 +140,12 @@ public class RevenueResource {
    * {@code {"partyId":…, "amount":"-0.50", "currency":"EUR", "reason":…, "refersTo":"2026-03"}}: a
    * correction, booked into the next period that is closed.
    */
+  /** The fields of an adjustment and of a rate; a misspelt one must not be dropped. */
+  static final List<String> ADJUSTMENT_FIELDS =
+      List.of("partyId", "amount", "currency", "reason", "refersTo");
+
+  static final List<String> RATE_FIELDS = List.of("from", "to", "rate", "validFrom");
+
   @POST
   @Path("adjustments")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -146,6 +154,7 @@ public class RevenueResource {
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length, InputStream body) {
     JsonObject json = body(body, length);
     List<FieldError> errors = new ArrayList<>();
+    JsonRequests.onlyFields(json, ADJUSTMENT_FIELDS, "", "an adjustment", errors);
     String party = string(json, "partyId");
     if (party == null || party.isBlank()) {
       errors.add(new FieldError("partyId", "is required"));

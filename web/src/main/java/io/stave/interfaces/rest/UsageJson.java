@@ -50,14 +50,8 @@ final class UsageJson {
     }
     JsonObject o = value.asJsonObject();
     int before = errors.size();
-    for (String name : o.keySet()) {
-      if (!FIELDS.contains(name)) {
-        // a misspelt optional field ("atribution", "ammount") was dropped and the event booked
-        errors.add(
-            new FieldError(
-                path + name, "is not a field of a usage event; the fields are " + FIELDS));
-      }
-    }
+    // a misspelt optional field ("atribution", "ammount") was dropped and the event booked
+    JsonRequests.onlyFields(o, FIELDS, path, "a usage event", errors);
     String eventId = text(o, path, "eventId", true, errors);
     String decisionId = text(o, path, "decisionId", true, errors);
     String feature = text(o, path, "feature", false, errors);

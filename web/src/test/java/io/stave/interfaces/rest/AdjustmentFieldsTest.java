@@ -60,4 +60,21 @@ class AdjustmentFieldsTest {
     assertEquals("currency", errors.get(0).field);
     assertTrue(errors.get(0).message.startsWith("is required"), errors.get(0).message);
   }
+
+  /** A misspelt field was dropped: the correction booked without its period, the rate stored. */
+  @Test
+  void aFieldTheBodyDoesNotHaveIsNamed() {
+    List<FieldError> errors =
+        adjust(
+            "{\"partyId\":\"p\",\"amount\":\"1.00\",\"currency\":\"EUR\",\"reason\":\"r\","
+                + "\"refersTO\":\"2026-03\"}");
+    assertEquals(List.of("refersTO"), errors.stream().map(e -> e.field).toList());
+    assertTrue(errors.get(0).message.contains("refersTo"), errors.get(0).message);
+    List<FieldError> rate =
+        rates(
+            "{\"rates\":[{\"from\":\"JPY\",\"to\":\"EUR\",\"rate\":\"0.0062\","
+                + "\"validFrom\":\"2026-03-31\",\"validTo\":\"2026-04-30\"}],\"note\":\"x\"}");
+    assertEquals(
+        List.of("note", "rates[0].validTo"), rate.stream().map(e -> e.field).sorted().toList());
+  }
 }
