@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The feed ledger as the routes use it: messages are stored by the {@link FeedMessageStore}, and a
@@ -24,7 +25,7 @@ import java.util.TreeSet;
  */
 public final class ApplyFeedMessages implements FeedLedger {
   /** Warnings about unknown parties said on one message at the most. */
-  private static final int MAX_UNKNOWN_PARTY_WARNINGS = 50;
+  private static final int MAX_UNKNOWN_WARNINGS = 50;
 
   private final FeedMessageStore messages;
   private final Catalogue catalogue;
@@ -176,19 +177,12 @@ public final class ApplyFeedMessages implements FeedLedger {
       FeedTransaction ledger, FeedFacts facts) {
     Set<String> artists = new TreeSet<>();
     facts.consents().forEach(consent -> artists.add(consent.artistId()));
-    if (artists.isEmpty()) {
-      return List.of();
-    }
-    return ledger.unknownParties(artists).stream()
-        .limit(MAX_UNKNOWN_PARTY_WARNINGS)
-        .map(
-            artist ->
-                new FeedProblem(
-                    "artist " + artist,
-                    "is not a party any feed has named yet; its consents are kept and apply to"
-                        + " recordings that name this id (GET /api/v1/recordings/{isrc} shows the"
-                        + " ids)"))
-        .toList();
+    return warningsForUnknown(
+        artists,
+        ledger::unknownParties,
+        "artist ",
+        "is not a party any feed has named yet; its consents are kept and apply to recordings that"
+            + " name this id (GET /api/v1/recordings/{isrc} shows the ids)");
   }
 
   /**
@@ -200,17 +194,23 @@ public final class ApplyFeedMessages implements FeedLedger {
       FeedTransaction ledger, FeedFacts facts) {
     Set<String> isrcs = new TreeSet<>();
     facts.splitSheets().forEach(sheet -> isrcs.add(sheet.getIsrc().code()));
-    if (isrcs.isEmpty()) {
+    return warningsForUnknown(
+        isrcs,
+        ledger::unknownRecordings,
+        "isrc ",
+        "is not a recording any feed has delivered yet; its split sheet is kept and applies once"
+            + " an ERN message delivers it");
+  }
+
+  /** One warning for each of the first ids {@code named} that the database does not know. */
+  private static List<FeedProblem> warningsForUnknown(
+      Set<String> named, Function<Set<String>, Set<String>> unknown, String what, String problem) {
+    if (named.isEmpty()) {
       return List.of();
     }
-    return ledger.unknownRecordings(isrcs).stream()
-        .limit(MAX_UNKNOWN_PARTY_WARNINGS)
-        .map(
-            isrc ->
-                new FeedProblem(
-                    "isrc " + isrc,
-                    "is not a recording any feed has delivered yet; its split sheet is kept and"
-                        + " applies once an ERN message delivers it"))
+    return unknown.apply(named).stream()
+        .limit(MAX_UNKNOWN_WARNINGS)
+        .map(id -> new FeedProblem(what + id, problem))
         .toList();
   }
 }
