@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -192,8 +193,18 @@ class IntakeLanesTest {
                   }
                 })
             .get(10, TimeUnit.SECONDS);
-        oneMore = CompletableFuture.supplyAsync(() -> lanes.submit(key, () -> "applied"));
-        Thread.sleep(500);
+        oneMore = new CompletableFuture<>();
+        CompletableFuture<CompletableFuture<Object>> submitted = oneMore;
+        Thread producer = new Thread(() -> submitted.complete(lanes.submit(key, () -> "applied")));
+        producer.start();
+        // The producer either parks at the bound (WAITING) or, were there none, returns at once.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (producer.getState() != Thread.State.WAITING
+            && !oneMore.isDone()
+            && System.nanoTime() < deadline) {
+          LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+        assertEquals(Thread.State.WAITING, producer.getState(), "the producer is parked");
         assertTrue(!oneMore.isDone(), "a message beyond the bound was taken without waiting");
       } finally {
         release.countDown();
