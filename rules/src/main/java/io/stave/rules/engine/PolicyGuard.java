@@ -64,6 +64,7 @@ public final class PolicyGuard {
         checkDecisionTable(file.getKey(), file.getValue(), findings);
       }
     }
+    checkRecursion(source, findings);
     return findings;
   }
 
@@ -150,7 +151,6 @@ public final class PolicyGuard {
    */
   private static void checkCode(
       String file, String code, int base, int lineOffset, List<Finding> findings) {
-    checkRecursion(file, code, lineOffset, findings);
     for (Map.Entry<Pattern, String> forbidden : FORBIDDEN.entrySet()) {
       Matcher match = forbidden.getKey().matcher(code);
       while (match.find()) {
@@ -248,34 +248,45 @@ public final class PolicyGuard {
    * A function that calls itself, directly or through other functions, may never return, and
    * nothing stops it: the deadline and the fire limit act between rule firings (a function that
    * recursed without end overflowed the stack; one that recursed too widely would hold a core).
-   * Each function on such a cycle is refused where it is declared.
+   * Functions are shared by every file of the version, so the calls are followed across files
+   * (decision tables as the DRL they expand to); each function on a cycle is refused where it is
+   * declared.
    */
-  private static void checkRecursion(
-      String file, String code, int lineOffset, List<Finding> findings) {
-    Map<String, Integer> declaredAt = new LinkedHashMap<>();
+  private static void checkRecursion(PolicySource source, List<Finding> findings) {
+    record Declared(String file, String code, int at, boolean table) {}
+    Map<String, Declared> declared = new LinkedHashMap<>();
     Map<String, String> bodies = new HashMap<>();
-    Matcher function = FUNCTION.matcher(code);
-    while (function.find()) {
-      int open = code.indexOf('{', function.end());
-      if (open < 0) {
+    for (Map.Entry<String, String> file : source.files().entrySet()) {
+      boolean table = file.getKey().endsWith(".drl.csv");
+      String drl = table ? expand(file.getValue()) : file.getValue();
+      if (drl == null || !(table || file.getKey().endsWith(".drl"))) {
         continue;
       }
-      int depth = 0;
-      int close = open;
-      while (close < code.length()) {
-        char c = code.charAt(close);
-        depth += c == '{' ? 1 : c == '}' ? -1 : 0;
-        if (depth == 0) {
-          break;
+      String code = blankCommentsAndStrings(drl);
+      Matcher function = FUNCTION.matcher(code);
+      while (function.find()) {
+        int open = code.indexOf('{', function.end());
+        if (open < 0) {
+          continue;
         }
-        close++;
+        int depth = 0;
+        int close = open;
+        while (close < code.length()) {
+          char c = code.charAt(close);
+          depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+          if (depth == 0) {
+            break;
+          }
+          close++;
+        }
+        String name = function.group(1);
+        declared.putIfAbsent(name, new Declared(file.getKey(), code, function.start(), table));
+        bodies.merge(name, code.substring(open, close), String::concat);
       }
-      declaredAt.putIfAbsent(function.group(1), function.start());
-      bodies.merge(function.group(1), code.substring(open, close), String::concat);
     }
     Map<String, Set<String>> calls = new HashMap<>();
-    for (String caller : declaredAt.keySet()) {
-      for (String callee : declaredAt.keySet()) {
+    for (String caller : declared.keySet()) {
+      for (String callee : declared.keySet()) {
         if (Pattern.compile("\\b" + Pattern.quote(callee) + "\\s*\\(")
             .matcher(bodies.get(caller))
             .find()) {
@@ -283,32 +294,42 @@ public final class PolicyGuard {
         }
       }
     }
-    for (Map.Entry<String, Integer> declared : declaredAt.entrySet()) {
-      String name = declared.getKey();
-      Deque<String> next = new ArrayDeque<>(calls.getOrDefault(name, Set.of()));
-      Set<String> seen = new HashSet<>();
-      while (!next.isEmpty()) {
-        String callee = next.pop();
-        if (callee.equals(name)) {
-          add(
-              findings,
-              file,
-              code,
-              declared.getValue(),
-              lineOffset,
-              "recursion (nothing can stop a call that never returns)",
-              "function '"
-                  + name
-                  + "' calls itself"
-                  + (calls.get(name).contains(name) ? "" : " through other functions")
-                  + "; write it without recursion");
-          break;
-        }
-        if (seen.add(callee)) {
-          next.addAll(calls.getOrDefault(callee, Set.of()));
-        }
+    for (Map.Entry<String, Declared> function : declared.entrySet()) {
+      String name = function.getKey();
+      if (!reaches(calls, name, name)) {
+        continue;
+      }
+      Declared at = function.getValue();
+      String construct = "recursion (nothing can stop a call that never returns)";
+      String message =
+          "function '"
+              + name
+              + "' calls itself"
+              + (calls.get(name).contains(name) ? "" : " through other functions")
+              + "; write it without recursion";
+      if (at.table()) {
+        findings.add(
+            new Finding(at.file(), 1, 1, construct, message + " (in the rules the table makes)"));
+      } else {
+        add(findings, at.file(), at.code(), at.at(), construct, message);
       }
     }
+  }
+
+  /** Whether {@code from}'s calls lead, through any number of functions, to {@code to}. */
+  private static boolean reaches(Map<String, Set<String>> calls, String from, String to) {
+    Deque<String> next = new ArrayDeque<>(calls.getOrDefault(from, Set.of()));
+    Set<String> seen = new HashSet<>();
+    while (!next.isEmpty()) {
+      String callee = next.pop();
+      if (callee.equals(to)) {
+        return true;
+      }
+      if (seen.add(callee)) {
+        next.addAll(calls.getOrDefault(callee, Set.of()));
+      }
+    }
+    return false;
   }
 
   private static boolean isPackageDeclaration(String code, int at) {
@@ -339,6 +360,16 @@ public final class PolicyGuard {
     }
   }
 
+  /** The DRL a decision table expands to, or null when Drools cannot read the table. */
+  private static String expand(String table) {
+    try {
+      return new SpreadsheetCompiler()
+          .compile(new ByteArrayInputStream(table.getBytes(StandardCharsets.UTF_8)), InputType.CSV);
+    } catch (RuntimeException unreadable) {
+      return null;
+    }
+  }
+
   private static final Pattern RULE_VALUES_AT = Pattern.compile("// rule values at [A-Z]+(\\d+)");
 
   /**
@@ -348,13 +379,8 @@ public final class PolicyGuard {
    * rule.
    */
   private static void checkExpandedTable(String file, String text, List<Finding> findings) {
-    String drl;
-    try {
-      drl =
-          new SpreadsheetCompiler()
-              .compile(
-                  new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), InputType.CSV);
-    } catch (RuntimeException unreadable) {
+    String drl = expand(text);
+    if (drl == null) {
       return; // the compiler reports a table it cannot read, at its line
     }
     List<Finding> expanded = new ArrayList<>();

@@ -144,6 +144,18 @@ class PolicyGuardTest {
         findings.get(1).message().contains("calls itself through other functions"),
         findings::toString);
     assertEquals(List.of(), check(HEADER + "\nfunction int twice(int x) { return 2 * x; }\n"));
+    // Functions are shared by the version's files: a cycle across two files is one too.
+    List<PolicyGuard.Finding> across =
+        PolicyGuard.check(
+            new PolicySource(
+                2,
+                Map.of(
+                    "a.drl", HEADER + "\nfunction int ping(int x) { return pong(x); }\n",
+                    "b.drl", HEADER + "\nfunction int pong(int x) { return ping(x); }\n")));
+    assertEquals(
+        List.of("a.drl:7", "b.drl:7"),
+        across.stream().map(f -> f.file() + ":" + f.line()).sorted().toList(),
+        across::toString);
   }
 
   @Test
