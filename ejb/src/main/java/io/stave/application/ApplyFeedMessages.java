@@ -66,25 +66,27 @@ public final class ApplyFeedMessages implements FeedLedger {
 
   @Override
   public FeedReceipt apply(String messageId, FeedFacts facts) {
+    Decided decided = new Decided();
     Outcome outcome;
     try {
-      outcome = catalogue.apply(facts.change(), ledger -> decide(ledger, messageId, facts));
+      outcome = catalogue.apply(facts.change(), ledger -> decided.read(ledger, messageId, facts));
     } catch (RefusedFactsException e) {
       throw new FeedRejectedException(
           new FeedProblem("database", "refused a fact of this message: " + e.getMessage()));
     }
-    FeedReceipt receipt = messages.find(messageId).orElseThrow();
     if (outcome == Outcome.ROLL_BACK) {
+      FeedReceipt receipt = messages.find(messageId).orElseThrow();
       metrics.feedMessage(receipt.kind().name(), "DUPLICATE", 0);
       return receipt.asDuplicate();
     }
-    metrics.feedMessage(receipt.kind().name(), receipt.status().name(), 0);
-    return receipt;
+    metrics.feedMessage(decided.receipt.kind().name(), decided.receipt.status().name(), 0);
+    return decided.receipt;
   }
 
   @Override
   public Optional<FeedReceipt> receiveAndApply(
       String messageId, FeedMessage message, FeedFacts facts) {
+    Decided decided = new Decided();
     Outcome outcome;
     try {
       outcome =
@@ -92,7 +94,7 @@ public final class ApplyFeedMessages implements FeedLedger {
               facts.change(),
               ledger ->
                   ledger.file(messageId, message)
-                      ? decide(ledger, messageId, facts)
+                      ? decided.read(ledger, messageId, facts)
                       : Outcome.ROLL_BACK);
     } catch (RefusedFactsException e) {
       return Optional.empty(); // filed and rejected, with its bytes, by the two-step path
@@ -101,9 +103,25 @@ public final class ApplyFeedMessages implements FeedLedger {
       return Optional.empty(); // filed before: the two-step path answers as it stands
     }
     metrics.feedMessage(message.kind().name(), "RECEIVED", message.body().length);
-    FeedReceipt receipt = messages.find(messageId).orElseThrow();
-    metrics.feedMessage(receipt.kind().name(), receipt.status().name(), 0);
-    return Optional.of(receipt);
+    metrics.feedMessage(decided.receipt.kind().name(), decided.receipt.status().name(), 0);
+    return Optional.of(decided.receipt);
+  }
+
+  /**
+   * What the first step decided, and the message's status record read in the same transaction (so
+   * the answer needs no second connection after the commit; it is only used once that commits).
+   */
+  private static final class Decided {
+    FeedReceipt receipt;
+
+    Outcome read(FeedTransaction ledger, String messageId, FeedFacts facts) {
+      receipt = null; // a transaction tried again starts afresh
+      Outcome outcome = decide(ledger, messageId, facts);
+      if (outcome != Outcome.ROLL_BACK) {
+        receipt = ledger.receipt(messageId);
+      }
+      return outcome;
+    }
   }
 
   /** Claims the message, unless it is a duplicate or superseded, in the facts' transaction. */

@@ -2,6 +2,7 @@ package io.stave.application;
 
 import io.stave.routes.feed.FeedMessage;
 import io.stave.routes.feed.FeedProblem;
+import io.stave.routes.feed.FeedReceipt;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -43,4 +44,7 @@ public interface FeedTransaction {
 
   /** Sets the message's summary and warnings. */
   void describe(String messageId, String summary, List<FeedProblem> warnings);
+
+  /** The message's status record as this transaction has left it so far. */
+  FeedReceipt receipt(String messageId);
 }

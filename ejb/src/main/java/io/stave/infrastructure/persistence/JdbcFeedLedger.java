@@ -122,16 +122,22 @@ public final class JdbcFeedLedger implements FeedMessageStore {
 
   @Override
   public Optional<FeedReceipt> find(String messageId) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select =
-            connection.prepareStatement(
-                "SELECT " + COLUMNS + " FROM feed_message WHERE message_id = ?")) {
+    try (Connection connection = dataSource.getConnection()) {
+      return find(connection, messageId);
+    } catch (SQLException e) {
+      throw unavailable("read feed message " + messageId, e);
+    }
+  }
+
+  /** The message's status record as the caller's connection sees it. */
+  static Optional<FeedReceipt> find(Connection connection, String messageId) throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT " + COLUMNS + " FROM feed_message WHERE message_id = ?")) {
       select.setString(1, messageId);
       try (ResultSet row = select.executeQuery()) {
         return row.next() ? Optional.of(receipt(row)) : Optional.empty();
       }
-    } catch (SQLException e) {
-      throw unavailable("read feed message " + messageId, e);
     }
   }
 

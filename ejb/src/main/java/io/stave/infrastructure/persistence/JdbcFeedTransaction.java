@@ -3,6 +3,7 @@ package io.stave.infrastructure.persistence;
 import io.stave.application.FeedTransaction;
 import io.stave.routes.feed.FeedMessage;
 import io.stave.routes.feed.FeedProblem;
+import io.stave.routes.feed.FeedReceipt;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -123,5 +124,14 @@ final class JdbcFeedTransaction implements FeedTransaction {
                 JdbcFeedLedger.truncate(summary, 2000),
                 FeedDocuments.problems(JdbcFeedLedger.cap(warnings)),
                 messageId));
+  }
+
+  @Override
+  public FeedReceipt receipt(String messageId) {
+    return run(
+        () ->
+            JdbcFeedLedger.find(connection, messageId)
+                .orElseThrow(
+                    () -> new SQLException("feed message " + messageId + " is not in the ledger")));
   }
 }

@@ -108,8 +108,12 @@ public class ServerWiring {
 
   @Produces
   @Singleton
-  Catalogue catalogue(CatalogueRepository tables) {
-    return new ClusterCatalogue(tables, cluster::hazelcast);
+  ClusterCatalogue catalogue(CatalogueRepository tables) {
+    return new ClusterCatalogue(tables, cluster::hazelcast, threads);
+  }
+
+  void closeCatalogue(@Disposes ClusterCatalogue catalogue) {
+    catalogue.close();
   }
 
   /** The stored feed messages and their status, as the API lists them. */
