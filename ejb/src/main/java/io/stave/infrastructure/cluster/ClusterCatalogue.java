@@ -16,11 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -33,15 +28,10 @@ import java.util.function.Supplier;
  * meanwhile queue up, and the next reload serves them all under one map-wide lock, with one read of
  * the database per map and the four maps put at once. Each caller still returns only once its own
  * keys have been reloaded from a read made after its commit.
- *
- * <p>The maps' reads run at once, each on a connection of its own: on PostgreSQL a reload is mostly
- * round trips (a map of deals is five queries), and while one thread reloads every other feed lane
- * waits for it, so the reload's length is what the lanes queue behind.
  */
-public final class ClusterCatalogue implements Catalogue, AutoCloseable {
+public final class ClusterCatalogue implements Catalogue {
   private final CatalogueWriter writer;
   private final Supplier<HazelcastInstance> hazelcast;
-  private final ExecutorService mapReads;
 
   private final Object reloads = new Object();
   private final List<PendingReload> queued = new ArrayList<>();
@@ -58,34 +48,9 @@ public final class ClusterCatalogue implements Catalogue, AutoCloseable {
     }
   }
 
-  /** A catalogue whose map reads run on daemon threads of its own (tests, tools). */
   public ClusterCatalogue(CatalogueRepository repository, Supplier<HazelcastInstance> hazelcast) {
-    this(repository, hazelcast, ClusterCatalogue::daemon);
-  }
-
-  /**
-   * @param threads makes the threads that read all but one of the maps while a reload runs (the
-   *     reloading thread reads one itself)
-   */
-  public ClusterCatalogue(
-      CatalogueRepository repository,
-      Supplier<HazelcastInstance> hazelcast,
-      ThreadFactory threads) {
     this.writer = new CatalogueWriter(repository);
     this.hazelcast = hazelcast;
-    this.mapReads = Executors.newFixedThreadPool(HazelcastFactStore.FACT_MAPS.size() - 1, threads);
-  }
-
-  private static Thread daemon(Runnable work) {
-    Thread thread = new Thread(work, "stave-fact-map-read");
-    thread.setDaemon(true);
-    return thread;
-  }
-
-  /** Stops the map-reading threads; a reload after this fails. */
-  @Override
-  public void close() {
-    mapReads.shutdownNow();
   }
 
   /** Transactions tried again after a serialization failure or deadlock (tests, metrics). */
@@ -144,7 +109,7 @@ public final class ClusterCatalogue implements Catalogue, AutoCloseable {
     }
     RuntimeException failure = null;
     try {
-      reloadUnderLock(hazelcast.get(), batch, mapReads);
+      reloadUnderLock(hazelcast.get(), batch);
     } catch (RuntimeException e) {
       failure = e;
     }
@@ -169,11 +134,9 @@ public final class ClusterCatalogue implements Catalogue, AutoCloseable {
    * cache. One lock (on the recordings map, for all four maps) is held while they are read from the
    * database and put: whoever takes it last read after both commits, so two messages touching the
    * same key, on any nodes, can never leave the older value in a map. (IMap.loadAll would reload
-   * too, but waits for the load with one-second sleeps.) The maps are read at once, the first by
-   * this thread and the others by {@code mapReads}; nothing is put until every read has succeeded.
+   * too, but waits for the load with one-second sleeps.)
    */
-  private static void reloadUnderLock(
-      HazelcastInstance cluster, List<PendingReload> batch, Executor mapReads) {
+  private static void reloadUnderLock(HazelcastInstance cluster, List<PendingReload> batch) {
     Map<String, Set<String>> keys = new LinkedHashMap<>();
     HazelcastFactStore.FACT_MAPS.forEach(name -> keys.put(name, new HashSet<>()));
     for (PendingReload pending : batch) {
@@ -189,58 +152,35 @@ public final class ClusterCatalogue implements Catalogue, AutoCloseable {
     IMap<String, ?> lockMap = cluster.getMap(HazelcastFactStore.RECORDINGS);
     lockMap.lock(RELOAD_LOCK, 30, TimeUnit.SECONDS);
     try {
-      List<MapRead> reads = new ArrayList<>();
-      keys.forEach((name, mapKeys) -> reads.add(new MapRead(cluster, name, mapKeys)));
-      List<CompletableFuture<Void>> started = new ArrayList<>();
-      for (MapRead read : reads.subList(1, reads.size())) {
-        started.add(CompletableFuture.runAsync(read::run, mapReads));
-      }
-      reads.get(0).run();
-      try {
-        started.forEach(CompletableFuture::join);
-      } catch (CompletionException e) {
-        throw e.getCause() instanceof RuntimeException cause ? cause : e;
-      }
       List<CompletableFuture<Void>> puts = new ArrayList<>();
-      reads.forEach(read -> puts.add(read.put()));
+      List<Runnable> evictions = new ArrayList<>();
+      for (Map.Entry<String, Set<String>> entry : keys.entrySet()) {
+        reload(cluster, entry.getKey(), entry.getValue(), puts, evictions);
+      }
       puts.forEach(CompletableFuture::join);
-      reads.forEach(MapRead::evictMissing);
+      evictions.forEach(Runnable::run);
     } finally {
       lockMap.unlock(RELOAD_LOCK);
     }
   }
 
-  /** One map's touched keys: read from the database, then put into the map. */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static final class MapRead {
-    private final IMap map;
-    private final FactLoader<?> loader;
-    private final Set<String> keys;
-    private Map<String, ?> fresh;
-
-    MapRead(HazelcastInstance cluster, String name, Set<String> keys) {
-      this.map = cluster.getMap(name);
-      this.loader =
-          (FactLoader<?>)
-              cluster.getConfig().getMapConfig(name).getMapStoreConfig().getImplementation();
-      this.keys = keys;
-    }
-
-    void run() {
-      fresh = loader.loadAll(keys);
-    }
-
-    /**
-     * setAll, not putAll: putAll first loads each key's old value through the map's loader (a
-     * second read of the database, on Hazelcast's threads, for every new recording) to return it.
-     */
-    CompletableFuture<Void> put() {
-      return map.setAllAsync(fresh).toCompletableFuture();
-    }
-
-    /** Keys the database no longer holds (a recording map leaves unknown ISRCs out). */
-    void evictMissing() {
-      keys.stream().filter(key -> !fresh.containsKey(key)).forEach(map::evict);
-    }
+  private static void reload(
+      HazelcastInstance cluster,
+      String name,
+      Set<String> keys,
+      List<CompletableFuture<Void>> puts,
+      List<Runnable> evictions) {
+    IMap map = cluster.getMap(name);
+    FactLoader<?> loader =
+        (FactLoader<?>)
+            cluster.getConfig().getMapConfig(name).getMapStoreConfig().getImplementation();
+    Map<String, ?> fresh = loader.loadAll(keys);
+    // setAll, not putAll: putAll first loads each key's old value through the map's loader (a
+    // second read of the database, on Hazelcast's threads, for every new recording) to return it.
+    puts.add(map.setAllAsync(fresh).toCompletableFuture());
+    keys.stream()
+        .filter(key -> !fresh.containsKey(key))
+        .forEach(key -> evictions.add(() -> map.evict(key)));
   }
 }

@@ -108,12 +108,8 @@ public class ServerWiring {
 
   @Produces
   @Singleton
-  ClusterCatalogue catalogue(CatalogueRepository tables) {
-    return new ClusterCatalogue(tables, cluster::hazelcast, threads);
-  }
-
-  void closeCatalogue(@Disposes ClusterCatalogue catalogue) {
-    catalogue.close();
+  Catalogue catalogue(CatalogueRepository tables) {
+    return new ClusterCatalogue(tables, cluster::hazelcast);
   }
 
   /** The stored feed messages and their status, as the API lists them. */

@@ -25,9 +25,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -377,45 +374,6 @@ class ClusterCatalogueTest extends OneMemberTestBase {
         connections.get(),
         "one transaction, then one read each for recordings, deals, consents and split sheets");
     assertEquals("PERMIT LICENSED", decide(UseType.AI_CURATION, Isrc.of("SEXYZ2600012"), "SE"));
-  }
-
-  /**
-   * The four maps are read at once, each on a connection of its own: every feed lane waits while
-   * one reload runs, so a reload of four sequential reads would hold them four round trips long.
-   * Here each read's connection is handed out only once all four have asked for one.
-   */
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
-  void theMapsOfAChangeAreReadBackAtOnce(TestDatabase database) {
-    AtomicInteger connections = new AtomicInteger();
-    CyclicBarrier fourReads = new CyclicBarrier(4);
-    AtomicBoolean barrierOn = new AtomicBoolean();
-    DataSource meeting =
-        (DataSource)
-            Proxy.newProxyInstance(
-                DataSource.class.getClassLoader(),
-                new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                  if (method.getName().equals("getConnection")
-                      && barrierOn.get()
-                      && connections.incrementAndGet() > 1) {
-                    fourReads.await(20, TimeUnit.SECONDS); // the first is the transaction's
-                  }
-                  try {
-                    return method.invoke(database.dataSource(), args);
-                  } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                  }
-                });
-    ClusterCatalogue catalogue = startCatalogue(new CatalogueRepository(meeting));
-    catalogue.apply(aLicensedDuetWithOneOptIn(Isrc.of("SEXYZ2600013")));
-
-    barrierOn.set(true);
-    catalogue.apply(aLicensedDuetWithOneOptIn(Isrc.of("SEXYZ2600014")));
-    barrierOn.set(false);
-
-    assertEquals(1 + 4, connections.get());
-    assertEquals("PERMIT LICENSED", decide(UseType.AI_CURATION, Isrc.of("SEXYZ2600014"), "SE"));
   }
 
   private static DataSource countingConnections(DataSource target, AtomicInteger connections) {
