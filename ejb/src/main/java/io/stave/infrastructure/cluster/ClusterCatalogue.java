@@ -58,6 +58,11 @@ public final class ClusterCatalogue implements Catalogue {
     return writer.retries();
   }
 
+  /** Changes written in a transaction shared with others (tests, metrics). */
+  public long changesWrittenInGroups() {
+    return writer.changesGrouped();
+  }
+
   @Override
   public void apply(CatalogueChange change) {
     try {

@@ -10,8 +10,11 @@ import io.stave.routes.feed.ReleaseDeals;
 import io.stave.routes.feed.ReleasePurge;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,6 +24,15 @@ import java.util.logging.Logger;
  * Writes a catalogue change across the aggregates' tables in one transaction, after a first step
  * that may decide otherwise (a feed message's status), and says which keys of the cluster's fact
  * maps it touched.
+ *
+ * <p>Changes that callers (feed lanes) hand in while another group is being written are written
+ * together: one transaction, each change behind a savepoint of its own, one commit. A commit is
+ * most of what a message costs the embedded database (H2 writes every page a transaction changed at
+ * each commit), and a group shares it. Each change still stands alone: one the database refuses is
+ * rolled back to its savepoint and refused alone, a first step that rolls back rolls back only its
+ * own work, and every caller returns only after the commit that holds its change. If anything else
+ * goes wrong in a group (a deadlock, a lost connection, a failed commit), the group is rolled back
+ * whole and each change is written again alone, as if it had never been grouped.
  */
 public final class CatalogueWriter {
   private static final Logger LOG = Logger.getLogger(CatalogueWriter.class.getName());
@@ -65,6 +77,169 @@ public final class CatalogueWriter {
    * ServiceUnavailableException}; either way nothing is committed.
    */
   public Written write(CatalogueChange change, FirstStep first) {
+    PendingWrite mine = new PendingWrite(change, first);
+    List<PendingWrite> group;
+    synchronized (queue) {
+      queue.add(mine);
+      boolean interrupted = false;
+      while (writing && !mine.done) {
+        try {
+          queue.wait();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      if (!mine.done) {
+        writing = true;
+        group = new ArrayList<>(queue.subList(0, Math.min(queue.size(), MAX_GROUP)));
+        queue.subList(0, group.size()).clear();
+      } else {
+        group = List.of();
+      }
+    }
+    if (!group.isEmpty()) {
+      try {
+        writeGroup(group);
+      } finally {
+        synchronized (queue) {
+          for (PendingWrite pending : group) {
+            if (pending.written == null && pending.failure == null) {
+              pending.failure =
+                  new ServiceUnavailableException("the catalogue change was not written");
+            }
+            pending.done = true;
+          }
+          writing = false;
+          queue.notifyAll();
+        }
+      }
+    }
+    return mine.outcome();
+  }
+
+  /** Changes written in one transaction at the most. */
+  static final int MAX_GROUP = 64;
+
+  private final List<PendingWrite> queue = new ArrayList<>();
+  private boolean writing;
+  private final AtomicLong groupsWritten = new AtomicLong();
+  private final AtomicLong changesGrouped = new AtomicLong();
+
+  /**
+   * Groups of more than one change committed together, and the changes in them (tests, metrics).
+   */
+  public long groupsWritten() {
+    return groupsWritten.get();
+  }
+
+  public long changesGrouped() {
+    return changesGrouped.get();
+  }
+
+  /** One caller's change, waiting for the group that writes it. */
+  private static final class PendingWrite {
+    final CatalogueChange change;
+    final FirstStep first;
+    boolean done;
+    Written written;
+    RuntimeException failure;
+
+    PendingWrite(CatalogueChange change, FirstStep first) {
+      this.change = change;
+      this.first = first;
+    }
+
+    Written outcome() {
+      if (failure != null) {
+        throw failure;
+      }
+      return written;
+    }
+  }
+
+  private void writeGroup(List<PendingWrite> group) {
+    if (group.size() > 1 && writeTogether(group)) {
+      groupsWritten.incrementAndGet();
+      changesGrouped.addAndGet(group.size());
+      return;
+    }
+    for (PendingWrite pending : group) {
+      try {
+        pending.written = writeAlone(pending.change, pending.first);
+      } catch (RuntimeException e) {
+        pending.failure = e;
+      }
+    }
+  }
+
+  /**
+   * Writes the group in one transaction, each change behind its own savepoint; false (everything
+   * rolled back) when the group as a whole failed and each change is to be written alone.
+   */
+  private boolean writeTogether(List<PendingWrite> group) {
+    try (Connection connection = catalogue.dataSource().getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        for (PendingWrite pending : group) {
+          writeBehindSavepoint(connection, pending);
+        }
+        connection.commit();
+        return true;
+      } catch (SQLException | RuntimeException e) {
+        LOG.fine(() -> "a group of catalogue changes is written again one by one: " + e);
+        connection.rollback();
+        group.forEach(
+            pending -> {
+              pending.written = null;
+              pending.failure = null;
+            });
+        return false;
+      }
+    } catch (SQLException e) {
+      return false; // no connection, or the rollback failed: each change tries alone
+    }
+  }
+
+  /**
+   * One change of a group. A fact the database refuses, or a failure of the change's own first
+   * step, rolls back to the savepoint and is that change's answer alone; anything else (a deadlock,
+   * the connection) is thrown and fails the group.
+   */
+  private void writeBehindSavepoint(Connection connection, PendingWrite pending)
+      throws SQLException {
+    Savepoint before = connection.setSavepoint();
+    try {
+      Outcome outcome = pending.first.run(new JdbcFeedTransaction(connection, catalogue));
+      if (outcome == Outcome.ROLL_BACK) {
+        connection.rollback(before);
+        pending.written = Written.nothing(outcome);
+      } else if (outcome == Outcome.COMMIT_WITHOUT_FACTS) {
+        pending.written = Written.nothing(outcome);
+      } else {
+        pending.written = writeFacts(connection, pending.change);
+      }
+    } catch (JdbcFeedTransaction.Failure e) {
+      refuseAlone(connection, before, pending, e.getCause());
+    } catch (SQLException e) {
+      refuseAlone(connection, before, pending, e);
+    }
+  }
+
+  private static void refuseAlone(
+      Connection connection, Savepoint before, PendingWrite pending, SQLException e)
+      throws SQLException {
+    if (isSerializationFailure(e) || !Sql.isDataProblem(e)) {
+      throw e;
+    }
+    connection.rollback(before);
+    pending.failure = new RefusedFactsException(e.getMessage(), e);
+  }
+
+  /** Writes one change in a transaction of its own, trying again after a deadlock. */
+  private Written writeAlone(CatalogueChange change, FirstStep first) {
     for (int attempt = 1; ; attempt++) {
       try {
         return writeOnce(change, first);

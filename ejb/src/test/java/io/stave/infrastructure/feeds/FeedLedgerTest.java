@@ -12,6 +12,7 @@ import io.stave.infrastructure.cluster.HazelcastFactStore;
 import io.stave.infrastructure.cluster.OneMemberTestBase;
 import io.stave.infrastructure.cluster.TestMembers;
 import io.stave.infrastructure.persistence.CatalogueRepository;
+import io.stave.infrastructure.persistence.ConsentRepository;
 import io.stave.infrastructure.persistence.JdbcFeedLedger;
 import io.stave.infrastructure.persistence.JdbcRecordings;
 import io.stave.infrastructure.persistence.TestDatabases.TestDatabase;
@@ -28,6 +29,8 @@ import io.stave.routes.intake.FeedParser;
 import io.stave.rules.domain.Isrc;
 import io.stave.rules.domain.UseType;
 import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,13 +38,19 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -285,6 +294,102 @@ class FeedLedgerTest extends OneMemberTestBase {
         count(database.dataSource(), "SELECT COUNT(*) FROM consent WHERE artist_id = ?", artist),
         "the first row was rolled back with the second");
     assertTrue(node.ledger().load(receipt.messageId()).orElseThrow().message().body().length > 600);
+  }
+
+  /**
+   * Messages handed in while another message's transaction runs are written together, in one
+   * transaction with one commit, and each still stands alone: the one the database refuses is
+   * rejected with nothing of it kept, a redelivery changes nothing, and the others are applied.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void messagesWrittenTogetherStillStandAlone(TestDatabase database) throws Exception {
+    AtomicReference<CountDownLatch> gate = new AtomicReference<>();
+    DataSource gated =
+        (DataSource)
+            Proxy.newProxyInstance(
+                DataSource.class.getClassLoader(),
+                new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                  CountDownLatch held = gate.getAndSet(null);
+                  if (held != null && method.getName().equals("getConnection")) {
+                    held.await(30, TimeUnit.SECONDS);
+                  }
+                  try {
+                    return method.invoke(database.dataSource(), args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    CatalogueRepository catalogue = new CatalogueRepository(gated);
+    member = TestMembers.startAlone(catalogue);
+    ClusterCatalogue clusterCatalogue = new ClusterCatalogue(catalogue, () -> member);
+    JdbcFeedLedger ledger = new JdbcFeedLedger(gated);
+    FeedIntake intake =
+        new FeedIntake(
+            new FeedParser(ERN, Clock.systemUTC()),
+            new ApplyFeedMessages(ledger, clusterCatalogue),
+            1_000_000);
+    String first = "artist-" + UUID.randomUUID();
+    String second = "artist-" + UUID.randomUUID();
+    String refused = "artist-" + UUID.randomUUID();
+    FeedMessage delivered = consents(FeedChannel.HTTP, first + ",AI_TRAINING,OPT_IN,2026-01-01,a");
+    intake.ingest(delivered);
+
+    CountDownLatch release = new CountDownLatch(1);
+    gate.set(release); // the next transaction waits for its connection, the rest queue behind it
+    Map<String, FeedReceipt> receipts = new ConcurrentHashMap<>();
+    List<Thread> senders = new ArrayList<>();
+    Map<String, FeedMessage> messages = new LinkedHashMap<>();
+    messages.put("holding", consents(FeedChannel.HTTP, first + ",AI_CURATION,OPT_IN,2026-01-01,b"));
+    messages.put(
+        "second", consents(FeedChannel.HTTP, second + ",AI_TRAINING,OPT_OUT,2026-01-01,c"));
+    messages.put(
+        "refused",
+        consents(FeedChannel.HTTP, refused + ",AI_TRAINING,OPT_IN,2026-01-01," + "x".repeat(600)));
+    messages.put("redelivered", delivered);
+    messages.forEach(
+        (name, message) -> {
+          Thread sender = new Thread(() -> receipts.put(name, intake.ingest(message)), name);
+          senders.add(sender);
+          sender.start();
+          if (name.equals("holding")) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> gate.get() == null);
+          }
+        });
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                senders.stream()
+                    .skip(1)
+                    .allMatch(sender -> sender.getState() == Thread.State.WAITING));
+    release.countDown();
+    for (Thread sender : senders) {
+      sender.join(30_000);
+    }
+
+    assertEquals(FeedStatus.APPLIED, receipts.get("holding").status());
+    assertEquals(FeedStatus.APPLIED, receipts.get("second").status());
+    assertEquals(FeedStatus.REJECTED, receipts.get("refused").status());
+    assertTrue(receipts.get("redelivered").duplicate(), receipts.get("redelivered").toString());
+    assertEquals(
+        3, clusterCatalogue.changesWrittenInGroups(), "the three queued behind one were grouped");
+    assertEquals(
+        2, count(database.dataSource(), "SELECT COUNT(*) FROM consent WHERE artist_id = ?", first));
+    assertEquals(
+        1,
+        count(database.dataSource(), "SELECT COUNT(*) FROM consent WHERE artist_id = ?", second));
+    assertEquals(
+        0,
+        count(database.dataSource(), "SELECT COUNT(*) FROM consent WHERE artist_id = ?", refused));
+    assertTrue(
+        String.valueOf(
+                member
+                    .getMap(HazelcastFactStore.CONSENTS)
+                    .get(ConsentRepository.key(second, "AI_TRAINING")))
+            .contains("OPT_OUT"),
+        "the grouped change reached the fact map");
   }
 
   @ParameterizedTest(name = "{0}")
