@@ -49,7 +49,16 @@ public final class ClusterCatalogue implements Catalogue {
   }
 
   public ClusterCatalogue(CatalogueRepository repository, Supplier<HazelcastInstance> hazelcast) {
-    this.writer = new CatalogueWriter(repository);
+    this(repository, hazelcast, CatalogueWriter.MAX_GROUP);
+  }
+
+  /**
+   * @param maxGroup the most changes written in one transaction (1: each alone); see {@link
+   *     CatalogueWriter}
+   */
+  public ClusterCatalogue(
+      CatalogueRepository repository, Supplier<HazelcastInstance> hazelcast, int maxGroup) {
+    this.writer = new CatalogueWriter(repository, maxGroup);
     this.hazelcast = hazelcast;
   }
 

@@ -26,6 +26,11 @@ public class Database {
     }
   }
 
+  /** Whether the configured database is PostgreSQL (else the embedded H2). */
+  public static boolean isPostgreSql() {
+    return location().startsWith("jdbc:postgresql:");
+  }
+
   /** Where the database is, as configured, for messages (never the password). */
   public static String location() {
     String url = System.getProperty("stave.db.url", System.getenv("STAVE_DB_URL"));

@@ -108,8 +108,9 @@ public class ServerWiring {
 
   @Produces
   @Singleton
-  Catalogue catalogue(CatalogueRepository tables) {
-    return new ClusterCatalogue(tables, cluster::hazelcast);
+  Catalogue catalogue(CatalogueRepository tables, StaveSettings settings) {
+    return new ClusterCatalogue(
+        tables, cluster::hazelcast, settings.feedGroupCommit(Database.isPostgreSql()));
   }
 
   /** The stored feed messages and their status, as the API lists them. */

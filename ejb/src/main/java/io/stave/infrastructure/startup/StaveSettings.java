@@ -35,6 +35,8 @@ import java.util.Properties;
  *     stave.feeds.max-message-bytes}, 64 MiB)
  * @param feedLanes how many feed messages of different releases are applied at once ({@code
  *     stave.feeds.lanes}, 4; 1 applies every message in arrival order)
+ * @param feedGroupCommit the most feed messages written in one transaction, or 0 to leave it to the
+ *     database ({@code stave.feeds.group-commit}, 1–256; unset: {@link #feedGroupCommit(boolean)})
  * @param usageDecisionValidity how long after its decision a use may be reported against it ({@code
  *     stave.usage.decision-validity-hours}, 24 h)
  * @param problems one line per setting that is set but is no whole number or out of its range; such
@@ -52,6 +54,7 @@ public record StaveSettings(
     long feedPollMillis,
     long feedMaxMessageBytes,
     int feedLanes,
+    int feedGroupCommit,
     Duration usageDecisionValidity,
     List<String> problems) {
 
@@ -89,8 +92,23 @@ public record StaveSettings(
         read.number("stave.feeds.poll-ms", 500, 1, MAX),
         read.number("stave.feeds.max-message-bytes", 64L * 1024 * 1024, 1, Long.MAX_VALUE),
         (int) read.number("stave.feeds.lanes", 4, 1, 64),
+        (int) read.number("stave.feeds.group-commit", 0, 1, 256),
         Duration.ofHours(read.number("stave.usage.decision-validity-hours", 24, 1, 24L * 366)),
         problems);
+  }
+
+  /**
+   * The most feed messages one transaction writes together on this database, unless set. Measured
+   * (BENCHMARKS.md, session 13): on PostgreSQL a shared commit saves round trips and WAL flushes
+   * (+12 % and +40 % in two pairs, 30 % less server CPU per message); on H2, where the lanes' work
+   * is CPU and a longer transaction costs more than the commits it saves, grouping was 20 % slower
+   * in two pairs, so H2 writes each message alone.
+   */
+  public int feedGroupCommit(boolean postgreSql) {
+    if (feedGroupCommit > 0) {
+      return feedGroupCommit;
+    }
+    return postgreSql ? 64 : 1;
   }
 
   /** Reads whole numbers; an unset one is its default, a wrong one a problem (and its default). */

@@ -59,6 +59,22 @@ class StaveSettingsTest {
     assertTrue(settings.decisionLogQueue() > 0);
   }
 
+  /** Unset, the database decides: PostgreSQL shares commits between messages, H2 does not. */
+  @Test
+  void feedMessagesShareACommitOnPostgreSqlUnlessSetOtherwise() {
+    StaveSettings unset = StaveSettings.from(with());
+    StaveSettings set = StaveSettings.from(with("stave.feeds.group-commit", "8"));
+    StaveSettings wrong = StaveSettings.from(with("stave.feeds.group-commit", "0"));
+
+    assertEquals(64, unset.feedGroupCommit(true));
+    assertEquals(1, unset.feedGroupCommit(false));
+    assertEquals(8, set.feedGroupCommit(true));
+    assertEquals(8, set.feedGroupCommit(false));
+    assertEquals(
+        List.of("stave.feeds.group-commit is '0', not a whole number from 1 to 256"),
+        wrong.problems());
+  }
+
   /** Read by the web resources and by H2, so nothing else caught them. */
   @Test
   void theBodyLimitsAndH2sStatementCacheAreCheckedToo() {
