@@ -172,6 +172,34 @@ class RevenueIT {
   }
 
   /**
+   * A correction names its party by id. One the server has heard of is booked quietly; one no feed,
+   * split sheet or statement has named is booked too (the money is owed to someone), but the answer
+   * warns that the id may be mistyped.
+   */
+  @Test
+  void aCorrectionForAPartyNobodyNamedIsBookedWithAWarning() throws Exception {
+    new RevenueFixture().catalogue();
+    var auditor = StaveClient.as("auditor");
+    String known =
+        "{\"partyId\":\""
+            + LABEL_PARTY
+            + "\",\"amount\":\"-0.50\",\"currency\":\"EUR\","
+            + "\"reason\":\"over-paid\"}";
+    String typo = known.replace(LABEL_PARTY, LABEL_PARTY + "X");
+
+    var quiet = auditor.postJson("revenue/adjustments", known);
+    var warned = auditor.postJson("revenue/adjustments", typo);
+
+    assertEquals(200, quiet.statusCode(), quiet.body());
+    assertTrue(StaveClient.json(quiet).getString("adjustmentId").length() > 0);
+    assertEquals(false, StaveClient.json(quiet).containsKey("warnings"), quiet.body());
+    assertEquals(200, warned.statusCode(), warned.body());
+    JsonObject warning = StaveClient.json(warned).getJsonArray("warnings").getJsonObject(0);
+    assertEquals("partyId", warning.getString("field"));
+    assertTrue(warning.getString("message").contains(LABEL_PARTY + "X"), warned.body());
+  }
+
+  /**
    * available = opening + earnings + adjustments + released − held; closing = available − payout.
    */
   private static void assertBalances(JsonObject s) {

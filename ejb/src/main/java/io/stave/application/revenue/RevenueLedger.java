@@ -92,4 +92,7 @@ public interface RevenueLedger {
 
   String addAdjustment(
       String partyId, long amount, Currency currency, String reason, String refersTo, String by);
+
+  /** Whether a feed, a split sheet, a statement or a balance has named this party. */
+  boolean knowsParty(String partyId);
 }

@@ -149,6 +149,14 @@ public final class RevenueService {
     return ledger.addAdjustment(partyId, amount, currency, reason, refersTo, by);
   }
 
+  /**
+   * Whether a feed, a split sheet, a statement or a balance has named this party: a correction for
+   * any other id is booked, but likely a typo, and its money would sit on a statement nobody reads.
+   */
+  public boolean knowsParty(String partyId) {
+    return ledger.knowsParty(partyId);
+  }
+
   /** What the period's earnings add up to per model and currency, in minor units. */
   public static Map<String, Long> byModel(List<Earning> earnings) {
     return earnings.stream()

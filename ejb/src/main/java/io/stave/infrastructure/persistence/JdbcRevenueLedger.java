@@ -107,4 +107,9 @@ public final class JdbcRevenueLedger implements RevenueLedger {
       String partyId, long amount, Currency currency, String reason, String refersTo, String by) {
     return records.addAdjustment(partyId, amount, currency, reason, refersTo, by);
   }
+
+  @Override
+  public boolean knowsParty(String partyId) {
+    return records.knowsParty(partyId);
+  }
 }

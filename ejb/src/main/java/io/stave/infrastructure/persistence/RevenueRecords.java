@@ -282,6 +282,26 @@ final class RevenueRecords {
     return id;
   }
 
+  boolean knowsParty(String partyId) {
+    return db.read(
+        "looking up a party",
+        connection -> {
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT 1 FROM party WHERE party_id = ?"
+                      + " UNION ALL SELECT 1 FROM split_share WHERE party_id = ?"
+                      + " UNION ALL SELECT 1 FROM payee_balance WHERE party_id = ?"
+                      + " UNION ALL SELECT 1 FROM statement WHERE party_id = ?")) {
+            for (int i = 1; i <= 4; i++) {
+              select.setString(i, partyId);
+            }
+            try (ResultSet row = select.executeQuery()) {
+              return row.next();
+            }
+          }
+        });
+  }
+
   Optional<YearMonth> latestOpenPeriodWithUsage() {
     return db.read(
         "finding the open period",

@@ -1,6 +1,7 @@
 package io.stave.application.revenue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -277,6 +278,10 @@ class UsageAndStatementsTest {
           s.revenue().periods().stream()
               .map(p -> p.period() + " " + p.status() + " " + p.events())
               .toList());
+      // A correction can only be checked against the parties the server has heard of: a typo
+      // is booked, but the answer warns of it.
+      assertTrue(s.revenue().knowsParty("label"), "named by a split sheet and a statement");
+      assertFalse(s.revenue().knowsParty("lable"));
       // A correction: the label was over-paid by 0.50 in March.
       s.revenue()
           .addAdjustment(

@@ -195,7 +195,22 @@ public class RevenueResource {
       throw new InvalidRequestException(errors);
     }
     String id = revenue.addAdjustment(party, amount, currency, reason, refersTo, user());
-    return Json.createObjectBuilder().add("adjustmentId", id).build();
+    JsonObjectBuilder answer = Json.createObjectBuilder().add("adjustmentId", id);
+    if (!revenue.knowsParty(party)) {
+      answer.add(
+          "warnings",
+          Json.createArrayBuilder()
+              .add(
+                  Json.createObjectBuilder()
+                      .add("field", "partyId")
+                      .add(
+                          "message",
+                          "'"
+                              + party
+                              + "' is no party a feed, split sheet or statement has named; the"
+                              + " correction is booked and will appear on that id's statement")));
+    }
+    return answer.build();
   }
 
   private static String string(JsonObject o, String name) {
