@@ -72,7 +72,7 @@ public class StaveStartup implements NodeReadiness {
           settings.feedInbox(),
           settings.feedPollMillis(),
           settings.feedMaxMessageBytes(),
-          settings.feedLanes());
+          settings.feedLanes(Database.isPostgreSql()));
       LOG.info(
           "Stave node started: database "
               + Database.location()

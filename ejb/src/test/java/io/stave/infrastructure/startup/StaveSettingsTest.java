@@ -25,7 +25,8 @@ class StaveSettingsTest {
 
     assertEquals(1, settings.decisionLogWriters());
     assertEquals(10_000, settings.decisionLogQueue());
-    assertEquals(4, settings.feedLanes());
+    assertEquals(4, settings.feedLanes(false), "H2");
+    assertEquals(16, settings.feedLanes(true), "PostgreSQL");
     assertEquals(Duration.ofHours(24), settings.usageDecisionValidity());
     assertEquals(List.of(), settings.problems());
   }
@@ -36,7 +37,8 @@ class StaveSettingsTest {
         StaveSettings.from(with("stave.decision-log.writers", " 4 ", "stave.feeds.lanes", "64"));
 
     assertEquals(4, settings.decisionLogWriters());
-    assertEquals(64, settings.feedLanes());
+    assertEquals(64, settings.feedLanes(false));
+    assertEquals(64, settings.feedLanes(true));
     assertEquals(List.of(), settings.problems());
   }
 
@@ -55,7 +57,8 @@ class StaveSettingsTest {
             "stave.decision-log.queue is '0', not a whole number of at least 1",
             "stave.feeds.lanes is 'four', not a whole number from 1 to 64"),
         settings.problems());
-    assertEquals(4, settings.feedLanes(), "the default stands in until the node refuses to start");
+    assertEquals(
+        4, settings.feedLanes(false), "the default stands in until the node refuses to start");
     assertTrue(settings.decisionLogQueue() > 0);
   }
 
