@@ -8,6 +8,7 @@ import com.hazelcast.core.HazelcastInstance;
 import io.stave.application.ServiceUnavailableException;
 import io.stave.infrastructure.persistence.CatalogueRepository;
 import io.stave.infrastructure.persistence.TestDatabases.TestDatabase;
+import io.stave.infrastructure.persistence.WatchedDataSource;
 import io.stave.routes.feed.CatalogueChange;
 import io.stave.rules.domain.Consent;
 import io.stave.rules.domain.ConsentChoice;
@@ -19,8 +20,6 @@ import io.stave.rules.domain.Share;
 import io.stave.rules.domain.SplitSheet;
 import io.stave.rules.domain.Territory;
 import io.stave.rules.domain.UseType;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -377,19 +376,6 @@ class ClusterCatalogueTest extends OneMemberTestBase {
   }
 
   private static DataSource countingConnections(DataSource target, AtomicInteger connections) {
-    return (DataSource)
-        Proxy.newProxyInstance(
-            DataSource.class.getClassLoader(),
-            new Class<?>[] {DataSource.class},
-            (proxy, method, args) -> {
-              if (method.getName().equals("getConnection")) {
-                connections.incrementAndGet();
-              }
-              try {
-                return method.invoke(target, args);
-              } catch (InvocationTargetException e) {
-                throw e.getCause();
-              }
-            });
+    return WatchedDataSource.of(target, connection -> connections.incrementAndGet());
   }
 }

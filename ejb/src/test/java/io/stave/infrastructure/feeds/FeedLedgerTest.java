@@ -16,6 +16,7 @@ import io.stave.infrastructure.persistence.ConsentRepository;
 import io.stave.infrastructure.persistence.JdbcFeedLedger;
 import io.stave.infrastructure.persistence.JdbcRecordings;
 import io.stave.infrastructure.persistence.TestDatabases.TestDatabase;
+import io.stave.infrastructure.persistence.WatchedDataSource;
 import io.stave.routes.ern.ErnReader;
 import io.stave.routes.feed.FeedChannel;
 import io.stave.routes.feed.FeedFormat;
@@ -29,8 +30,6 @@ import io.stave.routes.intake.FeedParser;
 import io.stave.rules.domain.Isrc;
 import io.stave.rules.domain.UseType;
 import java.io.InputStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -306,21 +305,14 @@ class FeedLedgerTest extends OneMemberTestBase {
   void messagesWrittenTogetherStillStandAlone(TestDatabase database) throws Exception {
     AtomicReference<CountDownLatch> gate = new AtomicReference<>();
     DataSource gated =
-        (DataSource)
-            Proxy.newProxyInstance(
-                DataSource.class.getClassLoader(),
-                new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                  CountDownLatch held = gate.getAndSet(null);
-                  if (held != null && method.getName().equals("getConnection")) {
-                    held.await(30, TimeUnit.SECONDS);
-                  }
-                  try {
-                    return method.invoke(database.dataSource(), args);
-                  } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                  }
-                });
+        WatchedDataSource.of(
+            database.dataSource(),
+            connection -> {
+              CountDownLatch held = gate.getAndSet(null);
+              if (held != null) {
+                held.await(30, TimeUnit.SECONDS);
+              }
+            });
     CatalogueRepository catalogue = new CatalogueRepository(gated);
     member = TestMembers.startAlone(catalogue);
     ClusterCatalogue clusterCatalogue = new ClusterCatalogue(catalogue, () -> member);

@@ -23,8 +23,6 @@ import io.stave.rules.domain.SplitSheet;
 import io.stave.rules.domain.Territory;
 import io.stave.rules.domain.UseType;
 import io.stave.rules.domain.Verdict;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -170,22 +168,7 @@ class DecisionLogDatabaseTest {
   @MethodSource("databases")
   void theWriterKeepsItsConnectionAndReplacesOneThatDied(TestDatabase database) throws Exception {
     List<Connection> handedOut = new CopyOnWriteArrayList<>();
-    DataSource watched =
-        (DataSource)
-            Proxy.newProxyInstance(
-                getClass().getClassLoader(),
-                new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                  try {
-                    Object result = method.invoke(database.dataSource(), args);
-                    if (result instanceof Connection connection) {
-                      handedOut.add(connection);
-                    }
-                    return result;
-                  } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                  }
-                });
+    DataSource watched = WatchedDataSource.of(database.dataSource(), handedOut::add);
     try (JdbcDecisionLog log =
         new JdbcDecisionLog(
             watched,
