@@ -226,9 +226,9 @@ public final class CatalogueWriter {
   }
 
   /**
-   * One change of a group. A fact the database refuses, or a failure of the change's own first
-   * step, rolls back to the savepoint and is that change's answer alone; anything else (a deadlock,
-   * the connection) is thrown and fails the group.
+   * One change of a group. A fact the database refuses rolls back to the savepoint and is that
+   * change's answer alone; anything else (a deadlock, the connection, an exception of the change's
+   * own first step) is thrown and fails the group, whose changes are then written alone.
    */
   private void writeBehindSavepoint(Connection connection, PendingWrite pending)
       throws SQLException {

@@ -115,13 +115,16 @@ public record StaveSettings(
    * (BENCHMARKS.md, session 13): on PostgreSQL a shared commit saves round trips and WAL flushes
    * (+12 % and +40 % in two pairs, 30 % less server CPU per message); on H2, where the lanes' work
    * is CPU and a longer transaction costs more than the commits it saves, grouping was 20 % slower
-   * in two pairs, so H2 writes each message alone.
+   * in two pairs, so H2 writes each message alone. PostgreSQL's default is 16, as many as its
+   * default lanes can hand in at once: each message in a group is a savepoint (two when it is filed
+   * in the same transaction), and a transaction of more than 64 subtransactions overflows
+   * PostgreSQL's per-backend cache of them, which slows every other session's snapshot checks.
    */
   public int feedGroupCommit(boolean postgreSql) {
     if (feedGroupCommit > 0) {
       return feedGroupCommit;
     }
-    return postgreSql ? 64 : 1;
+    return postgreSql ? 16 : 1;
   }
 
   /** Reads whole numbers; an unset one is its default, a wrong one a problem (and its default). */

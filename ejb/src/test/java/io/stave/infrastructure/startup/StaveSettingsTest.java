@@ -69,7 +69,7 @@ class StaveSettingsTest {
     StaveSettings set = StaveSettings.from(with("stave.feeds.group-commit", "8"));
     StaveSettings wrong = StaveSettings.from(with("stave.feeds.group-commit", "0"));
 
-    assertEquals(64, unset.feedGroupCommit(true));
+    assertEquals(16, unset.feedGroupCommit(true));
     assertEquals(1, unset.feedGroupCommit(false));
     assertEquals(8, set.feedGroupCommit(true));
     assertEquals(8, set.feedGroupCommit(false));
