@@ -113,12 +113,12 @@ public record StaveSettings(
   /**
    * The most feed messages one transaction writes together on this database, unless set. Measured
    * (BENCHMARKS.md, session 13): on PostgreSQL a shared commit saves round trips and WAL flushes
-   * (+12 % and +40 % in two pairs, 30 % less server CPU per message); on H2, where the lanes' work
-   * is CPU and a longer transaction costs more than the commits it saves, grouping was 20 % slower
-   * in two pairs, so H2 writes each message alone. PostgreSQL's default is 16, as many as its
-   * default lanes can hand in at once: each message in a group is a savepoint (two when it is filed
-   * in the same transaction), and a transaction of more than 64 subtransactions overflows
-   * PostgreSQL's per-backend cache of them, which slows every other session's snapshot checks.
+   * (+12 to +40 % in three pairs, 20–30 % less server CPU per message); on H2 grouping was 20 %
+   * slower in two pairs, with more CPU per message, so H2 writes each message alone. PostgreSQL's
+   * default is 16, as many as its default lanes can hand in at once: each message in a group is a
+   * savepoint (two when it is filed in the same transaction), and a transaction of more than 64
+   * subtransactions overflows PostgreSQL's per-backend cache of them, which slows every other
+   * session's snapshot checks.
    */
   public int feedGroupCommit(boolean postgreSql) {
     if (feedGroupCommit > 0) {
